@@ -1,0 +1,165 @@
+import { ObjectId, type Doc } from './bson.js';
+import { compileFilter, type EngineOptions } from './engine.js';
+import { DuplicateKeyError, indexNotFound, indexKeySpecsConflict, indexOptionsConflict, invalidOptions } from './errors.js';
+import { Index, type IndexSpec } from './indexes.js';
+import { canonicalKey } from './values.js';
+
+export const ID_INDEX: IndexSpec = { name: '_id_', key: { _id: 1 } };
+
+const RANGE_OPS = ['$gt', '$gte', '$lt', '$lte'];
+
+function isPlainObject(v: unknown): v is Doc {
+  return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+function isOperatorObject(v: unknown): v is Doc {
+  return isPlainObject(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => k.startsWith('$'));
+}
+
+const indexable = (v: unknown) => !(v instanceof RegExp) && !Array.isArray(v) && !isOperatorObject(v);
+
+type Plan =
+  | { kind: 'eq'; field: string; values: unknown[] }
+  | { kind: 'range'; field: string; lower?: { value: unknown; inclusive: boolean }; upper?: { value: unknown; inclusive: boolean } };
+
+/** Conditions in a filter that an index on their field can answer (a superset of the matches). */
+function plans(filter: Doc): Plan[] {
+  const out: Plan[] = [];
+  for (const [field, cond] of Object.entries(filter)) {
+    if (field === '$and' && Array.isArray(cond)) {
+      for (const sub of cond) if (isPlainObject(sub)) out.push(...plans(sub));
+      continue;
+    }
+    if (field.startsWith('$')) continue;
+    if (!isOperatorObject(cond)) {
+      if (indexable(cond)) out.push({ kind: 'eq', field, values: [cond] });
+      continue;
+    }
+    if ('$eq' in cond && indexable(cond.$eq)) out.push({ kind: 'eq', field, values: [cond.$eq] });
+    else if (Array.isArray(cond.$in) && cond.$in.every(indexable)) out.push({ kind: 'eq', field, values: cond.$in });
+    else if (RANGE_OPS.some((op) => op in cond)) {
+      const bound = (op: string) => (op in cond && indexable(cond[op]) && cond[op] !== null ? { value: cond[op], inclusive: op.endsWith('e') } : undefined);
+      const lower = bound('$gte') ?? bound('$gt');
+      const upper = bound('$lte') ?? bound('$lt');
+      if (lower || upper) out.push({ kind: 'range', field, lower, upper });
+    }
+  }
+  return out;
+}
+
+/** One collection: documents by _id (insertion order kept) and its secondary indexes. */
+export class Collection {
+  readonly docs = new Map<string, Doc>();
+  readonly indexes = new Map<string, Index>();
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    readonly options: Doc = {},
+  ) {}
+
+  get ns() {
+    return `${this.db}.${this.name}`;
+  }
+
+  indexSpecs(): IndexSpec[] {
+    return [ID_INDEX, ...[...this.indexes.values()].map((i) => i.spec)];
+  }
+
+  /** Returns false when an identical index already exists. */
+  createIndex(spec: IndexSpec, enforce = true): boolean {
+    const sameKey = (a: IndexSpec, b: IndexSpec) => JSON.stringify(a.key) === JSON.stringify(b.key);
+    const options = (s: IndexSpec) => JSON.stringify({ u: !!s.unique, s: !!s.sparse, p: s.partialFilterExpression ?? null });
+    for (const existing of this.indexSpecs()) {
+      if (existing.name === spec.name) {
+        if (sameKey(existing, spec) && (existing === ID_INDEX || options(existing) === options(spec))) return false;
+        throw indexKeySpecsConflict(`An existing index has the same name as the requested index but different options or key. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(existing)}`);
+      }
+      if (sameKey(existing, spec) && options(existing) === options(spec) && existing !== ID_INDEX) {
+        throw indexOptionsConflict(`Index already exists with a different name: ${existing.name}`);
+      }
+    }
+    const index = new Index(spec, this.ns);
+    for (const [id, doc] of this.docs) {
+      if (enforce) index.checkUnique(doc, id);
+      index.add(doc, id);
+    }
+    this.indexes.set(spec.name, index);
+    return true;
+  }
+
+  dropIndex(name: string) {
+    if (name === '_id_') throw invalidOptions('cannot drop _id index');
+    if (!this.indexes.delete(name)) throw indexNotFound(`index not found with name [${name}]`);
+  }
+
+  /** Gives the document an _id (first field) if it has none. */
+  static withId(doc: Doc): Doc {
+    if (!('_id' in doc)) return { _id: new ObjectId(), ...doc };
+    if (Object.keys(doc)[0] === '_id') return doc;
+    const { _id, ...rest } = doc;
+    return { _id, ...rest };
+  }
+
+  checkWrite(doc: Doc, selfId?: string) {
+    const id = canonicalKey(doc._id);
+    if (id !== selfId && this.docs.has(id)) {
+      throw new Index(ID_INDEX, this.ns).duplicate([doc._id]) as DuplicateKeyError;
+    }
+    for (const index of this.indexes.values()) index.checkUnique(doc, selfId);
+  }
+
+  /** Stores a document (already checked); replaces the one with the same _id. */
+  put(doc: Doc) {
+    const id = canonicalKey(doc._id);
+    const old = this.docs.get(id);
+    if (old) for (const index of this.indexes.values()) index.remove(old, id);
+    this.docs.set(id, doc);
+    for (const index of this.indexes.values()) index.add(doc, id);
+  }
+
+  remove(idValue: unknown): Doc | undefined {
+    const id = canonicalKey(idValue);
+    const old = this.docs.get(id);
+    if (!old) return undefined;
+    for (const index of this.indexes.values()) index.remove(old, id);
+    this.docs.delete(id);
+    return old;
+  }
+
+  /** Documents matching the filter, using an index to pick candidates where one applies. */
+  find(filter: Doc = {}, o?: EngineOptions): Doc[] {
+    const matcher = compileFilter(filter, o);
+    const candidates = this.candidates(filter, o);
+    const out: Doc[] = [];
+    for (const doc of candidates) if (matcher(doc)) out.push(doc);
+    return out;
+  }
+
+  private candidates(filter: Doc, o?: EngineOptions): Iterable<Doc> {
+    // A collation changes string equality and order, which the indexes do not model.
+    if (o?.collation) return this.docs.values();
+    let best: string[] | undefined;
+    for (const plan of plans(filter)) {
+      let ids: string[] | undefined;
+      if (plan.field === '_id' && plan.kind === 'eq') ids = plan.values.map(canonicalKey).filter((k) => this.docs.has(k));
+      else {
+        const index = [...this.indexes.values()].find((i) => i.complete && i.fields[0] === plan.field);
+        if (!index) continue;
+        ids = plan.kind === 'eq' ? index.idsEqual(plan.values) : index.idsInRange(plan.lower, plan.upper);
+      }
+      if (!best || ids.length < best.length) best = ids;
+      if (plan.kind === 'eq' && best.length <= 1) break;
+    }
+    if (!best) return this.docs.values();
+    const seen = new Set<string>();
+    const out: Doc[] = [];
+    for (const id of best) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const doc = this.docs.get(id);
+      if (doc) out.push(doc);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,472 @@
+// The command set: each handler runs synchronously against the in-memory store; the
+// dispatcher then makes the command's writes durable before the reply goes out.
+import { Long, type Doc } from './bson.js';
+import { Collection } from './collection.js';
+import type { CursorRegistry } from './cursors.js';
+import { aggregate, compileFilter, project } from './engine.js';
+import {
+  badValue,
+  CommandError,
+  commandNotFound,
+  failedToParse,
+  illegalOperation,
+  indexNotFound,
+  namespaceExists,
+  namespaceNotFound,
+  notImplemented,
+  typeMismatch,
+} from './errors.js';
+import type { IndexSpec } from './indexes.js';
+import type { Store } from './store.js';
+import { canonicalKey, cloneValue, collationComparator, pathValues, sortDocs } from './values.js';
+import { sameDocument, updatedDocument, upsertDocument } from './writes.js';
+
+export const SERVER_VERSION = '7.0.0';
+export const MAX_BSON_SIZE = 16 * 1024 * 1024;
+export const MAX_MESSAGE_SIZE = 48_000_000;
+
+export interface ServerContext {
+  store: Store;
+  cursors: CursorRegistry;
+  startedAt: number;
+  connections: () => number;
+}
+
+export interface ConnectionInfo {
+  id: number;
+  remote: string;
+}
+
+type Handler = (cmd: Doc, db: string, ctx: ServerContext, conn: ConnectionInfo) => Doc;
+
+function collectionName(cmd: Doc, key: string): string {
+  const name = cmd[key];
+  if (typeof name !== 'string' || !name) throw typeMismatch(`collection name has invalid type ${typeof name}`);
+  return name;
+}
+
+const num = (v: unknown, fallback: number) => (typeof v === 'number' ? v : v === undefined || v === null ? fallback : Number(v));
+
+function writeErrorOf(index: number, e: unknown): Doc {
+  if (e instanceof CommandError) return { index, code: e.code, errmsg: e.message, ...e.extra };
+  return { index, code: 1, errmsg: (e as Error).message };
+}
+
+/** Pipelines made only of these stages never modify their input documents. */
+const READ_ONLY_STAGES = new Set(['$match', '$sort', '$limit', '$skip', '$group', '$count', '$project', '$sortByCount', '$bucket', '$bucketAuto']);
+const REFUSED_STAGES = new Set(['$out', '$merge', '$geoNear', '$search', '$changeStream', '$collStats', '$indexStats', '$currentOp']);
+
+export function hello(conn: ConnectionInfo): Doc {
+  return {
+    helloOk: true,
+    ismaster: true,
+    isWritablePrimary: true,
+    maxBsonObjectSize: MAX_BSON_SIZE,
+    maxMessageSizeBytes: MAX_MESSAGE_SIZE,
+    maxWriteBatchSize: 100_000,
+    localTime: new Date(),
+    logicalSessionTimeoutMinutes: 30,
+    connectionId: conn.id,
+    minWireVersion: 0,
+    maxWireVersion: 21,
+    readOnly: false,
+    ok: 1,
+  };
+}
+
+const handlers: Record<string, Handler> = {
+  hello: (_c, _d, _x, conn) => hello(conn),
+  ismaster: (_c, _d, _x, conn) => hello(conn),
+  ping: () => ({ ok: 1 }),
+  buildinfo: () => ({
+    version: SERVER_VERSION,
+    versionArray: [7, 0, 0, 0],
+    gitVersion: 'embedded',
+    bits: 64,
+    maxBsonObjectSize: MAX_BSON_SIZE,
+    storageEngines: ['embedded'],
+    ok: 1,
+  }),
+  getparameter: () => ({ featureCompatibilityVersion: { version: '7.0' }, ok: 1 }),
+  getcmdlineopts: () => ({ argv: [], parsed: {}, ok: 1 }),
+  getlog: () => ({ totalLinesWritten: 0, log: [], ok: 1 }),
+  hostinfo: () => ({ system: { currentTime: new Date(), hostname: 'embedded' }, os: { type: process.platform }, ok: 1 }),
+  whatsmyuri: (_c, _d, _x, conn) => ({ you: conn.remote, ok: 1 }),
+  connectionstatus: () => ({ authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] }, ok: 1 }),
+  serverstatus: (_c, _d, ctx) => ({
+    host: 'embedded',
+    version: SERVER_VERSION,
+    process: 'mongod',
+    pid: process.pid,
+    uptime: Math.floor((Date.now() - ctx.startedAt) / 1000),
+    localTime: new Date(),
+    connections: { current: ctx.connections() },
+    ok: 1,
+  }),
+  endsessions: () => ({ ok: 1 }),
+  committransaction: () => {
+    throw transactionsRefused();
+  },
+  aborttransaction: () => {
+    throw transactionsRefused();
+  },
+
+  listdatabases: (cmd, _d, ctx) => {
+    const databases = [...ctx.store.dbs.entries()].map(([name, colls]) => ({
+      name,
+      sizeOnDisk: [...colls.values()].reduce((n, c) => n + c.docs.size * 256, 0),
+      empty: [...colls.values()].every((c) => c.docs.size === 0),
+    }));
+    if (cmd.nameOnly) return { databases: databases.map(({ name }) => ({ name })), ok: 1 };
+    const totalSize = databases.reduce((n, d) => n + d.sizeOnDisk, 0);
+    return { databases, totalSize, totalSizeMb: Math.round(totalSize / 1048576), ok: 1 };
+  },
+
+  listcollections: (cmd, db, ctx, conn) => {
+    const colls = [...(ctx.store.dbs.get(db)?.values() ?? [])];
+    let infos: Doc[] = colls.map((c) =>
+      cmd.nameOnly
+        ? { name: c.name, type: 'collection' }
+        : { name: c.name, type: 'collection', options: c.options, info: { readOnly: false }, idIndex: { v: 2, key: { _id: 1 }, name: '_id_' } },
+    );
+    if (cmd.filter && typeof cmd.filter === 'object') infos = infos.filter(compileFilter(cmd.filter as Doc));
+    return cursorReply(ctx, conn, `${db}.$cmd.listCollections`, infos, cmd.cursor as Doc | undefined);
+  },
+
+  create: (cmd, db, ctx) => {
+    const name = collectionName(cmd, 'create');
+    if (ctx.store.collection(db, name)) throw namespaceExists(`Collection ${db}.${name} already exists.`);
+    const { create: _n, lsid: _l, $db: _db, writeConcern: _w, ...options } = cmd;
+    ctx.store.ensureCollection(db, name, options);
+    return { ok: 1 };
+  },
+
+  drop: (cmd, db, ctx) => {
+    const name = collectionName(cmd, 'drop');
+    const coll = ctx.store.collection(db, name);
+    if (!coll) return { ok: 1 };
+    const nIndexesWas = coll.indexSpecs().length;
+    ctx.store.write({ o: 'dc', d: db, c: name });
+    return { nIndexesWas, ns: coll.ns, ok: 1 };
+  },
+
+  dropdatabase: (_cmd, db, ctx) => {
+    if (ctx.store.dbs.has(db)) ctx.store.write({ o: 'dd', d: db });
+    return { dropped: db, ok: 1 };
+  },
+
+  insert: (cmd, db, ctx) => {
+    const name = collectionName(cmd, 'insert');
+    const docs = cmd.documents;
+    if (!Array.isArray(docs)) throw failedToParse("BSON field 'insert.documents' is missing but a required field");
+    const ordered = cmd.ordered !== false;
+    const coll = ctx.store.ensureCollection(db, name);
+    let n = 0;
+    const writeErrors: Doc[] = [];
+    docs.forEach((raw, index) => {
+      if (ordered && writeErrors.length) return;
+      try {
+        if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw badValue('document to insert must be an object');
+        const doc = Collection.withId(raw as Doc);
+        if (Array.isArray(doc._id)) throw badValue("can't use an array for _id");
+        coll.checkWrite(doc);
+        ctx.store.write({ o: 'put', d: db, c: name, doc });
+        n++;
+      } catch (e) {
+        writeErrors.push(writeErrorOf(index, e));
+      }
+    });
+    return writeErrors.length ? { n, writeErrors, ok: 1 } : { n, ok: 1 };
+  },
+
+  update: (cmd, db, ctx) => {
+    const name = collectionName(cmd, 'update');
+    const statements = cmd.updates;
+    if (!Array.isArray(statements)) throw failedToParse("BSON field 'update.updates' is missing but a required field");
+    const ordered = cmd.ordered !== false;
+    let n = 0;
+    let nModified = 0;
+    const upserted: Doc[] = [];
+    const writeErrors: Doc[] = [];
+    statements.forEach((st: Doc, index) => {
+      if (ordered && writeErrors.length) return;
+      try {
+        const spec = { query: (st.q ?? {}) as Doc, update: st.u, arrayFilters: st.arrayFilters as Doc[] | undefined, collation: st.collation };
+        const coll = ctx.store.collection(db, name);
+        const matches = coll ? coll.find(spec.query, { collation: st.collation }) : [];
+        const targets = st.multi ? matches : matches.slice(0, 1);
+        if (!targets.length && st.upsert) {
+          const doc = upsertDocument(spec);
+          const target = ctx.store.ensureCollection(db, name);
+          target.checkWrite(doc);
+          ctx.store.write({ o: 'put', d: db, c: name, doc });
+          upserted.push({ index, _id: doc._id });
+          n++;
+          return;
+        }
+        for (const doc of targets) {
+          const next = updatedDocument(doc, spec);
+          n++;
+          if (sameDocument(doc, next)) continue;
+          coll!.checkWrite(next, canonicalKey(doc._id));
+          ctx.store.write({ o: 'put', d: db, c: name, doc: next });
+          nModified++;
+        }
+      } catch (e) {
+        writeErrors.push(writeErrorOf(index, e));
+      }
+    });
+    const reply: Doc = { n, nModified, ok: 1 };
+    if (upserted.length) reply.upserted = upserted;
+    if (writeErrors.length) reply.writeErrors = writeErrors;
+    return reply;
+  },
+
+  delete: (cmd, db, ctx) => {
+    const name = collectionName(cmd, 'delete');
+    const statements = cmd.deletes;
+    if (!Array.isArray(statements)) throw failedToParse("BSON field 'delete.deletes' is missing but a required field");
+    const ordered = cmd.ordered !== false;
+    let n = 0;
+    const writeErrors: Doc[] = [];
+    statements.forEach((st: Doc, index) => {
+      if (ordered && writeErrors.length) return;
+      try {
+        const coll = ctx.store.collection(db, name);
+        if (!coll) return;
+        const matches = coll.find((st.q ?? {}) as Doc, { collation: st.collation });
+        for (const doc of Number(st.limit) === 1 ? matches.slice(0, 1) : matches) {
+          ctx.store.write({ o: 'del', d: db, c: name, id: doc._id });
+          n++;
+        }
+      } catch (e) {
+        writeErrors.push(writeErrorOf(index, e));
+      }
+    });
+    return writeErrors.length ? { n, writeErrors, ok: 1 } : { n, ok: 1 };
+  },
+
+  find: (cmd, db, ctx, conn) => {
+    const name = collectionName(cmd, 'find');
+    const coll = ctx.store.collection(db, name);
+    let docs = coll ? coll.find((cmd.filter ?? {}) as Doc, { collation: cmd.collation }) : [];
+    docs = sortAndSlice(docs, cmd);
+    docs = project(docs, cmd.projection as Doc | undefined);
+    const limit = num(cmd.limit, 0);
+    const single = Boolean(cmd.singleBatch) || limit < 0;
+    return { cursor: ctx.cursors.open(`${db}.${name}`, docs, cmd.batchSize as number | undefined, conn.id, single), ok: 1 };
+  },
+
+  getmore: (cmd, db, ctx) => {
+    const id = Number(cmd.getMore);
+    const name = collectionName(cmd, 'collection');
+    return { cursor: ctx.cursors.next(id, `${db}.${name}`, cmd.batchSize as number | undefined), ok: 1 };
+  },
+
+  killcursors: (cmd, _db, ctx) => {
+    const ids = ((cmd.cursors as unknown[]) ?? []).map(Number);
+    const { killed, notFound } = ctx.cursors.kill(ids);
+    return { cursorsKilled: killed.map((i) => Long.fromNumber(i)), cursorsNotFound: notFound.map((i) => Long.fromNumber(i)), cursorsAlive: [], cursorsUnknown: [], ok: 1 };
+  },
+
+  count: (cmd, db, ctx) => {
+    const coll = ctx.store.collection(db, collectionName(cmd, 'count'));
+    let n = coll ? (cmd.query && Object.keys(cmd.query as Doc).length ? coll.find(cmd.query as Doc, { collation: cmd.collation }).length : coll.docs.size) : 0;
+    n = Math.max(0, n - num(cmd.skip, 0));
+    const limit = Math.abs(num(cmd.limit, 0));
+    return { n: limit ? Math.min(n, limit) : n, ok: 1 };
+  },
+
+  distinct: (cmd, db, ctx) => {
+    const coll = ctx.store.collection(db, collectionName(cmd, 'distinct'));
+    if (typeof cmd.key !== 'string') throw failedToParse("BSON field 'distinct.key' is missing but a required field");
+    const values = new Map<string, unknown>();
+    for (const doc of coll?.find((cmd.query ?? {}) as Doc, { collation: cmd.collation }) ?? []) {
+      for (const v of pathValues(doc, cmd.key)) if (v !== undefined) values.set(canonicalKey(v), v);
+    }
+    return { values: [...values.values()], ok: 1 };
+  },
+
+  findandmodify: (cmd, db, ctx) => {
+    const name = collectionName(cmd, 'findAndModify');
+    if (cmd.remove && cmd.update !== undefined) throw failedToParse('Cannot specify both an update and remove=true');
+    if (!cmd.remove && cmd.update === undefined) throw failedToParse('Either an update or remove=true must be specified');
+    const coll = ctx.store.collection(db, name);
+    let matches = coll ? coll.find((cmd.query ?? {}) as Doc, { collation: cmd.collation }) : [];
+    if (cmd.sort && Object.keys(cmd.sort as Doc).length) matches = sortDocs(matches, cmd.sort as Doc, collationComparator(cmd.collation));
+    const target = matches[0];
+    const shape = (doc: Doc | undefined) => (doc ? project([doc], cmd.fields as Doc | undefined)[0] : null);
+    if (cmd.remove) {
+      if (target) ctx.store.write({ o: 'del', d: db, c: name, id: target._id });
+      return { lastErrorObject: { n: target ? 1 : 0 }, value: shape(target), ok: 1 };
+    }
+    const spec = { query: (cmd.query ?? {}) as Doc, update: cmd.update, arrayFilters: cmd.arrayFilters as Doc[] | undefined, collation: cmd.collation };
+    if (target) {
+      const next = updatedDocument(target, spec);
+      if (!sameDocument(target, next)) {
+        coll!.checkWrite(next, canonicalKey(target._id));
+        ctx.store.write({ o: 'put', d: db, c: name, doc: next });
+      }
+      return { lastErrorObject: { n: 1, updatedExisting: true }, value: shape(cmd.new ? next : target), ok: 1 };
+    }
+    if (cmd.upsert) {
+      const doc = upsertDocument(spec);
+      ctx.store.ensureCollection(db, name).checkWrite(doc);
+      ctx.store.write({ o: 'put', d: db, c: name, doc });
+      return { lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id }, value: cmd.new ? shape(doc) : null, ok: 1 };
+    }
+    return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
+  },
+
+  aggregate: (cmd, db, ctx, conn) => {
+    const name = cmd.aggregate;
+    const pipeline = cmd.pipeline;
+    if (!Array.isArray(pipeline)) throw typeMismatch("'pipeline' option must be specified as an array");
+    if (cmd.explain) throw notImplemented('explain is not supported by the embedded server');
+    if (!cmd.cursor || typeof cmd.cursor !== 'object') throw failedToParse("The 'cursor' option is required, except for aggregate with the explain argument");
+    for (const stage of pipeline as Doc[]) {
+      const op = Object.keys(stage ?? {})[0];
+      if (REFUSED_STAGES.has(op)) throw notImplemented(`${op} is not supported by the embedded server`);
+    }
+    if (typeof name !== 'string') throw notImplemented('collection-less aggregate is not supported by the embedded server');
+    const coll = ctx.store.collection(db, name);
+    let stages = pipeline as Doc[];
+    let input: Doc[];
+    // A leading $match uses the indexes; only its survivors are copied for the pipeline.
+    if (stages[0] && '$match' in stages[0]) {
+      input = coll ? coll.find(stages[0].$match as Doc, { collation: cmd.collation }) : [];
+      stages = stages.slice(1);
+    } else input = coll ? [...coll.docs.values()] : [];
+    if (!stages.every((s) => READ_ONLY_STAGES.has(Object.keys(s)[0]))) input = input.map(cloneValue);
+    const resolveCollection = (from: string) => [...(ctx.store.collection(db, from)?.docs.values() ?? [])].map(cloneValue);
+    const out = stages.length ? aggregate(input, stages, { collation: cmd.collation, variables: cmd.let as Doc | undefined, resolveCollection }) : input;
+    return { cursor: ctx.cursors.open(`${db}.${name}`, out, (cmd.cursor as Doc).batchSize as number | undefined, conn.id), ok: 1 };
+  },
+
+  createindexes: (cmd, db, ctx) => {
+    const name = collectionName(cmd, 'createIndexes');
+    const specs = cmd.indexes;
+    if (!Array.isArray(specs) || !specs.length) throw badValue("Must specify at least one index to create");
+    const existed = Boolean(ctx.store.collection(db, name));
+    const coll = ctx.store.ensureCollection(db, name);
+    const before = coll.indexSpecs().length;
+    for (const raw of specs as Doc[]) {
+      const spec = validateIndexSpec(raw);
+      if (coll.createIndex(spec, true)) ctx.store.journalOnly({ o: 'ci', d: db, c: name, spec });
+    }
+    const after = coll.indexSpecs().length;
+    const reply: Doc = { numIndexesBefore: before, numIndexesAfter: after, createdCollectionAutomatically: !existed, ok: 1 };
+    if (before === after) reply.note = 'all indexes already exist';
+    return reply;
+  },
+
+  listindexes: (cmd, db, ctx, conn) => {
+    const name = collectionName(cmd, 'listIndexes');
+    const coll = ctx.store.collection(db, name);
+    if (!coll) throw namespaceNotFound(`ns does not exist: ${db}.${name}`);
+    const specs = coll.indexSpecs().map((s) => ({ v: 2, ...s }));
+    return cursorReply(ctx, conn, `${db}.${name}`, specs, cmd.cursor as Doc | undefined);
+  },
+
+  dropindexes: (cmd, db, ctx) => {
+    const name = collectionName(cmd, 'dropIndexes');
+    const coll = ctx.store.collection(db, name);
+    if (!coll) throw namespaceNotFound(`ns not found ${db}.${name}`);
+    const nIndexesWas = coll.indexSpecs().length;
+    const which = cmd.index;
+    let names: string[];
+    if (which === '*') names = [...coll.indexes.keys()];
+    else if (typeof which === 'string') names = [which];
+    else if (Array.isArray(which)) names = which.map(String);
+    else if (which && typeof which === 'object') {
+      const found = coll.indexSpecs().find((s) => JSON.stringify(s.key) === JSON.stringify(which));
+      if (!found) throw indexNotFound(`can't find index with key: ${JSON.stringify(which)}`);
+      names = [found.name];
+    } else throw typeMismatch("'index' must be a string, an array of strings or an object");
+    for (const n of names) {
+      coll.dropIndex(n);
+      ctx.store.journalOnly({ o: 'di', d: db, c: name, name: n });
+    }
+    return { nIndexesWas, ok: 1 };
+  },
+
+  dbstats: (_cmd, db, ctx) => {
+    const colls = [...(ctx.store.dbs.get(db)?.values() ?? [])];
+    return {
+      db,
+      collections: colls.length,
+      objects: colls.reduce((n, c) => n + c.docs.size, 0),
+      indexes: colls.reduce((n, c) => n + c.indexSpecs().length, 0),
+      ok: 1,
+    };
+  },
+};
+
+function validateIndexSpec(raw: Doc): IndexSpec {
+  const key = raw?.key as Doc | undefined;
+  if (!key || typeof key !== 'object' || !Object.keys(key).length) throw badValue('Index key pattern must be a non-empty object');
+  for (const [field, dir] of Object.entries(key)) {
+    if (typeof dir === 'string') throw notImplemented(`index type '${dir}' on field '${field}' is not supported by the embedded server`);
+    if (typeof dir !== 'number' || (dir !== 1 && dir !== -1)) throw badValue(`Values in the index key pattern can only be 1 or -1, found ${String(dir)} for '${field}'`);
+  }
+  if (typeof raw.name !== 'string' || !raw.name) throw failedToParse("The 'name' field is a required property of an index specification");
+  const spec: IndexSpec = { ...raw, name: raw.name, key: key as IndexSpec['key'] };
+  delete spec.v;
+  if (spec.partialFilterExpression && spec.sparse) throw badValue('cannot mix "partialFilterExpression" and "sparse" options');
+  return spec;
+}
+
+function sortAndSlice(docs: Doc[], cmd: Doc): Doc[] {
+  const sort = cmd.sort as Doc | undefined;
+  let out = docs;
+  if (sort && Object.keys(sort).length && !('$natural' in sort)) out = sortDocs(out, sort, collationComparator(cmd.collation));
+  const skip = num(cmd.skip, 0);
+  const limit = Math.abs(num(cmd.limit, 0));
+  if (skip < 0) throw badValue('skip value must be non-negative');
+  if (skip || limit) out = out.slice(skip, limit ? skip + limit : undefined);
+  return out;
+}
+
+function cursorReply(ctx: ServerContext, conn: ConnectionInfo, ns: string, docs: Doc[], cursor: Doc | undefined): Doc {
+  return { cursor: ctx.cursors.open(ns, docs, cursor?.batchSize as number | undefined, conn.id), ok: 1 };
+}
+
+function transactionsRefused() {
+  return illegalOperation('Transaction numbers are only allowed on a replica set member or mongos');
+}
+
+/** Runs one command and returns its reply; its writes are durable when this resolves. */
+export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: Doc): Promise<Doc> {
+  const name = Object.keys(cmd)[0];
+  let reply: Doc;
+  try {
+    if (!name) throw commandNotFound('no command given');
+    if (cmd.autocommit === false || cmd.startTransaction) throw transactionsRefused();
+    const handler = handlers[name.toLowerCase()];
+    if (!handler || (name !== name.toLowerCase() && !CASED_NAMES.has(name))) throw commandNotFound(`no such command: '${name}'`);
+    const db = typeof cmd.$db === 'string' ? cmd.$db : 'test';
+    reply = handler(cmd, db, ctx, conn);
+  } catch (e) {
+    reply = errorReply(e);
+  }
+  // Even a failed command may have written (an ordered insert stops at its first error).
+  try {
+    await ctx.store.commit();
+  } catch (e) {
+    return { ok: 0, errmsg: `journal write failed: ${(e as Error).message}`, code: 1, codeName: 'InternalError' };
+  }
+  return reply;
+}
+
+/** Command names as MongoDB spells them (it matches them case-sensitively). */
+const CASED_NAMES = new Set([
+  'isMaster', 'buildInfo', 'getParameter', 'getCmdLineOpts', 'getLog', 'hostInfo', 'whatsmyuri', 'connectionStatus',
+  'serverStatus', 'endSessions', 'commitTransaction', 'abortTransaction', 'listDatabases', 'listCollections',
+  'dropDatabase', 'getMore', 'killCursors', 'findAndModify', 'createIndexes', 'listIndexes', 'dropIndexes', 'dbStats',
+  'buildinfo',
+]);
+
+export function errorReply(e: unknown): Doc {
+  if (e instanceof CommandError) return { ok: 0, errmsg: e.message, code: e.code, codeName: e.codeName, ...e.extra };
+  return { ok: 0, errmsg: (e as Error)?.message ?? String(e), code: 1, codeName: 'InternalError' };
+}

@@ -1,0 +1,190 @@
+// Query, update and aggregation semantics: mingo, with the operators where it differs
+// from MongoDB replaced (sort order, ObjectId conversions and $type, concise $lookup).
+// The base classes, not the 'mingo' entry point: that one merges its default operators
+// over any given context, and the defaults would win over the replacements below.
+import { Aggregator } from 'mingo/aggregator';
+import { Query } from 'mingo/query';
+import { update as mingoUpdate } from 'mingo/updater';
+import { Context, ProcessingMode, evalExpr } from 'mingo/core';
+import { Lazy, type Iterator } from 'mingo/lazy';
+import * as accumulatorOps from 'mingo/operators/accumulator';
+import * as expressionOps from 'mingo/operators/expression';
+import * as pipelineOps from 'mingo/operators/pipeline';
+import * as projectionOps from 'mingo/operators/projection';
+import * as queryOps from 'mingo/operators/query';
+import * as windowOps from 'mingo/operators/window';
+import type { Options } from 'mingo/types';
+import { ObjectId, isObjectId, type Doc } from './bson.js';
+import { badValue, failedToParse, CommandError } from './errors.js';
+import { canonicalKey, collationComparator, pathValues, sortDocs } from './values.js';
+
+type AnyOp = (...args: never[]) => unknown;
+type Opts = Options;
+
+const baseQuery = queryOps as unknown as Record<string, AnyOp>;
+const baseExpr = expressionOps as unknown as Record<string, AnyOp>;
+const basePipeline = pipelineOps as unknown as Record<string, AnyOp>;
+
+const TYPE_ALIASES: Record<string, string> = { '7': 'objectId', objectid: 'objectId' };
+
+/** `$type` that knows ObjectId (mingo does not recognise the driver's class). */
+function $typeQuery(selector: string, value: unknown, options: Opts) {
+  const wanted = (Array.isArray(value) ? value : [value]).map((t) => TYPE_ALIASES[String(t).toLowerCase()] ?? t);
+  const others = wanted.filter((t) => t !== 'objectId');
+  const otherTest = others.length
+    ? (baseQuery.$type as unknown as (s: string, v: unknown, o: Opts) => (doc: Doc) => boolean)(selector, others, options)
+    : () => false;
+  const wantsId = wanted.includes('objectId');
+  return (doc: Doc) =>
+    otherTest(doc) || (wantsId && pathValues(doc, selector).some((v) => isObjectId(v)));
+}
+
+function toObjectId(v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (isObjectId(v)) return v;
+  if (typeof v === 'string' && /^[0-9a-fA-F]{24}$/.test(v)) return new ObjectId(v);
+  throw new CommandError(241, 'ConversionFailure', `Failed to parse objectId '${String(v)}' in $convert with no onError value`);
+}
+
+function withObjectIds(name: string, convert: (v: unknown) => unknown) {
+  return (obj: Doc, expr: unknown, options: Opts) => {
+    const val = evalExpr(obj, expr, options);
+    if (isObjectId(val)) return convert(val);
+    return (baseExpr[name] as unknown as (o: Doc, e: unknown, op: Opts) => unknown)(obj, expr, options);
+  };
+}
+
+function $convert(obj: Doc, expr: Doc, options: Opts) {
+  const input = evalExpr(obj, expr.input, options);
+  const to = String(evalExpr(obj, expr.to, options));
+  try {
+    if (to === 'objectId' || to === '7') return toObjectId(input);
+    if (isObjectId(input)) {
+      if (to === 'string' || to === '2') return input.toHexString();
+      if (to === 'date' || to === '9') return input.getTimestamp();
+    }
+  } catch (e) {
+    if ('onError' in expr) return evalExpr(obj, expr.onError, options);
+    throw e;
+  }
+  return (baseExpr.$convert as unknown as (o: Doc, e: Doc, op: Opts) => unknown)(obj, expr, options);
+}
+
+/** $sort in MongoDB's order: null/missing first, BSON type order, arrays by min/max. */
+function $sort(coll: Iterator, spec: Doc, options: Opts): Iterator {
+  if (!spec || typeof spec !== 'object' || !Object.keys(spec).length) throw badValue('$sort stage must have at least one sort key');
+  const cmp = collationComparator(options.collation);
+  return coll.transform((docs: unknown[]) => Lazy(sortDocs(docs, spec, cmp)));
+}
+
+/** Concise $lookup (localField/foreignField plus pipeline): join first, then the pipeline. */
+function $lookup(coll: Iterator, expr: Doc, options: Opts): Iterator {
+  const base = basePipeline.$lookup as unknown as (c: Iterator, e: Doc, o: Opts) => Iterator;
+  const pipeline = expr.pipeline as unknown[] | undefined;
+  if (!(expr.localField && expr.foreignField && pipeline?.length)) return base(coll, expr, options);
+  const foreign = typeof expr.from === 'string' ? (options.collectionResolver?.(expr.from) ?? []) : (expr.from as Doc[]);
+  const byKey = new Map<string, Doc[]>();
+  for (const doc of foreign) {
+    for (const v of new Set(pathValues(doc, String(expr.foreignField)).map(canonicalKey))) {
+      const list = byKey.get(v) ?? [];
+      list.push(doc);
+      byKey.set(v, list);
+    }
+  }
+  return coll.map((doc: Doc) => {
+    const seen = new Set<Doc>();
+    for (const v of pathValues(doc, String(expr.localField))) for (const d of byKey.get(canonicalKey(v)) ?? []) seen.add(d);
+    const joined = { from: [...seen], let: expr.let, pipeline, as: expr.as };
+    return base(Lazy([doc]), joined, options).collect()[0];
+  });
+}
+
+const ops = (m: unknown) => m as Record<string, never>;
+const context = Context.init({
+  accumulator: ops(accumulatorOps),
+  expression: {
+    ...ops(expressionOps),
+    $toString: withObjectIds('$toString', (v) => (v as InstanceType<typeof ObjectId>).toHexString()),
+    $toObjectId: (obj: Doc, expr: unknown, options: Opts) => toObjectId(evalExpr(obj, expr, options)),
+    $toDate: withObjectIds('$toDate', (v) => (v as InstanceType<typeof ObjectId>).getTimestamp()),
+    $convert,
+  } as never,
+  pipeline: { ...ops(pipelineOps), $sort, $lookup } as never,
+  projection: ops(projectionOps),
+  query: { ...ops(queryOps), $type: $typeQuery } as never,
+  window: ops(windowOps),
+});
+
+export interface EngineOptions {
+  collation?: unknown;
+  variables?: Doc;
+  resolveCollection?: (name: string) => Doc[];
+}
+
+function mingoOptions(o: EngineOptions = {}): Partial<Options> {
+  return {
+    context,
+    idKey: '_id',
+    processingMode: ProcessingMode.CLONE_OFF,
+    useStrictMode: true,
+    scriptEnabled: false,
+    collation: o.collation as Options['collation'],
+    variables: o.variables,
+    collectionResolver: o.resolveCollection,
+  };
+}
+
+/** mingo throws plain Errors for malformed queries; surface them as MongoDB's BadValue. */
+function translate<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof CommandError) throw e;
+    throw badValue((e as Error).message);
+  }
+}
+
+export type Matcher = (doc: Doc) => boolean;
+
+export function compileFilter(filter: Doc | undefined, o?: EngineOptions): Matcher {
+  if (!filter || !Object.keys(filter).length) return () => true;
+  const q = translate(() => new Query(filter, mingoOptions(o)));
+  return (doc) => translate(() => q.test(doc));
+}
+
+export function project(docs: Doc[], projection: Doc | undefined, o?: EngineOptions): Doc[] {
+  if (!projection || !Object.keys(projection).length) return docs;
+  return translate(() => new Query({}, mingoOptions(o)).find<Doc>(docs, projection).all());
+}
+
+export function aggregate(docs: Doc[], pipeline: Doc[], o?: EngineOptions): Doc[] {
+  return translate(() => new Aggregator(pipeline, mingoOptions(o)).run<Doc>(docs));
+}
+
+const UPDATE_OPERATORS = new Set([
+  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pull', '$pullAll',
+  '$addToSet', '$pop', '$currentDate', '$bit', '$setOnInsert',
+]);
+
+/** Applies an operator update in place; $setOnInsert only when inserting. */
+export function applyUpdate(doc: Doc, modifier: Doc, opts: { arrayFilters?: Doc[]; isInsert: boolean; condition?: Doc; collation?: unknown }) {
+  const keys = Object.keys(modifier);
+  if (!keys.length) throw failedToParse("Update document requires atomic operators ('$set', ...)");
+  const ops: Doc = {};
+  for (const k of keys) {
+    if (!UPDATE_OPERATORS.has(k)) throw failedToParse(`Unknown modifier: ${k}. Expected a valid update modifier or pipeline-style update specified as an array`);
+    const spec = modifier[k];
+    if (!spec || typeof spec !== 'object') throw failedToParse(`Modifiers operate on fields but we found type ${typeof spec} instead.`);
+    if (k === '$setOnInsert') {
+      if (opts.isInsert) ops.$set = { ...((ops.$set as Doc) ?? {}), ...(spec as Doc) };
+    } else if (k === '$set') ops.$set = { ...((ops.$set as Doc) ?? {}), ...(spec as Doc) };
+    else ops[k] = spec;
+  }
+  if (!Object.keys(ops).length) return;
+  translate(() =>
+    mingoUpdate(doc, ops, opts.arrayFilters, opts.condition, {
+      cloneMode: 'deep',
+      queryOptions: mingoOptions({ collation: opts.collation }),
+    }),
+  );
+}

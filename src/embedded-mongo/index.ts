@@ -1,0 +1,3 @@
+// The embedded MongoDB-compatible server. Self-contained: imports nothing from the app.
+export { startEmbeddedMongo, type EmbeddedMongo, type EmbeddedMongoOptions } from './server.js';
+export type { Logger } from './store.js';

@@ -1,0 +1,137 @@
+import net from 'node:net';
+import { type Doc } from './bson.js';
+import { errorReply, hello, MAX_MESSAGE_SIZE, runCommand, type ConnectionInfo, type ServerContext } from './commands.js';
+import { CursorRegistry } from './cursors.js';
+import { Store, type Logger } from './store.js';
+import { encodeLegacyReply, encodeMsgReply, FLAG_MORE_TO_COME, OP_MSG, parseMessage, ProtocolError, readHeader } from './wire.js';
+
+export interface EmbeddedMongoOptions {
+  /** Where the journal and snapshots live; omit for a memory-only server. */
+  dataDir?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Idle cursors are closed after this long (default 10 minutes). */
+  cursorTimeoutMs?: number;
+  log?: Logger;
+}
+
+export interface EmbeddedMongo {
+  uri: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Leaves room for the OP_MSG envelope around a maximum-size batch. */
+const MAX_FRAME = MAX_MESSAGE_SIZE + 16 * 1024;
+
+const silent: Logger = () => {};
+
+export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
+  const log = options.log ?? silent;
+  const host = options.host ?? '127.0.0.1';
+  const store = new Store(options.dataDir, log);
+  const replayed = store.open();
+  if (options.dataDir) log('info', `embedded store opened ${options.dataDir} (${replayed} journal operations replayed)`);
+  const cursors = new CursorRegistry(options.cursorTimeoutMs ?? 10 * 60_000);
+  const sockets = new Set<net.Socket>();
+  let nextConnectionId = 1;
+  const ctx: ServerContext = { store, cursors, startedAt: Date.now(), connections: () => sockets.size };
+
+  const server = net.createServer((socket) => {
+    const conn: ConnectionInfo = { id: nextConnectionId++, remote: `${socket.remoteAddress}:${socket.remotePort}` };
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    let chunks: Buffer[] = [];
+    let buffered = 0;
+    let queue = Promise.resolve();
+
+    const fail = (reason: string) => {
+      log('warn', `connection ${conn.id}: ${reason}; closing it`);
+      socket.destroy();
+    };
+
+    socket.on('data', (chunk) => {
+      chunks.push(chunk);
+      buffered += chunk.length;
+      while (buffered >= 4) {
+        const head = chunks[0].length >= 4 ? chunks[0] : Buffer.concat(chunks);
+        const length = head.readInt32LE(0);
+        if (length < 16 || length > MAX_FRAME) return fail(`invalid message length ${length}`);
+        if (buffered < length) return;
+        const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, buffered);
+        const message = all.subarray(0, length);
+        const rest = all.subarray(length);
+        chunks = rest.length ? [rest] : [];
+        buffered = rest.length;
+        queue = queue.then(() => handle(message)).catch((e) => fail(`unexpected failure: ${(e as Error).message}`));
+      }
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      sockets.delete(socket);
+      cursors.closeConnection(conn.id);
+    });
+
+    const handle = async (message: Buffer) => {
+      const header = readHeader(message);
+      let request;
+      try {
+        request = parseMessage(message);
+      } catch (e) {
+        if (e instanceof ProtocolError && header.opCode === OP_MSG) {
+          return send(encodeMsgReply(header.requestId, { ok: 0, errmsg: e.message, code: 2, codeName: 'BadValue' }));
+        }
+        return fail((e as Error).message);
+      }
+      if (request.kind === 'query') {
+        // Legacy handshake (and legacy commands) sent to `<db>.$cmd`.
+        const db = request.ns.split('.')[0];
+        const body: Doc = { ...request.body, $db: db };
+        const name = Object.keys(body)[0]?.toLowerCase();
+        const reply = name === 'ismaster' || name === 'hello' ? hello(conn) : await runCommand(ctx, conn, body);
+        return send(encodeLegacyReply(header.requestId, reply));
+      }
+      let reply: Doc;
+      try {
+        reply = await runCommand(ctx, conn, request.body);
+      } catch (e) {
+        reply = errorReply(e);
+      }
+      if (!(request.flags & FLAG_MORE_TO_COME)) send(encodeMsgReply(header.requestId, reply));
+    };
+
+    const send = (buf: Buffer) => {
+      if (!socket.destroyed) socket.write(buf);
+    };
+  });
+  server.maxConnections = 10_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  }).catch(async (e) => {
+    await store.close();
+    throw e;
+  });
+  const port = (server.address() as net.AddressInfo).port;
+  const uri = `mongodb://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  log('info', `embedded MongoDB-compatible server listening on ${uri}`);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    uri,
+    port,
+    stop() {
+      stopped ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          for (const s of sockets) s.destroy();
+        });
+        cursors.stop();
+        await store.close();
+      })();
+      return stopped;
+    },
+  };
+}

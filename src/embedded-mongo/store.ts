@@ -1,0 +1,194 @@
+// The in-memory databases and their durability: every change is expressed as a journal
+// operation, applied in memory, and appended to the journal before the command replies.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Doc } from './bson.js';
+import { Collection } from './collection.js';
+import type { IndexSpec } from './indexes.js';
+import { acquireLock, encodeRecord, JournalWriter, readRecords, writeFileAtomic } from './journal.js';
+
+export type Logger = (level: 'info' | 'warn' | 'error', msg: string) => void;
+
+/** A journal operation: each is a whole-state change for its key, so replay is simple. */
+export type Op =
+  | { o: 'put'; d: string; c: string; doc: Doc }
+  | { o: 'del'; d: string; c: string; id: unknown }
+  | { o: 'cc'; d: string; c: string; options?: Doc }
+  | { o: 'dc'; d: string; c: string }
+  | { o: 'dd'; d: string }
+  | { o: 'ci'; d: string; c: string; spec: IndexSpec }
+  | { o: 'di'; d: string; c: string; name: string };
+
+const SNAPSHOT = 'snapshot.bin';
+const journalName = (gen: number) => `journal-${gen}.log`;
+const COMPACT_AT_BYTES = 64 * 1024 * 1024;
+const DOCS_PER_SNAPSHOT_RECORD = 500;
+
+export class Store {
+  readonly dbs = new Map<string, Map<string, Collection>>();
+  private pending: Op[] = [];
+  private journal?: JournalWriter;
+  private generation = 0;
+  private releaseLock?: () => void;
+
+  constructor(
+    private readonly dataDir: string | undefined,
+    private readonly log: Logger,
+  ) {}
+
+  /** Loads the snapshot and replays the journal; returns the number of operations replayed. */
+  open(): number {
+    if (!this.dataDir) return 0;
+    fs.mkdirSync(this.dataDir, { recursive: true });
+    this.releaseLock = acquireLock(this.dataDir);
+    try {
+      const snapshot = path.join(this.dataDir, SNAPSHOT);
+      if (fs.existsSync(snapshot)) {
+        const { records, tornTail } = readRecords(snapshot);
+        if (tornTail || records[0]?.snapshot !== true) throw new Error(`snapshot ${snapshot} is incomplete (${tornTail ?? 'no header'}); refusing to start`);
+        this.generation = Number(records[0].generation);
+        for (const r of records.slice(1)) for (const op of r.ops as Op[]) this.apply(op);
+      }
+      const journalFile = path.join(this.dataDir, journalName(this.generation));
+      let replayed = 0;
+      if (fs.existsSync(journalFile)) {
+        const { records, validLength, tornTail } = readRecords(journalFile);
+        if (tornTail) {
+          this.log('warn', `journal ${journalFile}: torn tail (${tornTail}); truncating to ${validLength} bytes`);
+          fs.truncateSync(journalFile, validLength);
+        }
+        for (const r of records) {
+          for (const op of r.ops as Op[]) this.apply(op);
+          replayed += (r.ops as Op[]).length;
+        }
+      }
+      this.pending = [];
+      this.journal = new JournalWriter(journalFile);
+      this.removeStaleFiles();
+      if (this.journal.size > COMPACT_AT_BYTES) this.compact();
+      return replayed;
+    } catch (e) {
+      this.close();
+      throw e;
+    }
+  }
+
+  private removeStaleFiles() {
+    for (const f of fs.readdirSync(this.dataDir!)) {
+      const m = /^journal-(\d+)\.log$/.exec(f);
+      if ((m && Number(m[1]) !== this.generation) || f.endsWith('.tmp')) fs.rmSync(path.join(this.dataDir!, f), { force: true });
+    }
+  }
+
+  collection(db: string, name: string): Collection | undefined {
+    return this.dbs.get(db)?.get(name);
+  }
+
+  /** Records an operation for the current command and applies it in memory. */
+  write(op: Op) {
+    this.apply(op);
+    this.pending.push(op);
+  }
+
+  /** Journals an operation the caller has already applied in memory (after checking it). */
+  journalOnly(op: Op) {
+    this.pending.push(op);
+  }
+
+  /** Makes the current command's operations durable; call before replying. */
+  async commit(): Promise<void> {
+    const ops = this.pending;
+    this.pending = [];
+    if (!ops.length || !this.journal) return;
+    // One record per command keeps a command's single-document writes all-or-nothing on replay.
+    await this.journal.append([{ ops }]);
+    if (this.journal?.idle && this.journal.size > COMPACT_AT_BYTES) this.compact();
+  }
+
+  ensureCollection(db: string, name: string, options: Doc = {}): Collection {
+    const existing = this.collection(db, name);
+    if (existing) return existing;
+    this.write({ o: 'cc', d: db, c: name, options });
+    return this.collection(db, name)!;
+  }
+
+  private apply(op: Op) {
+    switch (op.o) {
+      case 'cc': {
+        const db = this.dbs.get(op.d) ?? new Map<string, Collection>();
+        this.dbs.set(op.d, db);
+        if (!db.has(op.c)) db.set(op.c, new Collection(op.d, op.c, op.options ?? {}));
+        return;
+      }
+      case 'dc':
+        this.dbs.get(op.d)?.delete(op.c);
+        if (this.dbs.get(op.d)?.size === 0) this.dbs.delete(op.d);
+        return;
+      case 'dd':
+        this.dbs.delete(op.d);
+        return;
+      case 'put':
+        this.applyCreate(op.d, op.c).put(op.doc);
+        return;
+      case 'del':
+        this.collection(op.d, op.c)?.remove(op.id);
+        return;
+      case 'ci':
+        // Checked when first created; replay trusts the journal.
+        this.applyCreate(op.d, op.c).createIndex(op.spec, false);
+        return;
+      case 'di':
+        this.collection(op.d, op.c)?.indexes.delete(op.name);
+        return;
+    }
+  }
+
+  private applyCreate(db: string, c: string) {
+    if (!this.collection(db, c)) this.apply({ o: 'cc', d: db, c });
+    return this.collection(db, c)!;
+  }
+
+  /** Snapshot of the whole state, then a fresh journal; crash-safe at every step. */
+  compact() {
+    if (!this.dataDir || !this.journal) return;
+    const next = this.generation + 1;
+    const dbs = this.dbs;
+    function* records() {
+      yield encodeRecord({ snapshot: true, generation: next, at: new Date() });
+      for (const [d, colls] of dbs) {
+        for (const [c, coll] of colls) {
+          const ops: Op[] = [{ o: 'cc', d, c, options: coll.options }];
+          for (const index of coll.indexes.values()) ops.push({ o: 'ci', d, c, spec: index.spec });
+          yield encodeRecord({ ops });
+          let batch: Op[] = [];
+          for (const doc of coll.docs.values()) {
+            batch.push({ o: 'put', d, c, doc });
+            if (batch.length === DOCS_PER_SNAPSHOT_RECORD) {
+              yield encodeRecord({ ops: batch });
+              batch = [];
+            }
+          }
+          if (batch.length) yield encodeRecord({ ops: batch });
+        }
+      }
+    }
+    writeFileAtomic(path.join(this.dataDir, SNAPSHOT), records());
+    // From here the snapshot (generation `next`) holds everything; the old journal is obsolete.
+    const old = this.journal;
+    this.generation = next;
+    this.journal = new JournalWriter(path.join(this.dataDir, journalName(next)));
+    old.close();
+    this.removeStaleFiles();
+    this.log('info', `compacted data directory ${this.dataDir} (generation ${next})`);
+  }
+
+  async close() {
+    if (this.journal) {
+      await this.journal.drain();
+      this.journal.close();
+      this.journal = undefined;
+    }
+    this.releaseLock?.();
+    this.releaseLock = undefined;
+  }
+}

@@ -1,0 +1,212 @@
+import { bsonTypeName, type Doc } from './bson.js';
+
+/** MongoDB's comparison order across BSON types; null and missing share a rank. */
+function typeRank(v: unknown): number {
+  if (v === undefined || v === null) return 1;
+  switch (typeof v) {
+    case 'number':
+    case 'bigint':
+      return 2;
+    case 'string':
+      return 3;
+    case 'boolean':
+      return 8;
+  }
+  if (v instanceof Date) return 9;
+  if (v instanceof RegExp) return 11;
+  if (Array.isArray(v)) return 5;
+  switch (bsonTypeName(v)) {
+    case 'MinKey':
+      return 0;
+    case 'Long':
+    case 'Int32':
+    case 'Double':
+    case 'Decimal128':
+      return 2;
+    case 'BSONSymbol':
+      return 3;
+    case 'Binary':
+      return 6;
+    case 'ObjectId':
+      return 7;
+    case 'Timestamp':
+      return 10;
+    case 'BSONRegExp':
+      return 11;
+    case 'MaxKey':
+      return 12;
+  }
+  return 4; // embedded document
+}
+
+function numberOf(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  return Number(String(v));
+}
+
+export type StringComparator = (a: string, b: string) => number;
+const binaryCompare: StringComparator = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Compares two BSON values the way MongoDB orders them (sorting, ranges, min/max). */
+export function compareValues(a: unknown, b: unknown, strCmp: StringComparator = binaryCompare): number {
+  const ra = typeRank(a);
+  const rb = typeRank(b);
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  switch (ra) {
+    case 1:
+    case 0:
+    case 12:
+      return 0;
+    case 2: {
+      const x = numberOf(a);
+      const y = numberOf(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    case 3:
+      return strCmp(String(a), String(b));
+    case 8:
+      return a === b ? 0 : a ? 1 : -1;
+    case 9:
+      return Math.sign((a as Date).getTime() - (b as Date).getTime());
+    case 7:
+      return binaryCompare((a as { toHexString(): string }).toHexString(), (b as { toHexString(): string }).toHexString());
+    case 5: {
+      const x = a as unknown[];
+      const y = b as unknown[];
+      for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        const c = compareValues(x[i], y[i], strCmp);
+        if (c) return c;
+      }
+      return Math.sign(x.length - y.length);
+    }
+    case 4: {
+      const xe = Object.entries(a as Doc);
+      const ye = Object.entries(b as Doc);
+      for (let i = 0; i < Math.min(xe.length, ye.length); i++) {
+        const c = compareValues(xe[i][1], ye[i][1], strCmp) || binaryCompare(xe[i][0], ye[i][0]);
+        if (c) return c;
+      }
+      return Math.sign(xe.length - ye.length);
+    }
+    default:
+      return binaryCompare(String(a), String(b));
+  }
+}
+
+/**
+ * A string that is equal for two values exactly when MongoDB treats them as equal keys
+ * (1 and 1.0 are one key; "1" and 1 are two). Used by the _id map and the indexes.
+ */
+export function canonicalKey(v: unknown): string {
+  if (v === undefined || v === null) return 'z';
+  switch (typeof v) {
+    case 'number':
+      return 'n' + (Object.is(v, -0) ? 0 : v);
+    case 'bigint':
+      return 'n' + v.toString();
+    case 'string':
+      return 's' + v;
+    case 'boolean':
+      return v ? 'bt' : 'bf';
+  }
+  if (v instanceof Date) return 'd' + v.getTime();
+  if (Array.isArray(v)) return 'a[' + v.map(canonicalKey).join(',') + ']';
+  const t = bsonTypeName(v);
+  if (t === 'ObjectId') return 'o' + (v as { toHexString(): string }).toHexString();
+  if (t === 'Long' || t === 'Int32' || t === 'Double') return 'n' + Number(String(v));
+  if (t) return t + ':' + JSON.stringify(v);
+  if (v instanceof RegExp) return 'r' + v.toString();
+  return '{' + Object.entries(v as Doc).map(([k, x]) => JSON.stringify(k) + ':' + canonicalKey(x)).join(',') + '}';
+}
+
+/**
+ * Deep copy of a stored document. BSON value classes (ObjectId, Binary, ...) are immutable
+ * and shared; plain objects, arrays and dates are copied so no caller can reach the store.
+ */
+export function cloneValue<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Date) return new Date(v.getTime()) as T;
+  if (Array.isArray(v)) return v.map(cloneValue) as T;
+  if (bsonTypeName(v)) return v;
+  const out: Doc = {};
+  for (const k of Object.keys(v)) out[k] = cloneValue((v as Doc)[k]);
+  return out as T;
+}
+
+/** The values a dotted path reaches, descending through arrays (as a multikey index does). */
+export function pathValues(doc: unknown, path: string): unknown[] {
+  const parts = path.split('.');
+  const out: unknown[] = [];
+  const walk = (v: unknown, i: number) => {
+    if (i === parts.length) {
+      if (Array.isArray(v)) {
+        if (v.length === 0) out.push(undefined);
+        for (const e of v) out.push(e);
+      } else out.push(v);
+      return;
+    }
+    if (Array.isArray(v)) {
+      const idx = Number(parts[i]);
+      if (Number.isInteger(idx) && /^\d+$/.test(parts[i])) walk(v[idx], i + 1);
+      else for (const e of v) if (e !== null && typeof e === 'object') walk((e as Doc)[parts[i]], i + 1);
+      return;
+    }
+    if (v === null || typeof v !== 'object' || bsonTypeName(v) || v instanceof Date) {
+      out.push(undefined);
+      return;
+    }
+    walk((v as Doc)[parts[i]], i + 1);
+  };
+  walk(doc, 0);
+  return out.length ? out : [undefined];
+}
+
+/** The single value at a dotted path (no array fan-out), undefined if missing. */
+export function getPath(doc: unknown, path: string): unknown {
+  let v: unknown = doc;
+  for (const p of path.split('.')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Doc)[p];
+  }
+  return v;
+}
+
+/** Sort key for one document and field: arrays sort by their min (asc) or max (desc). */
+export function sortKey(doc: unknown, path: string, dir: number, strCmp?: StringComparator): unknown {
+  const values = pathValues(doc, path);
+  if (values.length === 1) return values[0];
+  let best = values[0];
+  for (const v of values.slice(1)) {
+    const c = compareValues(v, best, strCmp);
+    if (dir > 0 ? c < 0 : c > 0) best = v;
+  }
+  return best;
+}
+
+export function collationComparator(collation: unknown): StringComparator | undefined {
+  const spec = collation as { locale?: string; strength?: number; numericOrdering?: boolean; caseFirst?: string } | undefined;
+  if (!spec || typeof spec.locale !== 'string' || spec.locale === 'simple') return undefined;
+  const sensitivity = ({ 1: 'base', 2: 'accent', 3: 'variant' } as const)[spec.strength ?? 3] ?? 'variant';
+  const collator = new Intl.Collator(spec.locale, {
+    sensitivity,
+    numeric: Boolean(spec.numericOrdering),
+    caseFirst: spec.caseFirst === 'upper' || spec.caseFirst === 'lower' ? spec.caseFirst : 'false',
+  });
+  return (a, b) => collator.compare(a, b);
+}
+
+/** Sorts documents by a MongoDB sort spec, stably, in MongoDB's cross-type order. */
+export function sortDocs<T>(docs: T[], spec: Record<string, unknown>, strCmp?: StringComparator): T[] {
+  const fields = Object.entries(spec).map(([path, dir]) => ({ path, dir: Number(dir) < 0 ? -1 : 1 }));
+  if (!fields.length) return docs;
+  const keyed = docs.map((doc, i) => ({ doc, i, keys: fields.map((f) => sortKey(doc, f.path, f.dir, strCmp)) }));
+  keyed.sort((x, y) => {
+    for (let f = 0; f < fields.length; f++) {
+      const c = compareValues(x.keys[f], y.keys[f], strCmp);
+      if (c) return c * fields[f].dir;
+    }
+    return x.i - y.i;
+  });
+  return keyed.map((k) => k.doc);
+}
