@@ -51,6 +51,8 @@ function plans(filter: Doc): Plan[] {
 export class Collection {
   readonly docs = new Map<string, Doc>();
   readonly indexes = new Map<string, Index>();
+  /** Documents tested against a filter so far (what MongoDB's explain calls docsExamined). */
+  docsExamined = 0;
 
   constructor(
     readonly db: string,
@@ -132,7 +134,10 @@ export class Collection {
     const matcher = compileFilter(filter, o);
     const candidates = this.candidates(filter, o);
     const out: Doc[] = [];
-    for (const doc of candidates) if (matcher(doc)) out.push(doc);
+    for (const doc of candidates) {
+      this.docsExamined++;
+      if (matcher(doc)) out.push(doc);
+    }
     return out;
   }
 

@@ -99,6 +99,27 @@ function $lookup(coll: Iterator, expr: Doc, options: Opts): Iterator {
   });
 }
 
+/** $bucket with MongoDB's [lower, upper) buckets (mingo puts a boundary in the lower one). */
+function $bucket(coll: Iterator, expr: Doc, options: Opts): Iterator {
+  const boundaries = expr.boundaries as unknown[];
+  if (!Array.isArray(boundaries) || boundaries.length < 2) throw badValue("$bucket requires 'boundaries' with at least 2 values");
+  const hasDefault = 'default' in expr;
+  const branches = boundaries.slice(0, -1).map((lower, i) => ({
+    case: { $and: [{ $gte: [expr.groupBy, lower] }, { $lt: [expr.groupBy, boundaries[i + 1]] }] },
+    then: lower,
+  }));
+  const id = { $switch: { branches, ...(hasDefault ? { default: expr.default } : {}) } };
+  const group = { $group: { _id: id, ...((expr.output as Doc | undefined) ?? { count: { $sum: 1 } }) } };
+  const rank = (bucketId: unknown) => {
+    const i = boundaries.findIndex((b) => canonicalKey(b) === canonicalKey(bucketId));
+    return i < 0 ? boundaries.length : i;
+  };
+  return coll.transform((docs: Doc[]) => {
+    const out = translate(() => new Aggregator([group], options).run<Doc>(docs));
+    return Lazy(out.sort((a, b) => rank(a._id) - rank(b._id)));
+  });
+}
+
 const ops = (m: unknown) => m as Record<string, never>;
 const context = Context.init({
   accumulator: ops(accumulatorOps),
@@ -108,8 +129,9 @@ const context = Context.init({
     $toObjectId: (obj: Doc, expr: unknown, options: Opts) => toObjectId(evalExpr(obj, expr, options)),
     $toDate: withObjectIds('$toDate', (v) => (v as InstanceType<typeof ObjectId>).getTimestamp()),
     $convert,
+    $type: withObjectIds('$type', () => 'objectId'),
   } as never,
-  pipeline: { ...ops(pipelineOps), $sort, $lookup } as never,
+  pipeline: { ...ops(pipelineOps), $sort, $lookup, $bucket } as never,
   projection: ops(projectionOps),
   query: { ...ops(queryOps), $type: $typeQuery } as never,
   window: ops(windowOps),
@@ -127,7 +149,9 @@ function mingoOptions(o: EngineOptions = {}): Partial<Options> {
     idKey: '_id',
     processingMode: ProcessingMode.CLONE_OFF,
     useStrictMode: true,
-    scriptEnabled: false,
+    // mingo implements $setWindowFields with $function. Scripts are JS functions, and none
+    // can arrive over the wire (BSON Code is never evaluated), so this opens nothing.
+    scriptEnabled: true,
     collation: o.collation as Options['collation'],
     variables: o.variables,
     collectionResolver: o.resolveCollection,

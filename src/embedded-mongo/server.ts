@@ -13,6 +13,8 @@ export interface EmbeddedMongoOptions {
   host?: string;
   /** Idle cursors are closed after this long (default 10 minutes). */
   cursorTimeoutMs?: number;
+  /** Journal size that triggers compaction into a snapshot (default 64 MiB). */
+  compactAtBytes?: number;
   log?: Logger;
 }
 
@@ -30,7 +32,7 @@ const silent: Logger = () => {};
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const log = options.log ?? silent;
   const host = options.host ?? '127.0.0.1';
-  const store = new Store(options.dataDir, log);
+  const store = new Store(options.dataDir, log, options.compactAtBytes);
   const replayed = store.open();
   if (options.dataDir) log('info', `embedded store opened ${options.dataDir} (${replayed} journal operations replayed)`);
   const cursors = new CursorRegistry(options.cursorTimeoutMs ?? 10 * 60_000);

@@ -34,6 +34,7 @@ export class Store {
   constructor(
     private readonly dataDir: string | undefined,
     private readonly log: Logger,
+    private readonly compactAtBytes = COMPACT_AT_BYTES,
   ) {}
 
   /** Loads the snapshot and replays the journal; returns the number of operations replayed. */
@@ -65,7 +66,7 @@ export class Store {
       this.pending = [];
       this.journal = new JournalWriter(journalFile);
       this.removeStaleFiles();
-      if (this.journal.size > COMPACT_AT_BYTES) this.compact();
+      if (this.journal.size > this.compactAtBytes) this.compact();
       return replayed;
     } catch (e) {
       this.close();
@@ -102,7 +103,7 @@ export class Store {
     if (!ops.length || !this.journal) return;
     // One record per command keeps a command's single-document writes all-or-nothing on replay.
     await this.journal.append([{ ops }]);
-    if (this.journal?.idle && this.journal.size > COMPACT_AT_BYTES) this.compact();
+    if (this.journal?.idle && this.journal.size > this.compactAtBytes) this.compact();
   }
 
   ensureCollection(db: string, name: string, options: Doc = {}): Collection {

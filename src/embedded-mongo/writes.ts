@@ -35,6 +35,7 @@ export function updatedDocument(doc: Doc, spec: UpdateSpec, isInsert = false): D
   } else if (u && typeof u === 'object') {
     checkReplacement(u as Doc);
     if (isOperatorUpdate(u as Doc)) {
+      if (!isInsert && touchesId(u as Doc, doc)) throw immutableIdError();
       next = cloneValue(doc);
       applyUpdate(next, u as Doc, { arrayFilters: spec.arrayFilters, isInsert, condition: isInsert ? undefined : spec.query, collation: spec.collation });
     } else {
@@ -50,6 +51,16 @@ export function updatedDocument(doc: Doc, spec: UpdateSpec, isInsert = false): D
   else if (Object.keys(next)[0] !== '_id') next = withIdFirst(next, next._id);
   if (Array.isArray(next._id)) throw badValue("can't use an array for _id");
   return next;
+}
+
+/** Whether an operator update would write to _id with a different value. */
+function touchesId(u: Doc, doc: Doc): boolean {
+  return Object.entries(u).some(([op, spec]) =>
+    Object.keys((spec as Doc) ?? {}).some((path) => {
+      if (path !== '_id' && !path.startsWith('_id.')) return false;
+      return !(op === '$set' && path === '_id' && canonicalKey((spec as Doc)._id) === canonicalKey(doc._id));
+    }),
+  );
 }
 
 function immutableIdError() {

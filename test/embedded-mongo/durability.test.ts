@@ -1,0 +1,201 @@
+// Durability of the embedded server's data directory. These tests know its file layout
+// (journal-<generation>.log, snapshot.bin), so they run only against the embedded server.
+import { expect } from 'chai';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { MongoClient } from 'mongodb';
+import { startEmbeddedMongo } from '../../src/embedded-mongo/index.js';
+import { usingRealMongo } from '../helpers/mongo.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const CLI = path.resolve('src/embedded-mongo/cli.ts');
+
+/** `npm run db` in a child process; resolves with its URI once it prints it. */
+function startChild(dataDir: string): Promise<{ child: ChildProcess; uri: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (line.startsWith('mongodb://')) resolve({ child, uri: line.trim() });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
+}
+
+function recordOffsets(file: string): number[] {
+  const buf = fs.readFileSync(file);
+  const offsets: number[] = [];
+  for (let pos = 0; pos < buf.length; pos += 12 + buf.readUInt32LE(pos)) offsets.push(pos);
+  return offsets;
+}
+
+async function countIn(dataDir: string, coll = 'c'): Promise<number> {
+  const server = await startEmbeddedMongo({ dataDir });
+  const client = await new MongoClient(server.uri).connect();
+  try {
+    return await client.db('d').collection(coll).countDocuments();
+  } finally {
+    await client.close();
+    await server.stop();
+  }
+}
+
+(usingRealMongo ? describe.skip : describe)('embedded server durability', function () {
+  this.timeout(120_000);
+
+  it('keeps every acknowledged write through a SIGKILL, and no half-written document', async () => {
+    const tmp = tempDir('kill');
+    try {
+      const { child, uri } = await startChild(tmp.dir);
+      const acked = new Map<string, number>();
+      const payload = 'x'.repeat(2000);
+      let stop = false;
+      const writers = Array.from({ length: 4 }, async (_, w) => {
+        const client = await new MongoClient(uri, { maxPoolSize: 2, serverSelectionTimeoutMS: 2000 }).connect();
+        for (let seq = 0; !stop; seq++) {
+          try {
+            await client.db('d').collection('c').insertOne({ _id: `${w}-${seq}` as never, w, seq, payload, tail: 'end' });
+            acked.set(`${w}-${seq}`, seq);
+          } catch {
+            break;
+          }
+        }
+        await client.close(true).catch(() => undefined);
+      });
+      await new Promise((r) => setTimeout(r, 700));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      stop = true;
+      await Promise.all(writers);
+      expect(acked.size).to.be.greaterThan(20);
+
+      const server = await startEmbeddedMongo({ dataDir: tmp.dir });
+      const client = await new MongoClient(server.uri).connect();
+      try {
+        const docs = await client.db('d').collection('c').find().toArray();
+        const present = new Set(docs.map((d) => String(d._id)));
+        for (const id of acked.keys()) expect(present.has(id), `acknowledged ${id} survives`).to.equal(true);
+        for (const d of docs) {
+          expect(d.payload).to.equal(payload);
+          expect(d.tail).to.equal('end');
+        }
+        expect(docs.length - acked.size).to.be.at.most(4); // at most one in flight per writer
+      } finally {
+        await client.close();
+        await server.stop();
+      }
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('recovers from a journal cut at every byte offset of its last record', async () => {
+    const tmp = tempDir('torn');
+    try {
+      const seed = path.join(tmp.dir, 'seed');
+      const server = await startEmbeddedMongo({ dataDir: seed });
+      const client = await new MongoClient(server.uri).connect();
+      for (let i = 0; i < 5; i++) await client.db('d').collection('c').insertOne({ i, text: `第${i}条` });
+      await client.close();
+      await server.stop();
+
+      const journal = path.join(seed, 'journal-0.log');
+      const full = fs.readFileSync(journal);
+      const offsets = recordOffsets(journal);
+      const lastStart = offsets[offsets.length - 1];
+      const logs: string[] = [];
+      for (let cut = lastStart; cut < full.length; cut++) {
+        const dir = path.join(tmp.dir, `cut-${cut}`);
+        fs.mkdirSync(dir);
+        fs.writeFileSync(path.join(dir, 'journal-0.log'), full.subarray(0, cut));
+        const s = await startEmbeddedMongo({ dataDir: dir, log: (_l, m) => logs.push(m) });
+        const c = await new MongoClient(s.uri).connect();
+        expect(await c.db('d').collection('c').countDocuments(), `cut at ${cut}`).to.equal(4);
+        await c.close();
+        await s.stop();
+        if (cut > lastStart) expect(fs.statSync(path.join(dir, 'journal-0.log')).size).to.equal(lastStart);
+        fs.rmSync(dir, { recursive: true });
+      }
+      expect(logs.some((m) => m.includes('torn tail'))).to.equal(true);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('refuses to start over a corrupt record in the middle, naming the file and offset', async () => {
+    const tmp = tempDir('corrupt');
+    try {
+      const server = await startEmbeddedMongo({ dataDir: tmp.dir });
+      const client = await new MongoClient(server.uri).connect();
+      for (let i = 0; i < 3; i++) await client.db('d').collection('c').insertOne({ i });
+      await client.close();
+      await server.stop();
+      const journal = path.join(tmp.dir, 'journal-0.log');
+      const offsets = recordOffsets(journal);
+      const middle = offsets[Math.floor(offsets.length / 2)];
+      const buf = fs.readFileSync(journal);
+      buf[middle + 20] ^= 0xff;
+      fs.writeFileSync(journal, buf);
+      const err = await startEmbeddedMongo({ dataDir: tmp.dir }).catch((e) => e);
+      expect(err).to.be.instanceOf(Error);
+      expect(err.message).to.include(journal);
+      expect(err.message).to.include(`offset ${middle}`);
+      // The refusal leaves the directory usable once repaired: the lock was released.
+      buf[middle + 20] ^= 0xff;
+      fs.writeFileSync(journal, buf);
+      expect(await countIn(tmp.dir)).to.equal(3);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('lets one server own a data directory at a time', async () => {
+    const tmp = tempDir('lock');
+    try {
+      const first = await startEmbeddedMongo({ dataDir: tmp.dir });
+      const err = await startEmbeddedMongo({ dataDir: tmp.dir }).catch((e) => e);
+      expect(err.message).to.match(/in use by another embedded server/);
+      const childErr = await startChild(tmp.dir).catch((e) => e);
+      expect(childErr.message).to.match(/in use by another embedded server/);
+      await first.stop();
+      const again = await startEmbeddedMongo({ dataDir: tmp.dir });
+      await again.stop();
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('compacts into a snapshot and a fresh journal without losing data', async () => {
+    const tmp = tempDir('compact');
+    try {
+      const server = await startEmbeddedMongo({ dataDir: tmp.dir, compactAtBytes: 20_000 });
+      const client = await new MongoClient(server.uri).connect();
+      const coll = client.db('d').collection('c');
+      await coll.createIndex({ k: 1 }, { unique: true });
+      for (let i = 0; i < 300; i++) await coll.insertOne({ k: i, pad: 'p'.repeat(100) });
+      await coll.deleteMany({ k: { $lt: 100 } });
+      await coll.updateMany({}, { $set: { updated: true } });
+      await client.close();
+      await server.stop();
+      const files = fs.readdirSync(tmp.dir);
+      expect(files).to.include('snapshot.bin');
+      expect(files.filter((f) => f.startsWith('journal-'))).to.have.length(1);
+      expect(files.some((f) => f === 'journal-0.log')).to.equal(false);
+
+      const again = await startEmbeddedMongo({ dataDir: tmp.dir });
+      const c2 = await new MongoClient(again.uri).connect();
+      const coll2 = c2.db('d').collection('c');
+      expect(await coll2.countDocuments({ updated: true })).to.equal(200);
+      const dup = await coll2.insertOne({ k: 150 }).catch((e) => e);
+      expect(dup.code).to.equal(11000);
+      await c2.close();
+      await again.stop();
+    } finally {
+      tmp.remove();
+    }
+  });
+});
