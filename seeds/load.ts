@@ -1,0 +1,60 @@
+import type { Models } from '../src/models.js';
+import { demoDepartments, demoPeople, demoUnionGroups } from './demo-organisation.js';
+
+export interface SeedResult {
+  inserted: number;
+  updated: number;
+}
+
+interface BulkModel {
+  bulkWrite(ops: unknown[], options?: object): Promise<{ upsertedCount: number; modifiedCount: number }>;
+}
+
+/**
+ * Upserts by natural key (code, staff number): a second run finds everything in place and
+ * changes nothing, timestamps included. Records users added stay untouched.
+ */
+async function upsertAll(model: BulkModel, key: string, rows: Record<string, unknown>[]): Promise<SeedResult> {
+  const now = new Date();
+  const ops = rows.map((row) => ({
+    updateOne: {
+      filter: { [key]: row[key] },
+      update: { $set: row, $setOnInsert: { createdAt: now, updatedAt: now } },
+      upsert: true,
+      timestamps: false,
+    },
+  }));
+  const r = await model.bulkWrite(ops, { ordered: true, timestamps: false });
+  return { inserted: r.upsertedCount, updated: r.modifiedCount };
+}
+
+export async function seedDemoData(models: Models): Promise<SeedResult> {
+  const total: SeedResult = { inserted: 0, updated: 0 };
+  const add = (r: SeedResult) => {
+    total.inserted += r.inserted;
+    total.updated += r.updated;
+  };
+  add(await upsertAll(models.Department, 'code', demoDepartments.map((d) => ({ ...d, active: true }))));
+  add(await upsertAll(models.UnionGroup, 'code', demoUnionGroups.map((g) => ({ ...g, active: true }))));
+  const departments = new Map((await models.Department.find({}, { code: 1 }).lean()).map((d) => [d.code, d._id]));
+  const groups = new Map((await models.UnionGroup.find({}, { code: 1 }).lean()).map((g) => [g.code, g._id]));
+  add(
+    await upsertAll(
+      models.Person,
+      'staffNumber',
+      demoPeople.map(({ department, unionGroup, ...rest }) => ({
+        ...rest,
+        department: departments.get(department),
+        unionGroup: groups.get(unionGroup),
+        employmentStatus: 'ACTIVE',
+        archived: false,
+      })),
+    ),
+  );
+  return total;
+}
+
+/** Whether the database holds nothing yet (first start). */
+export async function isEmpty(models: Models): Promise<boolean> {
+  return (await models.Department.estimatedDocumentCount()) === 0 && (await models.Person.estimatedDocumentCount()) === 0;
+}

@@ -1,0 +1,165 @@
+// createApp(): express + Apollo, without listening (tests mount it on their own server).
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { type ErrorRequestHandler, type Request } from 'express';
+import { GraphQLError, Kind, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import { pinoHttp } from 'pino-http';
+import { createRequestContext, type AppDeps, type RequestContext } from './context.js';
+import { ideRouter } from './ide.js';
+import { resolvers } from './resolvers.js';
+import { loadTypeDefs } from './schema.js';
+import { ErrorCode, unauthenticated } from './shared/errors.js';
+import { checkLimits } from './shared/limits.js';
+
+/** Error codes shown to clients as they are; anything else is masked. */
+const PUBLIC_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/** Root fields an anonymous caller may use. */
+const ANONYMOUS_FIELDS = new Set(['login', '__typename']);
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
+
+function requestId(req: Request): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+}
+
+function bearerToken(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  if (!header) return undefined;
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m) throw withStatus(unauthenticated('Authorization must be "Bearer <token>"'), 401);
+  return m[1];
+}
+
+function withStatus(error: GraphQLError, status: number): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
+}
+
+export interface App {
+  app: express.Express;
+  apollo: ApolloServer<RequestContext>;
+}
+
+export async function createApp(deps: AppDeps, options: { httpServer?: http.Server; ping: () => Promise<void> }): Promise<App> {
+  const { config, logger } = deps;
+  const limits = { maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_ALIASES, maxCost: config.MAX_QUERY_COST };
+
+  const gate: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation, document, request, schema }) {
+          const op = operation as OperationDefinitionNode;
+          if (!contextValue.viewer) {
+            const allowed = (name: string) => ANONYMOUS_FIELDS.has(name) || (!config.production && INTROSPECTION_FIELDS.has(name));
+            const fields = op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
+            if (fields.some((f) => !allowed(f)) || op.selectionSet.selections.some((s) => s.kind !== Kind.FIELD)) throw withStatus(unauthenticated(), 401);
+          }
+          checkLimits(schema, document, op, request.variables ?? {}, limits);
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<RequestContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers as never,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: !config.production,
+    plugins: [
+      gate,
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
+    ],
+    formatError(formatted: GraphQLFormattedError, error: unknown) {
+      const code = String(formatted.extensions?.code ?? '');
+      if (PUBLIC_CODES.has(code)) {
+        return config.production ? { ...formatted, extensions: { code } } : formatted;
+      }
+      const errorId = randomUUID();
+      const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+      logger.error({ errorId, err: original, path: formatted.path }, 'unexpected error while resolving');
+      return { message: `Internal server error (error id ${errorId})`, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, errorId } };
+    },
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((req, res, next) => {
+    const id = requestId(req);
+    (req as Request & { id: string }).id = id;
+    res.setHeader('X-Request-Id', id);
+    next();
+  });
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req) => (req as unknown as { id: string }).id,
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }) },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await options.ping();
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+  if (!config.production) app.use('/graphiql', ideRouter());
+  app.get('/', (_req, res) => {
+    res.json({ name: 'honours-registry', graphql: '/graphql', ...(config.production ? {} : { ide: '/graphiql' }) });
+  });
+
+  app.use(
+    '/graphql',
+    cors({ origin: config.CORS_ORIGINS, methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id', 'Apollo-Require-Preflight'], maxAge: 600 }),
+    express.json({ limit: config.BODY_LIMIT_BYTES }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const token = bearerToken(req);
+        const viewer = token ? deps.tokens.verify(token) : null;
+        if (token && !viewer) throw withStatus(unauthenticated('The token is invalid or expired; sign in again'), 401);
+        return createRequestContext(deps, { requestId: (req as Request & { id: string }).id, ip: req.ip ?? 'unknown', viewer });
+      },
+    }),
+  );
+
+  const onError: ErrorRequestHandler = (err, req, res, _next) => {
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) logger.error({ err, requestId: (req as Request & { id?: string }).id }, 'request failed');
+    const message =
+      err?.type === 'entity.too.large'
+        ? `request body exceeds the limit of ${config.BODY_LIMIT_BYTES} bytes`
+        : err?.type === 'entity.parse.failed'
+          ? 'request body is not valid JSON'
+          : status === 500
+            ? 'internal server error'
+            : String(err?.message ?? 'bad request');
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' } }] });
+  };
+  app.use(onError);
+
+  return { app, apollo };
+}

@@ -1,0 +1,50 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import type { Models } from './models.js';
+import { AuditService } from './modules/audit/service.js';
+import { OrganisationService } from './modules/organisation/service.js';
+import { PeopleService } from './modules/people/service.js';
+import { UserService } from './modules/users/service.js';
+import { Guard } from './shared/auth/guard.js';
+import type { LoginThrottle } from './shared/auth/rate-limit.js';
+import type { Viewer } from './shared/auth/roles.js';
+import type { TokenService } from './shared/auth/tokens.js';
+
+/** What lives as long as the server: built once at start. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  models: Models;
+  tokens: TokenService;
+  loginThrottle: LoginThrottle;
+}
+
+/** What lives for one request: the viewer, fresh loaders, and services bound to both. */
+export interface RequestContext extends AppDeps {
+  requestId: string;
+  ip: string;
+  viewer: Viewer | null;
+  loaders: Loaders;
+  guard: Guard;
+  services: Services;
+}
+
+export interface Services {
+  audit: AuditService;
+  users: UserService;
+  organisation: OrganisationService;
+  people: PeopleService;
+}
+
+export function createRequestContext(deps: AppDeps, request: { requestId: string; ip: string; viewer: Viewer | null }): RequestContext {
+  const loaders = createLoaders(deps.models);
+  const ctx = { ...deps, ...request, loaders, guard: new Guard(request.viewer, loaders) } as RequestContext;
+  ctx.services = {
+    audit: new AuditService(ctx),
+    users: new UserService(ctx),
+    organisation: new OrganisationService(ctx),
+    people: new PeopleService(ctx),
+  };
+  return ctx;
+}

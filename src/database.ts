@@ -1,0 +1,56 @@
+import mongoose, { type Connection } from 'mongoose';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { startEmbeddedMongo, type EmbeddedMongo } from './embedded-mongo/index.js';
+
+export const DEFAULT_DB_NAME = 'honours';
+
+export interface Database {
+  connection: Connection;
+  /** Where the data lives, for the startup log (no credentials). */
+  description: string;
+  embedded?: EmbeddedMongo;
+  close(): Promise<void>;
+}
+
+/** Connects to MONGODB_URI, or starts the embedded server in DATA_DIR and connects to it. */
+export async function openDatabase(config: Config, logger: Logger, options: { dbName?: string; monitorCommands?: boolean } = {}): Promise<Database> {
+  let embedded: EmbeddedMongo | undefined;
+  let uri = config.MONGODB_URI;
+  let description: string;
+  if (uri) {
+    description = `MongoDB at ${redactUri(uri)}`;
+  } else {
+    const dataDir = path.join(config.dataDir, 'db');
+    embedded = await startEmbeddedMongo({ dataDir, log: (level, msg) => logger[level]({ component: 'embedded-mongo' }, msg) });
+    uri = embedded.uri;
+    description = `embedded MongoDB-compatible server at ${embedded.uri} (data in ${dataDir})`;
+  }
+  try {
+    const connection = await mongoose
+      .createConnection(uri, { dbName: options.dbName ?? databaseNameIn(uri) ?? DEFAULT_DB_NAME, serverSelectionTimeoutMS: 10_000, autoIndex: false, monitorCommands: options.monitorCommands ?? false })
+      .asPromise();
+    return {
+      connection,
+      description,
+      embedded,
+      async close() {
+        await connection.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (e) {
+    await embedded?.stop();
+    throw e;
+  }
+}
+
+/** The database named in a connection string's path, if any. */
+export function databaseNameIn(uri: string): string | undefined {
+  return /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri)?.[1];
+}
+
+export function redactUri(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//[credentials]@');
+}

@@ -1,0 +1,21 @@
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+
+export const auditEntrySchema = new Schema({
+  at: { type: Date, required: true, default: () => new Date() },
+  actorId: { type: String, required: true },
+  actorUsername: { type: String, required: true },
+  actorRole: { type: String, required: true },
+  operation: { type: String, required: true },
+  entityType: { type: String, required: true },
+  entityId: { type: Schema.Types.ObjectId, required: true },
+  changes: [{ _id: false, field: String, before: Schema.Types.Mixed, after: Schema.Types.Mixed }],
+  requestId: { type: String },
+});
+auditEntrySchema.index({ at: -1 });
+auditEntrySchema.index({ entityId: 1, at: -1 });
+
+export type AuditEntryRecord = InferSchemaType<typeof auditEntrySchema> & { _id: Types.ObjectId };
+
+export function auditModels(conn: Connection) {
+  return { AuditEntry: conn.model('AuditEntry', auditEntrySchema, 'audit_log') };
+}

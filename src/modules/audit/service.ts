@@ -1,0 +1,71 @@
+import type { Types } from 'mongoose';
+import type { RequestContext } from '../../context.js';
+import { badUserInput } from '../../shared/errors.js';
+import { fromGlobalId } from '../../shared/ids.js';
+import { paginate, type PageArgs } from '../../shared/pagination.js';
+import type { AuditEntryRecord } from './model.js';
+
+/** Fields never copied into the audit trail. */
+const NOT_AUDITED = new Set(['_id', '__v', 'createdAt', 'updatedAt', 'passwordHash']);
+
+function comparable(v: unknown): string {
+  return JSON.stringify(v ?? null);
+}
+
+/** Field-level before/after of two versions of a record (top-level fields). */
+export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: { field: string; before: unknown; after: unknown }[] = [];
+  for (const field of fields) {
+    if (NOT_AUDITED.has(field)) continue;
+    const b = before?.[field] ?? null;
+    const a = after?.[field] ?? null;
+    if (comparable(b) !== comparable(a)) changes.push({ field, before: b, after: a });
+  }
+  return changes;
+}
+
+export interface AuditLogFilter {
+  entityType?: string | null;
+  entityId?: string | null;
+  operation?: string | null;
+  actorUsername?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+export class AuditService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  /** Records a write by the current viewer. Called by services after the write succeeded. */
+  async record(operation: string, entityType: string, entityId: Types.ObjectId, before: object | null, after: object | null) {
+    const viewer = this.ctx.guard.requireViewer();
+    await this.ctx.models.AuditEntry.create({
+      actorId: viewer.userId,
+      actorUsername: viewer.username,
+      actorRole: viewer.role,
+      operation,
+      entityType,
+      entityId,
+      changes: diff(before as Record<string, unknown> | null, after as Record<string, unknown> | null),
+      requestId: this.ctx.requestId,
+    });
+  }
+
+  async list(filter: AuditLogFilter | null | undefined, page: PageArgs) {
+    this.ctx.guard.requireRole(['ADMIN'], 'Reading the audit log');
+    const query: Record<string, unknown> = {};
+    if (filter?.entityType) query.entityType = filter.entityType;
+    if (filter?.operation) query.operation = filter.operation;
+    if (filter?.actorUsername) query.actorUsername = filter.actorUsername;
+    if (filter?.entityId) {
+      const parsed = fromGlobalId(filter.entityId);
+      if (!parsed) throw badUserInput('filter.entityId is not a valid id', 'filter.entityId');
+      query.entityId = parsed.id;
+    }
+    if (filter?.from || filter?.to) {
+      query.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+    }
+    return paginate<AuditEntryRecord>(this.ctx.models.AuditEntry, query, { field: 'at', direction: -1 }, page);
+  }
+}

@@ -1,0 +1,86 @@
+import type { Types } from 'mongoose';
+import { z } from 'zod';
+import type { RequestContext } from '../../context.js';
+import { writeOrDuplicate } from '../../shared/duplicates.js';
+import { userError } from '../../shared/errors.js';
+import { idOfType } from '../../shared/ids.js';
+import { paginate, type PageArgs } from '../../shared/pagination.js';
+import { parseInput, text } from '../../shared/validation.js';
+import type { DepartmentRecord, UnionGroupRecord } from './model.js';
+
+const code = text('code', 20).regex(/^[A-Za-z0-9_-]+$/, { error: 'code may hold only letters, digits, - and _' });
+const createSchema = z.object({ code, name: text('name', 60) });
+const updateSchema = z.object({ id: z.string(), code: code.optional(), name: text('name', 60).optional(), active: z.boolean().optional() });
+
+export interface OrgUnitFilter {
+  search?: string | null;
+  active?: boolean | null;
+}
+export interface OrgUnitOrder {
+  field: 'CODE' | 'NAME';
+  direction: 'ASC' | 'DESC';
+}
+
+type Kind = 'Department' | 'UnionGroup';
+type OrgUnit = DepartmentRecord | UnionGroupRecord;
+
+const LABEL: Record<Kind, string> = { Department: 'department', UnionGroup: 'union group' };
+
+export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Departments and union groups: the same shape and rules, ADMIN-managed. */
+export class OrganisationService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private model(kind: Kind) {
+    return kind === 'Department' ? this.ctx.models.Department : this.ctx.models.UnionGroup;
+  }
+
+  list(kind: Kind, filter: OrgUnitFilter | null | undefined, order: OrgUnitOrder, page: PageArgs) {
+    this.ctx.guard.requireViewer();
+    const query: Record<string, unknown> = {};
+    if (filter?.active != null) query.active = filter.active;
+    if (filter?.search) {
+      const re = new RegExp(escapeRegex(filter.search.slice(0, 100)), 'i');
+      query.$or = [{ code: re }, { name: re }];
+    }
+    const field = order.field === 'NAME' ? 'name' : 'code';
+    return paginate<OrgUnit>(this.model(kind), query, { field, direction: order.direction === 'DESC' ? -1 : 1 }, page);
+  }
+
+  async create(kind: Kind, input: unknown): Promise<OrgUnit> {
+    this.ctx.guard.requireRole(['ADMIN'], `Creating a ${LABEL[kind]}`);
+    const data = parseInput(createSchema, input);
+    await this.assertUnique(kind, data, null);
+    const doc = await writeOrDuplicate(() => this.model(kind).create(data), { code: 'code', name: 'name' }, LABEL[kind]);
+    const created = doc.toObject() as OrgUnit;
+    await this.ctx.services.audit.record(`${kind === 'Department' ? 'department' : 'unionGroup'}Create`, kind, created._id, null, created);
+    return created;
+  }
+
+  async update(kind: Kind, input: unknown): Promise<OrgUnit> {
+    this.ctx.guard.requireRole(['ADMIN'], `Changing a ${LABEL[kind]}`);
+    const { id, ...patch } = parseInput(updateSchema, input);
+    const _id = idOfType(id, kind);
+    const before = _id ? ((await this.model(kind).findById(_id).lean()) as OrgUnit | null) : null;
+    if (!_id || !before) throw userError(['input', 'id'], 'NOT_FOUND', `no ${LABEL[kind]} has id ${id}`);
+    await this.assertUnique(kind, patch, _id);
+    const after = (await writeOrDuplicate(
+      () => this.model(kind).findByIdAndUpdate(_id, { $set: patch }, { returnDocument: 'after' }).lean(),
+      { code: 'code', name: 'name' },
+      LABEL[kind],
+    )) as OrgUnit;
+    await this.ctx.services.audit.record(`${kind === 'Department' ? 'department' : 'unionGroup'}Update`, kind, _id, before, after);
+    return after;
+  }
+
+  private async assertUnique(kind: Kind, data: { code?: string; name?: string }, self: Types.ObjectId | null) {
+    for (const field of ['code', 'name'] as const) {
+      if (!data[field]) continue;
+      const existing = (await this.model(kind).findOne({ [field]: data[field] }).lean()) as OrgUnit | null;
+      if (existing && (!self || !existing._id.equals(self))) {
+        throw userError(['input', field], 'DUPLICATE', `${LABEL[kind]} ${existing.code} (${existing.name}) already has ${field} ${data[field]}`);
+      }
+    }
+  }
+}

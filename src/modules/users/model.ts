@@ -1,0 +1,23 @@
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { ROLES } from '../../shared/auth/roles.js';
+
+export const userSchema = new Schema(
+  {
+    username: { type: String, required: true, unique: true },
+    /** scrypt hash; never selected unless asked for. */
+    passwordHash: { type: String, required: true, select: false },
+    displayName: { type: String, required: true },
+    role: { type: String, enum: ROLES, required: true },
+    departments: { type: [Schema.Types.ObjectId], default: [] },
+    unionGroups: { type: [Schema.Types.ObjectId], default: [] },
+    active: { type: Boolean, required: true, default: true },
+    lastLoginAt: { type: Date },
+  },
+  { timestamps: true },
+);
+
+export type UserRecord = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
+
+export function userModels(conn: Connection) {
+  return { User: conn.model('User', userSchema, 'users') };
+}

@@ -1,0 +1,132 @@
+import type { Types } from 'mongoose';
+import { z } from 'zod';
+import type { RequestContext } from '../../context.js';
+import { decoyHash, hashPassword, verifyPassword } from '../../shared/auth/passwords.js';
+import { ROLES, type Viewer } from '../../shared/auth/roles.js';
+import { writeOrDuplicate } from '../../shared/duplicates.js';
+import { appError, ErrorCode, userError, UserInputFailure } from '../../shared/errors.js';
+import { idOfType } from '../../shared/ids.js';
+import { paginate, type PageArgs } from '../../shared/pagination.js';
+import { parseInput, text } from '../../shared/validation.js';
+import type { UserRecord } from './model.js';
+
+const username = text('username', 40).regex(/^[a-zA-Z0-9_.-]{3,40}$/, { error: 'username must be 3-40 letters, digits, dot, dash or underscore' });
+const password = z.string().min(10, { error: 'password must be at least 10 characters' }).max(200, { error: 'password must be at most 200 characters' });
+const createSchema = z.object({
+  username,
+  password,
+  displayName: text('displayName', 60),
+  role: z.enum(ROLES),
+  departmentIds: z.array(z.string()).max(200).nullish(),
+  unionGroupIds: z.array(z.string()).max(200).nullish(),
+});
+const updateSchema = z.object({
+  id: z.string(),
+  displayName: text('displayName', 60).optional(),
+  role: z.enum(ROLES).optional(),
+  password: password.optional(),
+  active: z.boolean().optional(),
+  departmentIds: z.array(z.string()).max(200).optional(),
+  unionGroupIds: z.array(z.string()).max(200).optional(),
+});
+const loginSchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+
+export interface UserOrder {
+  field: 'USERNAME' | 'CREATED_AT';
+  direction: 'ASC' | 'DESC';
+}
+
+export class UserService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  /** Verifies credentials; failures are throttled per username and IP. */
+  async login(input: unknown) {
+    const { username: name, password: given } = parseInput(loginSchema, input);
+    const { loginThrottle: throttle, ip } = this.ctx;
+    const wait = throttle.retryAfter(name, ip);
+    if (wait) throw appError(ErrorCode.RATE_LIMITED, `Too many failed sign-ins for ${name}; try again in ${wait} s`, { retryAfterSeconds: wait });
+    const user = (await this.ctx.models.User.findOne({ username: name }).select('+passwordHash').lean()) as (UserRecord & { passwordHash: string }) | null;
+    const ok = await verifyPassword(given, user?.passwordHash ?? (await decoyHash()));
+    if (!user || !ok || !user.active) {
+      throttle.recordFailure(name, ip);
+      this.ctx.logger.warn({ requestId: this.ctx.requestId, username: name, ip }, 'sign-in refused');
+      throw new UserInputFailure([{ field: ['input', 'password'], code: 'INVALID', message: 'username or password is wrong, or the account is inactive' }]);
+    }
+    throttle.recordSuccess(name, ip);
+    await this.ctx.models.User.updateOne({ _id: user._id }, { $set: { lastLoginAt: new Date() } });
+    const viewer = await this.viewerOf(user);
+    return { ...this.ctx.tokens.sign(viewer), viewer };
+  }
+
+  /** The token claims of an account: scope ids become codes. */
+  private async viewerOf(user: UserRecord): Promise<Viewer> {
+    const deps = await this.ctx.loaders.department.loadMany(user.departments ?? []);
+    const groups = await this.ctx.loaders.unionGroup.loadMany(user.unionGroups ?? []);
+    const codes = (docs: unknown[]) => docs.flatMap((d) => (d && typeof d === 'object' && 'code' in d ? [String(d.code)] : []));
+    return { userId: String(user._id), username: user.username, role: user.role, scope: { departments: codes(deps), unionGroups: codes(groups) } };
+  }
+
+  list(order: UserOrder, page: PageArgs) {
+    this.ctx.guard.requireRole(['ADMIN'], 'Listing accounts');
+    const field = order.field === 'CREATED_AT' ? 'createdAt' : 'username';
+    return paginate<UserRecord>(this.ctx.models.User, {}, { field, direction: order.direction === 'DESC' ? -1 : 1 }, page);
+  }
+
+  private async scopeIds(globalIds: string[] | null | undefined, type: 'Department' | 'UnionGroup', field: string): Promise<Types.ObjectId[]> {
+    const ids: Types.ObjectId[] = [];
+    for (const [i, gid] of (globalIds ?? []).entries()) {
+      const id = idOfType(gid, type);
+      const doc = id ? await (type === 'Department' ? this.ctx.loaders.department : this.ctx.loaders.unionGroup).load(id) : null;
+      if (!doc) throw userError(['input', field, String(i)], 'NOT_FOUND', `no ${type === 'Department' ? 'department' : 'union group'} has id ${gid}`);
+      ids.push(doc._id);
+    }
+    return ids;
+  }
+
+  async create(input: unknown): Promise<UserRecord> {
+    this.ctx.guard.requireRole(['ADMIN'], 'Creating an account');
+    const data = parseInput(createSchema, input);
+    const departments = await this.scopeIds(data.departmentIds, 'Department', 'departmentIds');
+    const unionGroups = await this.scopeIds(data.unionGroupIds, 'UnionGroup', 'unionGroupIds');
+    if (data.role === 'CLERK' && !departments.length && !unionGroups.length) {
+      throw userError(['input', 'departmentIds'], 'REQUIRED', 'a CLERK needs at least one department or union group in scope');
+    }
+    const existing = await this.ctx.models.User.findOne({ username: data.username }).lean();
+    if (existing) throw userError(['input', 'username'], 'DUPLICATE', `username ${data.username} is taken`);
+    const doc = await writeOrDuplicate(
+      async () =>
+        this.ctx.models.User.create({
+          username: data.username,
+          passwordHash: await hashPassword(data.password),
+          displayName: data.displayName,
+          role: data.role,
+          departments,
+          unionGroups,
+        }),
+      { username: 'username' },
+      'account',
+    );
+    const { passwordHash: _hidden, ...created } = doc.toObject() as UserRecord;
+    await this.ctx.services.audit.record('userCreate', 'User', created._id, null, created);
+    return created as UserRecord;
+  }
+
+  async update(input: unknown): Promise<UserRecord> {
+    const viewer = this.ctx.guard.requireRole(['ADMIN'], 'Changing an account');
+    const { id, password: newPassword, departmentIds, unionGroupIds, ...patch } = parseInput(updateSchema, input);
+    const _id = idOfType(id, 'User');
+    const before = _id ? ((await this.ctx.models.User.findById(_id).lean()) as UserRecord | null) : null;
+    if (!_id || !before) throw userError(['input', 'id'], 'NOT_FOUND', `no account has id ${id}`);
+    if (String(before._id) === viewer.userId && (patch.active === false || (patch.role && patch.role !== 'ADMIN'))) {
+      throw userError(['input', patch.active === false ? 'active' : 'role'], 'INVALID_STATE', 'you cannot deactivate or demote your own account');
+    }
+    const set: Record<string, unknown> = { ...patch };
+    if (departmentIds) set.departments = await this.scopeIds(departmentIds, 'Department', 'departmentIds');
+    if (unionGroupIds) set.unionGroups = await this.scopeIds(unionGroupIds, 'UnionGroup', 'unionGroupIds');
+    if (newPassword) set.passwordHash = await hashPassword(newPassword);
+    const after = (await this.ctx.models.User.findByIdAndUpdate(_id, { $set: set }, { returnDocument: 'after' }).lean()) as UserRecord;
+    const changes = newPassword ? { ...after, password: 'changed' } : after;
+    await this.ctx.services.audit.record('userUpdate', 'User', _id, before, changes);
+    return after;
+  }
+}

@@ -1,0 +1,45 @@
+import { GraphQLScalarType } from 'graphql';
+import type { RequestContext } from './context.js';
+import { auditResolvers } from './modules/audit/resolvers.js';
+import { organisationResolvers } from './modules/organisation/resolvers.js';
+import { peopleResolvers } from './modules/people/resolvers.js';
+import { userResolvers } from './modules/users/resolvers.js';
+import { fromGlobalId } from './shared/ids.js';
+import { DateScalar, DateTimeScalar } from './shared/scalars.js';
+
+/** Which loader fetches each Node type, and who may read it. */
+const NODE_LOADERS = {
+  Department: (ctx: RequestContext) => ctx.loaders.department,
+  UnionGroup: (ctx: RequestContext) => ctx.loaders.unionGroup,
+  Person: (ctx: RequestContext) => ctx.loaders.person,
+  User: (ctx: RequestContext) => (ctx.guard.requireRole(['ADMIN'], 'Reading accounts'), ctx.loaders.user),
+} as const;
+
+const baseResolvers = {
+  DateTime: DateTimeScalar,
+  Date: DateScalar,
+  Query: {
+    node: async (_: unknown, { id }: { id: string }, ctx: RequestContext) => {
+      ctx.guard.requireViewer();
+      const parsed = fromGlobalId(id);
+      const loader = parsed && NODE_LOADERS[parsed.type as keyof typeof NODE_LOADERS];
+      if (!parsed || !loader) return null;
+      const doc = await loader(ctx).load(parsed.id);
+      return doc ? { ...doc, __typename: parsed.type } : null;
+    },
+  },
+  Node: {
+    __resolveType: (obj: { __typename?: string }) => obj.__typename ?? null,
+  },
+};
+
+const modules = [baseResolvers, userResolvers, organisationResolvers, peopleResolvers, auditResolvers];
+
+/** All resolvers, merged per type. */
+export const resolvers = modules.reduce<Record<string, Record<string, unknown>>>((merged, mod) => {
+  for (const [type, fields] of Object.entries(mod)) {
+    // Scalars are class instances: keep them whole.
+    merged[type] = fields instanceof GraphQLScalarType ? (fields as never) : { ...(merged[type] ?? {}), ...(fields as object) };
+  }
+  return merged;
+}, {});

@@ -1,0 +1,11 @@
+export const ROLES = ['ADMIN', 'VERIFIER', 'CLERK', 'VIEWER'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is asking, as stated by a verified token. */
+export interface Viewer {
+  userId: string;
+  username: string;
+  role: Role;
+  /** Department and union-group codes a CLERK may write to (empty for other roles). */
+  scope: { departments: string[]; unionGroups: string[] };
+}

@@ -1,0 +1,35 @@
+import { userError, UserInputFailure } from './errors.js';
+
+interface DuplicateKeyError {
+  code: 11000;
+  keyPattern?: Record<string, unknown>;
+}
+
+export function isDuplicateKeyError(e: unknown): e is DuplicateKeyError {
+  return Boolean(e && typeof e === 'object' && (e as { code?: unknown }).code === 11000);
+}
+
+/**
+ * Runs a write; a unique-index violation (a race the pre-check could not see) becomes the
+ * same DUPLICATE userError the pre-check gives. `fields` maps stored fields to input fields.
+ */
+export async function writeOrDuplicate<T>(write: () => Promise<T>, fields: Record<string, string>, label: string): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (!isDuplicateKeyError(e)) throw e;
+    const stored = Object.keys(e.keyPattern ?? {})[0] ?? '';
+    throw userError(['input', fields[stored] ?? stored], 'DUPLICATE', `another ${label} already has this ${fields[stored] ?? stored}`);
+  }
+}
+
+/** Collects several field problems so one reply lists them all. */
+export class ErrorList {
+  private readonly failures: UserInputFailure[] = [];
+  add(f: UserInputFailure) {
+    this.failures.push(f);
+  }
+  throwIfAny() {
+    if (this.failures.length) throw new UserInputFailure(this.failures.flatMap((f) => f.userErrors));
+  }
+}

@@ -1,0 +1,70 @@
+// Limits on what one operation may ask for: depth, aliases, and an estimated cost where
+// each list multiplies its children by its page size. Checked once the operation is known,
+// before anything executes.
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from './pagination.js';
+
+export interface Limits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+}
+
+const tooComplex = (message: string, extra: Record<string, unknown>) =>
+  new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 }, ...extra } });
+
+function walk(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, depth: number, seen: Set<string>, stats: { depth: number; aliases: number }) {
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.FIELD) {
+      if (sel.alias) stats.aliases++;
+      if (sel.selectionSet) {
+        stats.depth = Math.max(stats.depth, depth + 1);
+        walk(sel.selectionSet, fragments, depth + 1, seen, stats);
+      }
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+      walk(sel.selectionSet, fragments, depth, seen, stats);
+    } else {
+      const frag = fragments.get(sel.name.value);
+      // A fragment spread twice at one level still costs; cycles are rejected by validation.
+      if (frag && !seen.has(`${sel.name.value}@${depth}`)) {
+        seen.add(`${sel.name.value}@${depth}`);
+        walk(frag.selectionSet, fragments, depth, seen, stats);
+      }
+    }
+  }
+}
+
+/** Lists multiply their children by `first` (or the default page size). */
+const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const isList = /Connection!?$/.test(String(field.type)) || String(field.type).startsWith('[');
+  if (!isList) return undefined;
+  const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
+  return 1 + Math.max(1, first) * childComplexity;
+};
+
+export function checkLimits(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: Limits) {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
+  const stats = { depth: 0, aliases: 0 };
+  walk(operation.selectionSet, fragments, 0, new Set(), stats);
+  if (stats.depth > limits.maxDepth) throw tooComplex(`query depth ${stats.depth} exceeds the limit of ${limits.maxDepth}`, { depth: stats.depth, limit: limits.maxDepth });
+  if (stats.aliases > limits.maxAliases) throw tooComplex(`query uses ${stats.aliases} aliases; the limit is ${limits.maxAliases}`, { aliases: stats.aliases, limit: limits.maxAliases });
+  const cost = getComplexity({
+    schema,
+    query: document,
+    operationName: operation.name?.value,
+    variables,
+    estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+  if (cost > limits.maxCost) throw tooComplex(`query cost ${cost} exceeds the limit of ${limits.maxCost}; ask for smaller pages or fewer fields`, { cost, limit: limits.maxCost });
+}

@@ -1,0 +1,93 @@
+import type { Types } from 'mongoose';
+import { badUserInput } from './errors.js';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface Ordering {
+  /** A field present on every document (keyset pagination compares it). */
+  field: string;
+  direction: 1 | -1;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: () => Promise<number>;
+}
+
+type CursorValue = string | number | boolean | { d: string };
+
+function encodeCursor(value: unknown, id: Types.ObjectId): string {
+  const v: CursorValue = value instanceof Date ? { d: value.toISOString() } : (value as CursorValue);
+  return Buffer.from(JSON.stringify([v, String(id)])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [unknown, string] {
+  try {
+    const [v, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [CursorValue, string];
+    if (typeof id !== 'string' || !/^[0-9a-f]{24}$/.test(id)) throw new Error('bad id');
+    const value = v && typeof v === 'object' && 'd' in v ? new Date(v.d) : v;
+    return [value, id];
+  } catch {
+    throw badUserInput('after is not a cursor this list produced', 'after');
+  }
+}
+
+export function pageSize(first: number | null | undefined): number {
+  const n = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(n) || n < 0 || n > MAX_PAGE_SIZE) throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
+  return n;
+}
+
+/**
+ * A Relay connection by keyset pagination: stable under inserts, no skip scans.
+ * Ties on the ordering field are broken by _id, in the same direction.
+ */
+export interface PageableModel {
+  find(filter: Record<string, unknown>): { sort(spec: Record<string, 1 | -1>): { limit(n: number): { lean(): PromiseLike<unknown> } } };
+  countDocuments(filter: Record<string, unknown>): PromiseLike<number>;
+}
+
+export async function paginate<T extends { _id: Types.ObjectId }>(
+  model: PageableModel,
+  filter: Record<string, unknown>,
+  order: Ordering,
+  args: PageArgs,
+): Promise<Connection<T>> {
+  const limit = pageSize(args.first);
+  const { field, direction } = order;
+  let query: Record<string, unknown> = filter;
+  if (args.after) {
+    const [value, id] = decodeCursor(args.after);
+    const op = direction === 1 ? '$gt' : '$lt';
+    const after = { $or: [{ [field]: { [op]: value } }, { [field]: value, _id: { [op]: id } }] };
+    query = { $and: [filter, after] };
+  }
+  const docs = limit
+    ? ((await model
+        .find(query)
+        .sort({ [field]: direction, _id: direction })
+        .limit(limit + 1)
+        .lean()) as T[])
+    : [];
+  const page = docs.slice(0, limit);
+  const edges = page.map((node) => ({ cursor: encodeCursor((node as Record<string, unknown>)[field], node._id), node }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: docs.length > limit,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    // Counted only when a client asks for it.
+    totalCount: () => (total ??= Promise.resolve(model.countDocuments(filter))),
+  };
+}
