@@ -1,5 +1,6 @@
 // createApp(): express + Apollo, without listening (tests mount it on their own server).
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -87,11 +88,12 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
     ],
     formatError(formatted: GraphQLFormattedError, error: unknown) {
       const code = String(formatted.extensions?.code ?? '');
-      if (PUBLIC_CODES.has(code)) {
-        return config.production ? { ...formatted, extensions: { code } } : formatted;
+      // Apollo labels unknown errors INTERNAL_SERVER_ERROR before this point: look at what was thrown.
+      const original = unwrapResolverError(error);
+      if (original instanceof GraphQLError && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+        return config.production ? { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } } : formatted;
       }
       const errorId = randomUUID();
-      const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
       logger.error({ errorId, err: original, path: formatted.path }, 'unexpected error while resolving');
       return { message: `Internal server error (error id ${errorId})`, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, errorId } };
     },

@@ -43,10 +43,9 @@ function walk(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNo
   }
 }
 
-/** Lists multiply their children by `first` (or the default page size). */
+/** Connections multiply their children by `first` (or the default page size). */
 const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  const isList = /Connection!?$/.test(String(field.type)) || String(field.type).startsWith('[');
-  if (!isList) return undefined;
+  if (!/Connection!?$/.test(String(field.type))) return undefined;
   const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
   return 1 + Math.max(1, first) * childComplexity;
 };
