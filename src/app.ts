@@ -78,6 +78,8 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
     typeDefs: loadTypeDefs(),
     resolvers: resolvers as never,
     csrfPrevention: true,
+    // Shutdown is ours (src/index.ts): stop accepting, drain, close the database, exit 0.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,

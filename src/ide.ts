@@ -12,14 +12,14 @@ const PAGE = `<!doctype html>
 <head>
   <meta charset="utf-8">
   <title>Honours registry — GraphiQL</title>
-  <link rel="stylesheet" href="/ide/assets/graphiql/graphiql.min.css">
+  <link rel="stylesheet" href="/graphiql/assets/graphiql/graphiql.min.css">
   <style>body { margin: 0; height: 100vh; } #ide { height: 100vh; }</style>
 </head>
 <body>
   <div id="ide">Loading…</div>
-  <script src="/ide/assets/react/umd/react.production.min.js"></script>
-  <script src="/ide/assets/react-dom/umd/react-dom.production.min.js"></script>
-  <script src="/ide/assets/graphiql/graphiql.min.js"></script>
+  <script src="/graphiql/assets/react/umd/react.production.min.js"></script>
+  <script src="/graphiql/assets/react-dom/umd/react-dom.production.min.js"></script>
+  <script src="/graphiql/assets/graphiql/graphiql.min.js"></script>
   <script>
     const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
     const defaultQuery = '# Sign in first, then put the token in Headers:\\n# { "Authorization": "Bearer <token>" }\\nmutation { login(input: { username: "admin", password: "…" }) { token userErrors { field message } } }\\n';

@@ -1,0 +1,65 @@
+// The command-line tools: seeding (idempotent) and development tokens.
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { loadConfig } from '../../src/config.js';
+import { createModels, ensureIndexes } from '../../src/models.js';
+import { TokenService } from '../../src/shared/auth/tokens.js';
+import mongoose from 'mongoose';
+import { seedDemoData } from '../../seeds/load.js';
+import { serverUri, uniqueDbName } from '../helpers/mongo.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const run = (script: string, args: string[], env: Record<string, string>) =>
+  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+
+describe('tools', () => {
+  it('seeds idempotently: the second run inserts and changes nothing', async () => {
+    const conn = await mongoose.createConnection(await serverUri(), { dbName: uniqueDbName('seed') }).asPromise();
+    try {
+      const models = createModels(conn);
+      await ensureIndexes(models);
+      const first = await seedDemoData(models);
+      expect(first.inserted).to.be.greaterThan(30);
+      const snapshot = JSON.stringify(await models.Person.find().sort({ staffNumber: 1 }).lean());
+      const second = await seedDemoData(models);
+      expect(second).to.deep.equal({ inserted: 0, updated: 0 });
+      expect(JSON.stringify(await models.Person.find().sort({ staffNumber: 1 }).lean())).to.equal(snapshot);
+    } finally {
+      await conn.dropDatabase();
+      await conn.close();
+    }
+  });
+
+  it('npm run seed loads the demo data into the embedded default, twice without change', function () {
+    this.timeout(60_000);
+    const tmp = tempDir('seed-cli');
+    try {
+      const env = { DATA_DIR: tmp.dir, MONGODB_URI: '', LOG_LEVEL: 'silent' };
+      const first = run('seeds/cli.ts', [], env);
+      expect(first.status, first.stderr).to.equal(0);
+      expect(first.stdout).to.match(/demo data loaded into embedded .*: \d+ inserted, 0 updated/);
+      const second = run('seeds/cli.ts', [], env);
+      expect(second.stdout).to.match(/: 0 inserted, 0 updated/);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('npm run token prints a token the server accepts, with the role and scope asked for', function () {
+    this.timeout(30_000);
+    const tmp = tempDir('token-cli');
+    try {
+      const env = { DATA_DIR: tmp.dir, JWT_SECRET: '' };
+      const res = run('src/cli/token.ts', ['--role', 'CLERK', '--department', 'ZYJK', '--user', 'zhang'], env);
+      expect(res.status, res.stderr).to.equal(0);
+      const token = res.stdout.trim();
+      const tokens = TokenService.fromConfig(loadConfig({ DATA_DIR: tmp.dir }));
+      expect(tokens.verify(token)).to.deep.equal({ userId: 'dev:zhang', username: 'zhang', role: 'CLERK', scope: { departments: ['ZYJK'], unionGroups: [] } });
+      const bad = run('src/cli/token.ts', ['--role', 'KING'], env);
+      expect(bad.status).to.equal(2);
+      expect(bad.stderr).to.include('--role must be one of');
+    } finally {
+      tmp.remove();
+    }
+  });
+});
