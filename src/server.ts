@@ -1,6 +1,8 @@
 // Starts everything: config → database → app → listen, and stops it gracefully.
 import http from 'node:http';
+import type { Express } from 'express';
 import { createApp } from './app.js';
+import type { AppDeps } from './context.js';
 import { bootstrap } from './bootstrap.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './database.js';
@@ -18,7 +20,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, options: { logger?: Logger; dbName?: string; monitorCommands?: boolean } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  logger?: Logger;
+  dbName?: string;
+  monitorCommands?: boolean;
+  /** Adds routes beside the app's own (benchmarks use it for a baseline route). */
+  extendApp?: (app: Express, deps: AppDeps) => void;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config);
   const db = await openDatabase(config, logger, { dbName: options.dbName, monitorCommands: options.monitorCommands });
   logger.info(`database: ${db.description}`);
@@ -27,10 +37,9 @@ export async function startServer(config: Config, options: { logger?: Logger; db
     await bootstrap(config, models, logger);
     const tokens = TokenService.fromConfig(config, (file) => logger.info({ file }, 'development: created a JWT secret'));
     const httpServer = http.createServer();
-    const { app, apollo } = await createApp(
-      { config, logger, models, tokens, loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_SECONDS * 1000) },
-      { httpServer, ping: async () => void (await db.connection.db!.admin().ping()) },
-    );
+    const deps: AppDeps = { config, logger, models, tokens, loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_SECONDS * 1000) };
+    const { app, apollo } = await createApp(deps, { httpServer, ping: async () => void (await db.connection.db!.admin().ping()) });
+    options.extendApp?.(app, deps);
     httpServer.on('request', app);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

@@ -1,0 +1,74 @@
+// Embedded server throughput, measured against its own floor (driver ping) in the same run.
+// Usage: npm run bench -- embedded
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MongoClient, type Collection } from 'mongodb';
+import { startEmbeddedMongo } from '../src/embedded-mongo/index.js';
+import { formatRate, rateFor, median, report } from './lib.js';
+
+function awardLike(i: number) {
+  return {
+    year: 2016 + (i % 5),
+    level: ['NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'DISTRICT', 'INSTITUTION'][i % 5],
+    grade: ['FIRST', 'SECOND', 'THIRD', 'EXCELLENCE'][i % 4],
+    category: ['SKILLS', 'TEACHING', 'ACADEMIC', 'CULTURE'][i % 4],
+    department: `D${i % 40}`,
+    staffNo: `S${i}`,
+    title: `第${i % 9}届职业技能竞赛`,
+    at: new Date(Date.UTC(2016 + (i % 5), i % 12, 1 + (i % 28))),
+  };
+}
+
+async function fill(coll: Collection, n: number) {
+  for (let i = 0; i < n; i += 1000) await coll.insertMany(Array.from({ length: Math.min(1000, n - i) }, (_, j) => awardLike(i + j)));
+}
+
+export async function benchEmbedded() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-embedded-'));
+  const server = await startEmbeddedMongo({ dataDir });
+  const client = await new MongoClient(server.uri, { maxPoolSize: 1 }).connect();
+  const db = client.db('bench');
+  const rows: [string, string, string][] = [];
+  try {
+    const ping = await rateFor(() => db.command({ ping: 1 }));
+    rows.push(['driver ping (floor)', formatRate(ping), '1.00× ping']);
+
+    const single = db.collection('single');
+    let n = 0;
+    const insertRate = await rateFor(() => single.insertOne({ n: n++, at: new Date() }));
+    rows.push(['insertOne, journaled (fsync per command)', formatRate(insertRate), `${(insertRate / ping).toFixed(2)}× ping`]);
+
+    const batched = db.collection('batched');
+    let b = 0;
+    const batchRate = await rateFor(() => batched.insertMany(Array.from({ length: 1000 }, () => awardLike(b++))), 2000);
+    rows.push(['insertMany of 1,000, journaled', `${formatRate(batchRate * 1000)} docs`, '']);
+
+    for (const size of [1_000, 100_000]) {
+      const coll = db.collection(`awards_${size}`);
+      await coll.createIndex({ staffNo: 1 });
+      await fill(coll, size);
+      const ids = (await coll.find({}, { projection: { _id: 1 } }).limit(1000).toArray()).map((d) => d._id);
+      let k = 0;
+      const byId = await rateFor(() => coll.findOne({ _id: ids[k++ % ids.length] }));
+      const byField = await rateFor(() => coll.findOne({ staffNo: `S${(k++ * 7919) % size}` }));
+      rows.push([`findOne by _id, ${size.toLocaleString()} docs`, formatRate(byId), `${(byId / ping).toFixed(2)}× ping`]);
+      rows.push([`findOne by indexed field, ${size.toLocaleString()} docs`, formatRate(byField), `${(byField / ping).toFixed(2)}× ping`]);
+    }
+
+    const big = db.collection('awards_100000');
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      await big.aggregate([{ $match: { year: { $gte: 2018 } } }, { $group: { _id: { level: '$level', grade: '$grade' }, n: { $sum: 1 } } }, { $sort: { n: -1 } }]).toArray();
+      times.push(performance.now() - t0);
+    }
+    rows.push(['$match+$group+$sort over 100,000 award-like docs', `${median(times).toFixed(0)} ms median`, '']);
+    rows.push(['RSS with ~200,000 docs loaded (server and client in one process)', `${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`, '']);
+  } finally {
+    await client.close();
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  report('Embedded MongoDB-compatible server', rows);
+}

@@ -1,0 +1,38 @@
+// GraphQL against a plain express route doing the same reads, same load tool, one run.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import readline from 'node:readline';
+import { report } from './lib.js';
+
+const QUERY = `{ people(first: 50) { edges { node { id name staffNumber department { id name } } } } }`;
+
+async function load(opts: autocannon.Options) {
+  await autocannon({ ...opts, duration: 2 }); // warm-up
+  return autocannon({ ...opts, duration: 8, connections: 10 });
+}
+
+export async function benchGraphql() {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/graphql-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { url, token } = await new Promise<{ url: string; token: string }>((resolve) =>
+    readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line))),
+  );
+  try {
+    const gqlBody = JSON.stringify({ query: QUERY });
+    const check = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: gqlBody });
+    const viaGraphql = (await check.json()) as { data: unknown };
+    const viaPlain = (await (await fetch(`${url}/plain/people`)).json()) as { data: unknown };
+    if (JSON.stringify(viaGraphql) !== JSON.stringify(viaPlain)) throw new Error('the plain route and GraphQL disagree; the comparison would be meaningless');
+
+    const gql = await load({ url: `${url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: gqlBody });
+    const plain = await load({ url: `${url}/plain/people` });
+    const row = (name: string, r: autocannon.Result): [string, string, string] => [name, `${Math.round(r.requests.average)} req/s`, `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.non2xx}`];
+    report('GraphQL vs plain express: page of 50 people with departments (10 connections, 8 s)', [
+      row('plain express route (baseline)', plain),
+      row('GraphQL /graphql', gql),
+      ['ratio GraphQL / plain', `${(gql.requests.average / plain.requests.average).toFixed(2)}×`, 'aim ≥ 0.5×'],
+    ]);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
