@@ -44,10 +44,16 @@ export async function benchEmbedded() {
     const batchRate = await rateFor(() => batched.insertMany(Array.from({ length: 1000 }, () => awardLike(b++))), 2000);
     rows.push(['insertMany of 1,000, journaled', `${formatRate(batchRate * 1000)} docs`, '']);
 
+    await batched.drop();
+    await single.drop();
+    let rssBefore = 0;
+    let rssAfter = 0;
     for (const size of [1_000, 100_000]) {
       const coll = db.collection(`awards_${size}`);
       await coll.createIndex({ staffNo: 1 });
+      if (size === 100_000) rssBefore = process.memoryUsage().rss;
       await fill(coll, size);
+      if (size === 100_000) rssAfter = process.memoryUsage().rss;
       const ids = (await coll.find({}, { projection: { _id: 1 } }).limit(1000).toArray()).map((d) => d._id);
       let k = 0;
       const byId = await rateFor(() => coll.findOne({ _id: ids[k++ % ids.length] }));
@@ -64,7 +70,8 @@ export async function benchEmbedded() {
       times.push(performance.now() - t0);
     }
     rows.push(['$match+$group+$sort over 100,000 award-like docs', `${median(times).toFixed(0)} ms median`, '']);
-    rows.push(['RSS with ~200,000 docs loaded (server and client in one process)', `${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`, '']);
+    const mib = (b: number) => `${(b / 1048576).toFixed(0)} MiB`;
+    rows.push(['RSS with 100,000 award-like docs loaded (server and client in one process)', mib(rssAfter), `+${mib(rssAfter - rssBefore)} while loading them`]);
   } finally {
     await client.close();
     await server.stop();
