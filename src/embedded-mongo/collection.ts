@@ -141,6 +141,41 @@ export class Collection {
     return out;
   }
 
+  /**
+   * The first `limit` matches in sort order, by walking an index whose order serves the sort
+   * (equality on its leading fields, then the sort fields, optionally then _id), so a sorted,
+   * limited find reads a page, not the collection. Undefined when no index serves the sort.
+   */
+  findOrdered(filter: Doc, sort: Doc, limit: number, o?: EngineOptions): Doc[] | undefined {
+    if (o?.collation || limit <= 0) return undefined;
+    const sortFields = Object.entries(sort).map(([field, d]) => ({ field, dir: Number(d) < 0 ? -1 : 1 }) as const);
+    const dir = sortFields[0]?.dir;
+    if (!dir || sortFields.some((s) => s.dir !== dir)) return undefined;
+    const idLast = sortFields[sortFields.length - 1].field === '_id';
+    const keyFields = sortFields.slice(0, idLast ? -1 : undefined).map((s) => s.field);
+    const equal = new Map<string, unknown>();
+    for (const p of plans(filter)) if (p.kind === 'eq' && p.values.length === 1) equal.set(p.field, p.values[0]);
+    for (const index of this.indexes.values()) {
+      if (!index.complete) continue;
+      const fields = index.fields;
+      let k = 0;
+      while (k < fields.length && equal.has(fields[k]) && !keyFields.includes(fields[k])) k++;
+      const rest = fields.slice(k);
+      if (!keyFields.length || keyFields.length > rest.length || keyFields.some((f, i) => rest[i] !== f)) continue;
+      if (idLast && keyFields.length !== rest.length) continue;
+      const matcher = compileFilter(filter, o);
+      const out: Doc[] = [];
+      for (const id of index.walk(fields.slice(0, k).map((f) => equal.get(f)), dir)) {
+        const doc = this.docs.get(id);
+        if (!doc) continue;
+        this.docsExamined++;
+        if (matcher(doc) && out.push(doc) >= limit) break;
+      }
+      return out;
+    }
+    return undefined;
+  }
+
   private candidates(filter: Doc, o?: EngineOptions): Iterable<Doc> {
     // A collation changes string equality and order, which the indexes do not model.
     if (o?.collation) return this.docs.values();

@@ -249,11 +249,14 @@ const handlers: Record<string, Handler> = {
   find: (cmd, db, ctx, conn) => {
     const name = collectionName(cmd, 'find');
     const coll = ctx.store.collection(db, name);
-    let docs = coll ? coll.find((cmd.filter ?? {}) as Doc, { collation: cmd.collation }) : [];
-    docs = sortAndSlice(docs, cmd);
+    const filter = (cmd.filter ?? {}) as Doc;
+    const sort = cmd.sort as Doc | undefined;
+    const skip = num(cmd.skip, 0);
+    const limit = Math.abs(num(cmd.limit, 0));
+    const walked = coll && sort && limit && skip >= 0 ? coll.findOrdered(filter, sort, skip + limit, { collation: cmd.collation }) : undefined;
+    let docs = walked ? walked.slice(skip) : sortAndSlice(coll ? coll.find(filter, { collation: cmd.collation }) : [], cmd);
     docs = project(docs, cmd.projection as Doc | undefined);
-    const limit = num(cmd.limit, 0);
-    const single = Boolean(cmd.singleBatch) || limit < 0;
+    const single = Boolean(cmd.singleBatch) || num(cmd.limit, 0) < 0;
     return { cursor: ctx.cursors.open(`${db}.${name}`, docs, cmd.batchSize as number | undefined, conn.id, single), ok: 1 };
   },
 

@@ -17,15 +17,57 @@ interface KeyEntry {
   ids: Set<string>;
 }
 
+/** One index entry: a key tuple and the document's _id, kept in (tuple, _id) order. */
+interface SortedEntry {
+  values: unknown[];
+  idValue: unknown;
+  id: string;
+}
+
+function compareTuples(a: unknown[], b: unknown[], length = Math.max(a.length, b.length)): number {
+  for (let i = 0; i < length; i++) {
+    const c = compareValues(a[i], b[i]);
+    if (c) return c;
+  }
+  return 0;
+}
+
+const compareEntries = (a: SortedEntry, b: SortedEntry) => compareTuples(a.values, b.values) || compareValues(a.idValue, b.idValue);
+
 /** A secondary index: unique enforcement over whole keys, and lookup by its first field. */
 export class Index {
   readonly fields: string[];
   private readonly partial?: Matcher;
   /** whole-key tuple -> ids (uniqueness) */
   private readonly tuples = new Map<string, Set<string>>();
-  /** first field value -> ids (equality), plus the distinct values in order (ranges) */
+  /** first field value -> ids (equality) */
   private readonly byFirst = new Map<string, KeyEntry>();
-  private readonly ordered: KeyEntry[] = [];
+  /**
+   * Every entry in key order, for ranges and ordered walks. Kept log-structured so bulk
+   * loads stay O(n log n): new entries wait in `delta`, removed ones in `removed`, and both
+   * are merged into `sorted` (one linear pass) before the next ordered read.
+   */
+  private sorted: SortedEntry[] = [];
+  private delta: SortedEntry[] = [];
+  private readonly removed = new Set<SortedEntry>();
+
+  private get entries(): SortedEntry[] {
+    if (this.delta.length || this.removed.size) {
+      const incoming = this.delta.sort(compareEntries);
+      const merged: SortedEntry[] = [];
+      let j = 0;
+      for (const e of this.sorted) {
+        if (this.removed.has(e)) continue;
+        while (j < incoming.length && compareEntries(incoming[j], e) < 0) merged.push(incoming[j++]);
+        merged.push(e);
+      }
+      while (j < incoming.length) merged.push(incoming[j++]);
+      this.sorted = merged;
+      this.delta = [];
+      this.removed.clear();
+    }
+    return this.sorted;
+  }
 
   constructor(
     readonly spec: IndexSpec,
@@ -83,6 +125,9 @@ export class Index {
       const set = this.tuples.get(k) ?? new Set<string>();
       set.add(id);
       this.tuples.set(k, set);
+      // Bounded, so that removals (a linear search of the delta) stay cheap.
+      if (this.delta.length >= 1024) void this.entries;
+      this.delta.push({ values: tuple.map((v) => v ?? null), idValue: doc._id, id });
     }
     for (const v of pathValues(doc, this.fields[0])) {
       const k = canonicalKey(v);
@@ -90,7 +135,6 @@ export class Index {
       if (!entry) {
         entry = { value: v ?? null, ids: new Set() };
         this.byFirst.set(k, entry);
-        this.ordered.splice(this.position(entry.value), 0, entry);
       }
       entry.ids.add(id);
     }
@@ -103,31 +147,67 @@ export class Index {
       const set = this.tuples.get(k);
       set?.delete(id);
       if (set && !set.size) this.tuples.delete(k);
+      this.removeEntry({ values: tuple.map((v) => v ?? null), idValue: doc._id, id });
     }
     for (const v of pathValues(doc, this.fields[0])) {
       const k = canonicalKey(v);
       const entry = this.byFirst.get(k);
       if (!entry) continue;
       entry.ids.delete(id);
-      if (!entry.ids.size) {
-        this.byFirst.delete(k);
-        const at = this.position(entry.value);
-        if (this.ordered[at] === entry) this.ordered.splice(at, 1);
-        else this.ordered.splice(this.ordered.indexOf(entry), 1);
+      if (!entry.ids.size) this.byFirst.delete(k);
+    }
+  }
+
+  private removeEntry(probe: SortedEntry) {
+    const inDelta = this.delta.findIndex((e) => e.id === probe.id && compareTuples(e.values, probe.values) === 0);
+    if (inDelta >= 0) {
+      this.delta.splice(inDelta, 1);
+      return;
+    }
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareEntries(this.sorted[mid], probe) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.sorted.length && compareEntries(this.sorted[i], probe) === 0; i++) {
+      if (this.sorted[i].id === probe.id && !this.removed.has(this.sorted[i])) {
+        this.removed.add(this.sorted[i]);
+        return;
       }
     }
   }
 
-  /** First position whose value is >= v (binary search). */
-  private position(v: unknown): number {
+  /** First position whose leading values compare >= (or > when `after`) the prefix. */
+  private prefixBound(prefix: unknown[], after: boolean): number {
+    const entries = this.entries;
     let lo = 0;
-    let hi = this.ordered.length;
+    let hi = entries.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (compareValues(this.ordered[mid].value, v) < 0) lo = mid + 1;
+      const c = compareTuples(entries[mid].values, prefix, prefix.length);
+      if (c < 0 || (after && c === 0)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
+  }
+
+  /**
+   * Ids of entries whose leading fields equal `prefix`, in index order (then _id), forwards
+   * or backwards; a document appears once, at its first entry.
+   */
+  *walk(prefix: unknown[], direction: 1 | -1): Generator<string> {
+    const start = this.prefixBound(prefix, false);
+    const end = this.prefixBound(prefix, true);
+    const entries = this.entries;
+    const seen = new Set<string>();
+    for (let i = direction === 1 ? start : end - 1; direction === 1 ? i < end : i >= start; i += direction) {
+      const { id } = entries[i];
+      if (seen.has(id)) continue;
+      seen.add(id);
+      yield id;
+    }
   }
 
   idsEqual(values: unknown[]): string[] {
@@ -139,10 +219,11 @@ export class Index {
   /** Ids whose first-field value lies in the range, within the bound's own type bracket. */
   idsInRange(lower: { value: unknown; inclusive: boolean } | undefined, upper: { value: unknown; inclusive: boolean } | undefined): string[] {
     const bracket = (lower ?? upper)!.value;
-    let i = lower ? this.position(lower.value) : 0;
+    let i = lower ? this.prefixBound([lower.value], false) : 0;
+    const entries = this.entries;
     const out: string[] = [];
-    for (; i < this.ordered.length; i++) {
-      const { value, ids } = this.ordered[i];
+    for (; i < entries.length; i++) {
+      const value = entries[i].values[0];
       if (!sameBracket(value, bracket)) {
         if (lower) break;
         continue;
@@ -152,7 +233,7 @@ export class Index {
         const c = compareValues(value, upper.value);
         if (c > 0 || (c === 0 && !upper.inclusive)) break;
       }
-      for (const id of ids) out.push(id);
+      out.push(entries[i].id);
     }
     return out;
   }

@@ -1,6 +1,7 @@
 // The planner, seen from inside: an indexed lookup examines only its candidates.
 import { expect } from 'chai';
 import { Collection } from '../../src/embedded-mongo/collection.js';
+import { canonicalKey } from '../../src/embedded-mongo/values.js';
 
 describe('embedded server: index use', () => {
   const coll = new Collection('db', 'awards');
@@ -29,5 +30,47 @@ describe('embedded server: index use', () => {
 
   it('scans when no complete index applies (partial indexes do not cover every document)', () => {
     expect(examined({ code: 'c10' })).to.deep.equal({ found: 1, examined: 10_000 });
+  });
+});
+
+describe('embedded server: ordered index walks', () => {
+  const coll = new Collection('db', 'ranked');
+  before(() => {
+    coll.createIndex({ name: 'year_rank', key: { year: 1, rank: 1 } });
+    // inserted in scrambled order, with ties on rank broken by _id
+    for (let i = 0; i < 5000; i++) coll.put({ _id: (i * 7919) % 5000, year: 2016 + (i % 5), rank: `r${String((i * 31) % 100).padStart(3, '0')}`, odd: i % 2 === 1 });
+  });
+
+  const expected = (filter: (d: Record<string, unknown>) => boolean, dir: 1 | -1, n: number) =>
+    [...coll.docs.values()]
+      .filter(filter)
+      .sort((a, b) => (String(a.rank) < String(b.rank) ? -1 : String(a.rank) > String(b.rank) ? 1 : Number(a._id) - Number(b._id)) * dir)
+      .slice(0, n)
+      .map((d) => d._id);
+
+  it('returns the first page in sort order after examining only that page', () => {
+    const before = coll.docsExamined;
+    const page = coll.findOrdered({ year: 2018 }, { rank: 1, _id: 1 }, 50)!;
+    expect(page.map((d) => d._id)).to.deep.equal(expected((d) => d.year === 2018, 1, 50));
+    expect(coll.docsExamined - before).to.equal(50);
+  });
+
+  it('walks backwards for a descending sort and filters on the way', () => {
+    const page = coll.findOrdered({ year: 2019, odd: true }, { rank: -1, _id: -1 }, 20)!;
+    expect(page.map((d) => d._id)).to.deep.equal(expected((d) => d.year === 2019 && d.odd === true, -1, 20));
+  });
+
+  it('stays correct after updates and deletes', () => {
+    const first = coll.findOrdered({ year: 2016 }, { rank: 1, _id: 1 }, 1)![0];
+    coll.remove(first._id);
+    coll.put({ ...coll.docs.get(canonicalKey(1))!, rank: 'a-first', year: 2016 });
+    const page = coll.findOrdered({ year: 2016 }, { rank: 1, _id: 1 }, 3)!;
+    expect(page[0]._id).to.equal(1);
+    expect(page.map((d) => d._id)).to.not.include(first._id);
+  });
+
+  it('declines a sort the index cannot serve', () => {
+    expect(coll.findOrdered({ year: 2016 }, { odd: 1 }, 10)).to.equal(undefined);
+    expect(coll.findOrdered({ year: 2016 }, { rank: 1, year: -1 }, 10)).to.equal(undefined);
   });
 });
