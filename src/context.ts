@@ -2,7 +2,14 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Models } from './models.js';
+import { AwardService } from './modules/achievements/awards.js';
+import { DesignationService } from './modules/achievements/designations.js';
+import { HonourService } from './modules/achievements/honours.js';
+import { AchievementQueryService } from './modules/achievements/query.js';
 import { AuditService } from './modules/audit/service.js';
+import { CampaignService } from './modules/campaigns/service.js';
+import { CompetitionService } from './modules/competitions/service.js';
+import { DonationService } from './modules/donations/service.js';
 import { OrganisationService } from './modules/organisation/service.js';
 import { PeopleService } from './modules/people/service.js';
 import { UserService } from './modules/users/service.js';
@@ -35,6 +42,13 @@ export interface Services {
   users: UserService;
   organisation: OrganisationService;
   people: PeopleService;
+  competitions: CompetitionService;
+  awards: AwardService;
+  honours: HonourService;
+  designations: DesignationService;
+  achievements: AchievementQueryService;
+  campaigns: CampaignService;
+  donations: DonationService;
 }
 
 export function createRequestContext(deps: AppDeps, request: { requestId: string; ip: string; viewer: Viewer | null }): RequestContext {
@@ -45,6 +59,13 @@ export function createRequestContext(deps: AppDeps, request: { requestId: string
     users: new UserService(ctx),
     organisation: new OrganisationService(ctx),
     people: new PeopleService(ctx),
+    competitions: new CompetitionService(ctx),
+    awards: new AwardService(ctx),
+    honours: new HonourService(ctx),
+    designations: new DesignationService(ctx),
+    achievements: new AchievementQueryService(ctx),
+    campaigns: new CampaignService(ctx),
+    donations: new DonationService(ctx),
   };
   return ctx;
 }

@@ -1,17 +1,40 @@
 import type { Connection } from 'mongoose';
+import { achievementModels } from './modules/achievements/model.js';
 import { auditModels } from './modules/audit/model.js';
+import { campaignModels } from './modules/campaigns/model.js';
+import { competitionModels } from './modules/competitions/model.js';
+import { donationModels } from './modules/donations/model.js';
 import { organisationModels } from './modules/organisation/model.js';
 import { peopleModels } from './modules/people/model.js';
 import { userModels } from './modules/users/model.js';
 
-/** Every model, registered on one connection. */
+const registered = new WeakMap<Connection, ReturnType<typeof register>>();
+
+/** Every model, registered on one connection (once: later calls get the same models). */
 export function createModels(conn: Connection) {
-  return { ...organisationModels(conn), ...peopleModels(conn), ...userModels(conn), ...auditModels(conn) };
+  let models = registered.get(conn);
+  if (!models) registered.set(conn, (models = register(conn)));
+  return models;
 }
 
-export type Models = ReturnType<typeof createModels>;
+function register(conn: Connection) {
+  return {
+    ...organisationModels(conn),
+    ...peopleModels(conn),
+    ...userModels(conn),
+    ...auditModels(conn),
+    ...competitionModels(conn),
+    ...achievementModels(conn),
+    ...campaignModels(conn),
+    ...donationModels(conn),
+  };
+}
+
+export type Models = ReturnType<typeof register>;
 
 /** Builds the declared indexes (unique staff numbers, usernames, codes ...). */
 export async function ensureIndexes(models: Models) {
-  for (const model of Object.values(models)) await model.init();
+  // Discriminators share their base collection; initialising the base builds its indexes.
+  const { Award: _a, Honour: _h, ModelWorkerDesignation: _d, ...own } = models;
+  for (const model of Object.values(own)) await model.init();
 }

@@ -1,6 +1,11 @@
 import { GraphQLScalarType } from 'graphql';
 import type { RequestContext } from './context.js';
+import { achievementResolvers } from './modules/achievements/resolvers.js';
 import { auditResolvers } from './modules/audit/resolvers.js';
+import { campaignResolvers } from './modules/campaigns/resolvers.js';
+import { competitionResolvers } from './modules/competitions/resolvers.js';
+import { donationResolvers } from './modules/donations/resolvers.js';
+import { vocabularyResolvers } from './modules/vocabulary/resolvers.js';
 import { organisationResolvers } from './modules/organisation/resolvers.js';
 import { peopleResolvers } from './modules/people/resolvers.js';
 import { userResolvers } from './modules/users/resolvers.js';
@@ -13,7 +18,16 @@ const NODE_LOADERS = {
   UnionGroup: (ctx: RequestContext) => ctx.loaders.unionGroup,
   Person: (ctx: RequestContext) => ctx.loaders.person,
   User: (ctx: RequestContext) => (ctx.guard.requireRole(['ADMIN'], 'Reading accounts'), ctx.loaders.user),
+  Competition: (ctx: RequestContext) => ctx.loaders.competition,
+  Award: (ctx: RequestContext) => ctx.loaders.achievement,
+  Honour: (ctx: RequestContext) => ctx.loaders.achievement,
+  ModelWorkerDesignation: (ctx: RequestContext) => ctx.loaders.achievement,
+  CivilisedPostCampaign: (ctx: RequestContext) => ctx.loaders.campaign,
+  Donation: (ctx: RequestContext) => ctx.loaders.donation,
 } as const;
+
+/** Achievements share a collection: a global id's type must match the record's kind. */
+const KIND_OF_TYPE: Record<string, string> = { Award: 'AWARD', Honour: 'HONOUR', ModelWorkerDesignation: 'MODEL_WORKER' };
 
 const baseResolvers = {
   DateTime: DateTimeScalar,
@@ -24,8 +38,9 @@ const baseResolvers = {
       const parsed = fromGlobalId(id);
       const loader = parsed && NODE_LOADERS[parsed.type as keyof typeof NODE_LOADERS];
       if (!parsed || !loader) return null;
-      const doc = await loader(ctx).load(parsed.id);
-      return doc ? { ...doc, __typename: parsed.type } : null;
+      const doc = (await loader(ctx).load(parsed.id)) as Record<string, unknown> | null;
+      if (!doc || (KIND_OF_TYPE[parsed.type] && doc.kind !== KIND_OF_TYPE[parsed.type])) return null;
+      return { ...doc, __typename: parsed.type };
     },
   },
   Node: {
@@ -33,7 +48,18 @@ const baseResolvers = {
   },
 };
 
-const modules = [baseResolvers, userResolvers, organisationResolvers, peopleResolvers, auditResolvers];
+const modules = [
+  baseResolvers,
+  userResolvers,
+  organisationResolvers,
+  peopleResolvers,
+  auditResolvers,
+  vocabularyResolvers,
+  competitionResolvers,
+  achievementResolvers,
+  campaignResolvers,
+  donationResolvers,
+];
 
 /** All resolvers, merged per type. */
 export const resolvers = modules.reduce<Record<string, Record<string, unknown>>>((merged, mod) => {

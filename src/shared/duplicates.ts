@@ -26,7 +26,9 @@ export async function writeOrDuplicate<T>(write: () => Promise<T>, fields: Recor
 /** Collects several field problems so one reply lists them all. */
 export class ErrorList {
   private readonly failures: UserInputFailure[] = [];
-  add(f: UserInputFailure) {
+  /** Collects a refused input; anything else is a fault and propagates. */
+  add(f: unknown) {
+    if (!(f instanceof UserInputFailure)) throw f;
     this.failures.push(f);
   }
   throwIfAny() {

@@ -46,7 +46,7 @@ export class Guard {
   async canWriteAt(...targets: ScopeTarget[]): Promise<boolean> {
     const viewer = this.requireViewer();
     if (viewer.role === 'ADMIN') return true;
-    if (viewer.role !== 'CLERK') return false;
+    if (viewer.role !== 'CLERK' || !targets.length) return false;
     const scope = await this.resolveScope();
     return targets.every(
       (t) => (t.department != null && scope.departments.has(String(t.department))) || (t.unionGroup != null && scope.unionGroups.has(String(t.unionGroup))),

@@ -1,0 +1,186 @@
+import type { Types } from 'mongoose';
+import { z } from 'zod';
+import type { RequestContext } from '../../context.js';
+import { ErrorList } from '../../shared/duplicates.js';
+import { userError, UserInputFailure } from '../../shared/errors.js';
+import { toGlobalId } from '../../shared/ids.js';
+import { optionalText, parseInput } from '../../shared/validation.js';
+import { competitionTitle, type Warning } from '../competitions/service.js';
+import type { CompetitionRecord } from '../competitions/model.js';
+import { GRADES, RESULT_RANK, term, values } from '../vocabulary/vocabulary.js';
+import type { AchievementRecord } from './model.js';
+import { recipientKey, resolveRecipients, targetsOf, type Recipients } from './recipients.js';
+import { assertDateInYear, collectiveInput, duplicateOf, insertRecord, notFuture, rankFields, writeUnique } from './shared.js';
+import { normalizeName, similarity, SIMILAR_THRESHOLD } from './similarity.js';
+import { newRecordFields, Workflow } from './workflow.js';
+
+const fields = {
+  competitionId: z.string(),
+  personIds: z.array(z.string()).max(50, { error: 'at most 50 people per award' }).nullish(),
+  collective: collectiveInput.nullish(),
+  grade: z.enum(values(GRADES)).nullish(),
+  placement: z.number().int({ error: 'placement must be a whole number' }).min(1, { error: 'placement must be 1 or more' }).max(100, { error: 'placement must be at most 100' }).nullish(),
+  resultText: optionalText('resultText', 60),
+  date: notFuture,
+  certificateNumber: optionalText('certificateNumber', 64),
+  evidenceNote: optionalText('evidenceNote', 500),
+  note: optionalText('note', 1000),
+};
+const createSchema = z.object(fields);
+const updateSchema = z.object({ id: z.string() }).extend(z.object(fields).partial().shape);
+
+type Result = { grade?: string | null; placement?: number | null; resultText?: string | null };
+
+/** Exactly one of grade, placement and free text. */
+function checkResult(r: Result) {
+  const given = (['grade', 'placement', 'resultText'] as const).filter((k) => r[k] != null);
+  if (given.length === 0) throw userError(['input', 'grade'], 'REQUIRED', 'give the result: a grade, a placement, or a text such as 多项奖项');
+  if (given.length > 1) throw userError(['input', given[1]], 'INVALID', `give one result only: ${given.join(' and ')} were both given`);
+}
+
+function resultRank(r: Result): number {
+  if (r.grade) return term('grade', r.grade).rank;
+  if (r.placement) return RESULT_RANK.placement(r.placement);
+  return RESULT_RANK.VAGUE;
+}
+
+function resultKey(r: Result): string {
+  if (r.grade) return `g:${r.grade}`;
+  if (r.placement) return `p:${r.placement}`;
+  return `t:${normalizeName(r.resultText ?? '')}`;
+}
+
+export class AwardService {
+  readonly workflow: Workflow<AchievementRecord>;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.workflow = new Workflow(ctx, {
+      typeName: 'Award',
+      operation: 'award',
+      noun: 'award',
+      model: ctx.models.Award,
+      match: { kind: 'AWARD' },
+      targets: (c, r) => targetsOf(c, r.people, r.collective),
+    });
+  }
+
+  private dedupeKey(competition: Types.ObjectId, recipients: Pick<Recipients, 'people' | 'collective'>, r: Result) {
+    return `AWARD|${competition}|${recipientKey(recipients.people, recipients.collective)}|${resultKey(r)}`;
+  }
+
+  /** Awards to the same recipients that year in a similarly named competition. */
+  private async similar(competition: CompetitionRecord, recipients: Recipients, self?: Types.ObjectId): Promise<Warning[]> {
+    const or: Record<string, unknown>[] = [];
+    if (recipients.people.length) or.push({ people: { $in: recipients.people } });
+    if (recipients.collective?.department) or.push({ 'collective.department': recipients.collective.department });
+    if (recipients.collective?.kind === 'INSTITUTION') or.push({ 'collective.kind': 'INSTITUTION' });
+    if (!or.length) return [];
+    const others = (await this.ctx.models.Award.find({ year: competition.year, competition: { $ne: competition._id }, $or: or }).lean()) as AchievementRecord[];
+    return others
+      .filter((a) => !(self && a._id.equals(self)) && similarity(a.title, competitionTitle(competition)) >= SIMILAR_THRESHOLD)
+      .map((a) => ({
+        code: 'SIMILAR_RECORD' as const,
+        message: `the same recipients have an award in ${a.title} (${a.year}); is that the same competition spelled differently?`,
+        recordId: toGlobalId('Award', a._id),
+      }));
+  }
+
+  private async fieldsFor(competition: CompetitionRecord, recipients: Recipients, r: Result, date: Date) {
+    return {
+      title: competitionTitle(competition),
+      year: competition.year,
+      level: competition.level,
+      category: competition.category,
+      competition: competition._id,
+      date,
+      ...rankFields(competition.level, resultRank(r), date, competition.year),
+      people: recipients.people,
+      collective: recipients.collective ?? undefined,
+      departments: recipients.departments,
+      unionGroups: recipients.unionGroups,
+      dedupeKey: this.dedupeKey(competition._id, recipients, r),
+    };
+  }
+
+  async create(input: unknown): Promise<{ award: AchievementRecord; warnings: Warning[] }> {
+    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Entering an award');
+    const data = parseInput(createSchema, input);
+    const errors = new ErrorList();
+    const competition = await this.ctx.services.competitions.load(data.competitionId, ['input', 'competitionId']).catch((e: unknown) => (errors.add(e), null));
+    const recipients = await resolveRecipients(this.ctx, data.personIds, data.collective, { people: 'personIds', collective: 'collective' }).catch((e: unknown) => (errors.add(e), null));
+    try {
+      checkResult(data);
+    } catch (e) {
+      errors.add(e as UserInputFailure);
+    }
+    errors.throwIfAny();
+    if (!recipients!.people.length && !recipients!.collective) throw userError(['input', 'personIds'], 'REQUIRED', 'an award needs at least one person or a collective');
+    assertDateInYear(data.date, competition!.year, ['input', 'date']);
+    await this.ctx.guard.requireWriteAt('Entering an award', ...recipients!.targets);
+    const stored = await this.fieldsFor(competition!, recipients!, data, data.date);
+    const duplicate = await duplicateOf(this.ctx, stored.dedupeKey);
+    if (duplicate) throw duplicate;
+    const warnings = await this.similar(competition!, recipients!);
+    const award = await writeUnique(this.ctx, stored.dedupeKey, () =>
+      insertRecord<AchievementRecord>(this.ctx.models.Award, {
+        ...stored,
+        grade: data.grade ?? undefined,
+        placement: data.placement ?? undefined,
+        resultText: data.resultText ?? undefined,
+        evidence: data.certificateNumber || data.evidenceNote ? { certificateNumber: data.certificateNumber ?? undefined, note: data.evidenceNote ?? undefined } : undefined,
+        note: data.note ?? undefined,
+        ...newRecordFields(this.ctx),
+      }),
+    );
+    await this.workflow.created(award);
+    return { award, warnings };
+  }
+
+  async update(input: unknown): Promise<{ award: AchievementRecord; warnings: Warning[] }> {
+    const { id, ...patch } = parseInput(updateSchema, input);
+    const before = await this.workflow.load(id);
+    const competition = patch.competitionId
+      ? await this.ctx.services.competitions.load(patch.competitionId, ['input', 'competitionId'])
+      : ((await this.ctx.models.Competition.findById(before.competition).lean()) as CompetitionRecord);
+    const recipients =
+      patch.personIds !== undefined || patch.collective !== undefined
+        ? await resolveRecipients(this.ctx, patch.personIds === undefined ? before.people.map((p) => toGlobalId('Person', p)) : patch.personIds, patch.collective === undefined ? collectiveInputOf(before) : patch.collective, { people: 'personIds', collective: 'collective' })
+        : { people: before.people, collective: before.collective ?? null, departments: before.departments, unionGroups: before.unionGroups, targets: await targetsOf(this.ctx, before.people, before.collective) };
+    if (!recipients.people.length && !recipients.collective) throw userError(['input', 'personIds'], 'REQUIRED', 'an award needs at least one person or a collective');
+    // A result field given replaces the result; the others are cleared.
+    const resultGiven = patch.grade !== undefined || patch.placement !== undefined || patch.resultText !== undefined;
+    const result: Result = resultGiven ? { grade: patch.grade ?? null, placement: patch.placement ?? null, resultText: patch.resultText ?? null } : before;
+    checkResult(result);
+    const date = patch.date ?? before.date ?? new Date(Date.UTC(competition.year, 0, 1));
+    if (patch.date === null) throw userError(['input', 'date'], 'REQUIRED', 'an award needs its date');
+    assertDateInYear(date, competition.year, ['input', patch.date ? 'date' : 'competitionId']);
+    const plan = await this.workflow.editPlan(before, recipients.targets);
+    const stored = await this.fieldsFor(competition, recipients, result, date);
+    const duplicate = await duplicateOf(this.ctx, stored.dedupeKey, before);
+    if (duplicate) throw duplicate;
+    const set: Record<string, unknown> = { ...stored };
+    const unset: Record<string, ''> = {};
+    for (const k of ['grade', 'placement', 'resultText'] as const) {
+      if (result[k] != null) set[k] = result[k];
+      else unset[k] = '';
+    }
+    if (!recipients.collective) unset.collective = '';
+    if (patch.note === null) unset.note = '';
+    else if (patch.note !== undefined) set.note = patch.note;
+    if (patch.certificateNumber !== undefined || patch.evidenceNote !== undefined) {
+      set.evidence = {
+        certificateNumber: patch.certificateNumber === undefined ? before.evidence?.certificateNumber : patch.certificateNumber,
+        note: patch.evidenceNote === undefined ? before.evidence?.note : patch.evidenceNote,
+      };
+    }
+    for (const k of Object.keys(set)) if (set[k] === undefined) delete set[k];
+    const warnings = await this.similar(competition, recipients, before._id);
+    const award = await writeUnique(this.ctx, stored.dedupeKey, () => this.workflow.applyEdit(before, set, unset, plan));
+    return { award, warnings };
+  }
+}
+
+export function collectiveInputOf(r: { collective?: { kind: 'DEPARTMENT' | 'INSTITUTION'; department?: Types.ObjectId | null } | null }) {
+  if (!r.collective) return null;
+  return { kind: r.collective.kind, departmentId: r.collective.department ? toGlobalId('Department', r.collective.department) : null };
+}

@@ -1,0 +1,245 @@
+import type { Types } from 'mongoose';
+import { z } from 'zod';
+import type { RequestContext } from '../../context.js';
+import { userError } from '../../shared/errors.js';
+import { idOfType, toGlobalId } from '../../shared/ids.js';
+import { optionalText, parseInput, text } from '../../shared/validation.js';
+import { yearSchema, type Warning } from '../competitions/service.js';
+import { HONOUR_KINDS, HONOUR_RECIPIENTS, LEVELS, RESULT_RANK, label, values, type HonourKind } from '../vocabulary/vocabulary.js';
+import { collectiveInputOf } from './awards.js';
+import type { AchievementRecord } from './model.js';
+import { recipientKey, resolveRecipients, targetsOf, type Recipients } from './recipients.js';
+import { assertDateInYear, collectiveInput, duplicateOf, insertRecord, notFuture, rankFields, writeUnique } from './shared.js';
+import { normalizeName, similarity, SIMILAR_THRESHOLD } from './similarity.js';
+import { actorOf, newRecordFields, Workflow, type WorkflowModel } from './workflow.js';
+
+const fields = {
+  title: text('title', 100),
+  honourKind: z.enum(values(HONOUR_KINDS)),
+  conferredBy: text('conferredBy', 100),
+  level: z.enum(values(LEVELS)),
+  personId: z.string().nullish(),
+  collective: collectiveInput.nullish(),
+  year: yearSchema,
+  date: notFuture.nullish(),
+  session: optionalText('session', 20),
+  awardId: z.string().nullish(),
+  validUntil: z.date().nullish(),
+  note: optionalText('note', 1000),
+};
+const createSchema = z.object(fields);
+const updateSchema = z.object({ id: z.string() }).extend(z.object(fields).partial().shape);
+const reviewSchema = z.object({ id: z.string(), outcome: z.enum(['UNDER_REVIEW', 'CONFIRMED', 'EXPIRED']), date: notFuture, note: optionalText('note', 500) });
+const revokeSchema = z.object({ id: z.string(), date: notFuture, reason: text('reason', 500) });
+
+/** The honour to create when a civilised-post campaign is named. */
+export interface CampaignHonour {
+  campaign: Types.ObjectId;
+  department: Types.ObjectId;
+  title: string;
+  level: string;
+  conferredBy: string;
+  date: Date;
+  verified: boolean;
+}
+
+export class HonourService {
+  readonly workflow: Workflow<AchievementRecord>;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.workflow = new Workflow(ctx, {
+      typeName: 'Honour',
+      operation: 'honour',
+      noun: 'honour',
+      model: ctx.models.Honour,
+      match: { kind: 'HONOUR' },
+      targets: (c, r) => targetsOf(c, r.people, r.collective),
+    });
+  }
+
+  private async recipients(kind: HonourKind, personId: string | null | undefined, collective: z.infer<typeof collectiveInput> | null | undefined): Promise<Recipients> {
+    if (personId && collective) throw userError(['input', 'collective'], 'INVALID', 'an honour goes to a person or to a collective, not both');
+    if (!personId && !collective) throw userError(['input', 'personId'], 'REQUIRED', 'an honour needs its recipient: a person or a collective');
+    const allowed = HONOUR_RECIPIENTS[kind];
+    if (allowed === 'PERSON' && collective) throw userError(['input', 'collective'], 'INVALID', `a ${label('honourKind', kind)} title goes to a person, not a collective`);
+    if (allowed === 'COLLECTIVE' && personId) throw userError(['input', 'personId'], 'INVALID', `a ${label('honourKind', kind)} title goes to a collective, not a person`);
+    return resolveRecipients(this.ctx, personId ? [personId] : [], collective, { people: 'personId', collective: 'collective' });
+  }
+
+  /** The award a title followed from: it must exist and share the recipient. */
+  private async linkedAward(awardId: string | null | undefined, recipients: Recipients): Promise<Types.ObjectId | undefined> {
+    if (!awardId) return undefined;
+    const id = idOfType(awardId, 'Award');
+    const award = id ? ((await this.ctx.models.Award.findById(id).lean()) as AchievementRecord | null) : null;
+    if (!award) throw userError(['input', 'awardId'], 'NOT_FOUND', `no award has id ${awardId}`);
+    const shared =
+      recipients.people.some((p) => award.people.some((q) => q.equals(p))) ||
+      (recipients.collective && award.collective && recipientKey([], recipients.collective) === recipientKey([], award.collective));
+    if (!shared) throw userError(['input', 'awardId'], 'INVALID', `the award ${award.title} went to someone else`);
+    return award._id;
+  }
+
+  private dedupeKey(title: string, recipients: Pick<Recipients, 'people' | 'collective'>, year: number) {
+    return `HONOUR|${normalizeName(title)}|${recipientKey(recipients.people, recipients.collective)}|${year}`;
+  }
+
+  private async similar(title: string, year: number, recipients: Recipients, self?: Types.ObjectId): Promise<Warning[]> {
+    const or: Record<string, unknown>[] = [];
+    if (recipients.people.length) or.push({ people: { $in: recipients.people } });
+    if (recipients.collective?.department) or.push({ 'collective.department': recipients.collective.department });
+    if (!or.length) return [];
+    const others = (await this.ctx.models.Honour.find({ year, $or: or }).lean()) as AchievementRecord[];
+    return others
+      .filter((h) => !(self && h._id.equals(self)) && normalizeName(h.title) !== normalizeName(title) && similarity(h.title, title) >= SIMILAR_THRESHOLD)
+      .map((h) => ({ code: 'SIMILAR_RECORD' as const, message: `the same recipient holds ${h.title} (${h.year}); is this the same title?`, recordId: toGlobalId('Honour', h._id) }));
+  }
+
+  private stored(d: { title: string; level: string; year: number; date?: Date | null }, recipients: Recipients) {
+    return {
+      title: d.title,
+      level: d.level,
+      year: d.year,
+      date: d.date ?? undefined,
+      ...rankFields(d.level, RESULT_RANK.TITLE, d.date, d.year),
+      people: recipients.people,
+      collective: recipients.collective ?? undefined,
+      departments: recipients.departments,
+      unionGroups: recipients.unionGroups,
+      dedupeKey: this.dedupeKey(d.title, recipients, d.year),
+    };
+  }
+
+  async confer(input: unknown): Promise<{ honour: AchievementRecord; warnings: Warning[] }> {
+    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Recording an honour');
+    const data = parseInput(createSchema, input);
+    const recipients = await this.recipients(data.honourKind, data.personId, data.collective);
+    assertDateInYear(data.date, data.year, ['input', 'date']);
+    if (data.validUntil && data.date && data.validUntil < data.date) throw userError(['input', 'validUntil'], 'OUT_OF_RANGE', 'validUntil lies before the date the honour was conferred');
+    await this.ctx.guard.requireWriteAt('Recording an honour', ...recipients.targets);
+    const award = await this.linkedAward(data.awardId, recipients);
+    const stored = this.stored(data, recipients);
+    const duplicate = await duplicateOf(this.ctx, stored.dedupeKey);
+    if (duplicate) throw duplicate;
+    const warnings = await this.similar(data.title, data.year, recipients);
+    const honour = await writeUnique(this.ctx, stored.dedupeKey, () =>
+      insertRecord<AchievementRecord>(this.ctx.models.Honour, {
+        ...stored,
+        honourKind: data.honourKind,
+        conferredBy: data.conferredBy,
+        session: data.session ?? undefined,
+        award,
+        validUntil: data.validUntil ?? undefined,
+        note: data.note ?? undefined,
+        state: 'ACTIVE',
+        stateLog: [{ state: 'ACTIVE', date: data.date ?? new Date(Date.UTC(data.year, 0, 1)), by: actorOf(this.ctx) }],
+        ...newRecordFields(this.ctx),
+      }),
+    );
+    await this.workflow.created(honour);
+    return { honour, warnings };
+  }
+
+  /** The honour a named campaign earns: created once (its dedupe key is the campaign's). */
+  async fromCampaign(c: CampaignHonour): Promise<AchievementRecord> {
+    const dedupeKey = `HONOUR-CAMPAIGN|${c.campaign}`;
+    const existing = (await this.ctx.models.Honour.findOne({ dedupeKey }).lean()) as AchievementRecord | null;
+    if (existing) return existing;
+    const by = actorOf(this.ctx);
+    const year = c.date.getUTCFullYear();
+    const honour = await writeUnique(this.ctx, dedupeKey, () =>
+      insertRecord<AchievementRecord>(this.ctx.models.Honour, {
+        title: c.title,
+        level: c.level,
+        year,
+        date: c.date,
+        ...rankFields(c.level, RESULT_RANK.TITLE, c.date, year),
+        people: [],
+        collective: { kind: 'DEPARTMENT', department: c.department },
+        departments: [c.department],
+        unionGroups: [],
+        dedupeKey,
+        honourKind: 'CIVILISED_POST',
+        conferredBy: c.conferredBy,
+        campaign: c.campaign,
+        state: 'ACTIVE',
+        stateLog: [{ state: 'ACTIVE', date: c.date, by }],
+        ...newRecordFields(this.ctx),
+        // Named by a verifier or an admin: verified at once; by a clerk: awaiting verification.
+        status: c.verified ? 'VERIFIED' : 'SUBMITTED',
+        statusLog: [{ status: c.verified ? 'VERIFIED' : 'SUBMITTED', at: new Date(), by }],
+        ...(c.verified ? { verifiedBy: by, verifiedAt: new Date() } : {}),
+      }),
+    );
+    await this.workflow.created(honour);
+    return honour;
+  }
+
+  async update(input: unknown): Promise<{ honour: AchievementRecord; warnings: Warning[] }> {
+    const { id, ...patch } = parseInput(updateSchema, input);
+    const before = await this.workflow.load(id);
+    const kind = (patch.honourKind ?? before.honourKind) as HonourKind;
+    const recipientChanged = patch.personId !== undefined || patch.collective !== undefined || patch.honourKind !== undefined;
+    const recipients = recipientChanged
+      ? await this.recipients(
+          kind,
+          patch.personId === undefined ? (before.people[0] ? toGlobalId('Person', before.people[0]) : null) : patch.personId,
+          patch.collective === undefined ? collectiveInputOf(before) : patch.collective,
+        )
+      : { people: before.people, collective: before.collective ?? null, departments: before.departments, unionGroups: before.unionGroups, targets: await targetsOf(this.ctx, before.people, before.collective) };
+    const merged = {
+      title: patch.title ?? before.title,
+      level: patch.level ?? before.level,
+      year: patch.year ?? before.year,
+      date: patch.date === undefined ? before.date : patch.date,
+    };
+    for (const k of ['title', 'level', 'year', 'conferredBy', 'honourKind'] as const) if (patch[k] === null) throw userError(['input', k], 'REQUIRED', `${k} cannot be cleared`);
+    assertDateInYear(merged.date, merged.year, ['input', 'date']);
+    const plan = await this.workflow.editPlan(before, recipients.targets);
+    const award = patch.awardId === undefined ? before.award : await this.linkedAward(patch.awardId, recipients);
+    const stored = this.stored(merged, recipients);
+    const duplicate = await duplicateOf(this.ctx, stored.dedupeKey, before);
+    if (duplicate) throw duplicate;
+    const set: Record<string, unknown> = { ...stored, honourKind: kind };
+    const unset: Record<string, ''> = {};
+    for (const k of ['conferredBy', 'session', 'validUntil', 'note'] as const) {
+      if (patch[k] === undefined) continue;
+      if (patch[k] === null) unset[k] = '';
+      else set[k] = patch[k];
+    }
+    if (award) set.award = award;
+    else unset.award = '';
+    if (!merged.date) unset.date = '';
+    if (!recipients.collective) unset.collective = '';
+    for (const k of Object.keys(set)) if (set[k] === undefined) delete set[k];
+    const warnings = await this.similar(merged.title, merged.year, recipients, before._id);
+    const honour = await writeUnique(this.ctx, stored.dedupeKey, () => this.workflow.applyEdit(before, set, unset, plan));
+    return { honour, warnings };
+  }
+
+  private async changeState(globalId: string, from: string[], to: string, date: Date, reason: string | null | undefined, operation: string): Promise<AchievementRecord> {
+    this.ctx.guard.requireRole(['ADMIN', 'VERIFIER'], 'Managing an honour');
+    const before = await this.workflow.load(globalId);
+    if (!from.includes(before.state ?? 'ACTIVE')) {
+      throw userError(['input', 'id'], 'INVALID_STATE', `the honour is ${label('honourState', before.state ?? 'ACTIVE')}; this step needs ${from.map((s) => label('honourState', s)).join(' or ')}`);
+    }
+    const after = (await (this.ctx.models.Honour as unknown as WorkflowModel).findOneAndUpdate(
+      { _id: before._id, state: before.state },
+      { $set: { state: to }, $push: { stateLog: { state: to, date, reason: reason ?? undefined, by: actorOf(this.ctx) } } },
+      { returnDocument: 'after' },
+    ).lean()) as AchievementRecord | null;
+    if (!after) throw userError(['input', 'id'], 'INVALID_STATE', 'the honour was changed meanwhile; reload and try again');
+    await this.ctx.services.audit.record(operation, 'Honour', before._id, before, after);
+    return after;
+  }
+
+  review(input: unknown) {
+    const { id, outcome, date, note } = parseInput(reviewSchema, input);
+    if (outcome === 'UNDER_REVIEW') return this.changeState(id, ['ACTIVE'], 'UNDER_REVIEW', date, note, 'honourReview');
+    return this.changeState(id, ['ACTIVE', 'UNDER_REVIEW'], outcome === 'CONFIRMED' ? 'ACTIVE' : 'EXPIRED', date, note, 'honourReview');
+  }
+
+  revoke(input: unknown) {
+    const { id, date, reason } = parseInput(revokeSchema, input);
+    return this.changeState(id, ['ACTIVE', 'UNDER_REVIEW', 'EXPIRED'], 'REVOKED', date, reason, 'honourRevoke');
+  }
+}

@@ -1,0 +1,126 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+import { ACHIEVEMENT_KINDS, CATEGORIES, GRADES, HONOUR_KINDS, HONOUR_STATES, LEVELS, MODEL_WORKER_TITLES, values } from '../vocabulary/vocabulary.js';
+import { actorSchema, collectiveSchema, workflowFields } from './workflow-fields.js';
+
+/**
+ * Awards, honours and model-worker designations share one collection (mongoose
+ * discriminators on `kind`), so the ranked list is one indexed query.
+ */
+export const achievementSchema = new Schema(
+  {
+    kind: { type: String, enum: values(ACHIEVEMENT_KINDS), required: true },
+    title: { type: String, required: true },
+    year: { type: Number, required: true },
+    date: { type: Date },
+    level: { type: String, enum: values(LEVELS), required: true },
+    levelRank: { type: Number, required: true },
+    resultRank: { type: Number, required: true },
+    category: { type: String, enum: values(CATEGORIES) },
+    /** Sortable key of the ranking policy (level, result, date): RANK order pages on it. */
+    rankKey: { type: String, required: true },
+    /** `date`, or the end of `year` when the date is unknown: DATE order pages on it. */
+    sortDate: { type: Date, required: true },
+    people: { type: [Schema.Types.ObjectId], default: [] },
+    collective: { type: collectiveSchema },
+    ...workflowFields,
+  },
+  { timestamps: true, discriminatorKey: 'kind' },
+);
+achievementSchema.index({ dedupeKey: 1 }, { unique: true });
+achievementSchema.index({ year: 1, rankKey: 1 });
+achievementSchema.index({ status: 1, year: 1, rankKey: 1 });
+achievementSchema.index({ rankKey: 1 });
+achievementSchema.index({ sortDate: -1 });
+achievementSchema.index({ people: 1, rankKey: 1 });
+achievementSchema.index({ departments: 1, rankKey: 1 });
+achievementSchema.index({ competition: 1 });
+
+export const awardFields = new Schema({
+  competition: { type: Schema.Types.ObjectId, required: true },
+  grade: { type: String, enum: values(GRADES) },
+  placement: { type: Number },
+  resultText: { type: String },
+  evidence: { type: new Schema({ certificateNumber: String, note: String }, { _id: false }) },
+});
+
+export const honourFields = new Schema({
+  honourKind: { type: String, enum: values(HONOUR_KINDS), required: true },
+  conferredBy: { type: String, required: true },
+  session: { type: String },
+  award: { type: Schema.Types.ObjectId },
+  campaign: { type: Schema.Types.ObjectId },
+  state: { type: String, enum: values(HONOUR_STATES), required: true, default: 'ACTIVE' },
+  stateLog: [{ _id: false, state: String, date: Date, reason: String, by: actorSchema }],
+  validUntil: { type: Date },
+});
+
+export const designationFields = new Schema({
+  designation: { type: String, enum: values(MODEL_WORKER_TITLES), required: true },
+  conferredBy: { type: String, required: true },
+  session: { type: String },
+  studio: { type: new Schema({ name: String, established: Date, members: [Schema.Types.ObjectId] }, { _id: false }) },
+});
+
+export interface Actor {
+  userId: string;
+  username: string;
+}
+
+/** The stored shape of any achievement (lean). */
+export interface AchievementRecord {
+  _id: Types.ObjectId;
+  kind: 'AWARD' | 'HONOUR' | 'MODEL_WORKER';
+  title: string;
+  year: number;
+  date?: Date | null;
+  level: string;
+  levelRank: number;
+  resultRank: number;
+  category?: string | null;
+  rankKey: string;
+  sortDate: Date;
+  people: Types.ObjectId[];
+  collective?: { kind: 'DEPARTMENT' | 'INSTITUTION'; department?: Types.ObjectId | null } | null;
+  status: 'DRAFT' | 'SUBMITTED' | 'VERIFIED' | 'RETURNED';
+  returnReason?: string | null;
+  revision: number;
+  history: { revision: number; at: Date; by: Actor; snapshot: unknown }[];
+  statusLog: { status: string; at: Date; by: Actor; reason?: string | null }[];
+  enteredBy: Actor;
+  verifiedBy?: Actor | null;
+  verifiedAt?: Date | null;
+  departments: Types.ObjectId[];
+  unionGroups: Types.ObjectId[];
+  dedupeKey: string;
+  note?: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  // award
+  competition?: Types.ObjectId;
+  grade?: string | null;
+  placement?: number | null;
+  resultText?: string | null;
+  evidence?: { certificateNumber?: string | null; note?: string | null } | null;
+  // honour
+  honourKind?: string;
+  conferredBy?: string;
+  session?: string | null;
+  award?: Types.ObjectId | null;
+  campaign?: Types.ObjectId | null;
+  state?: string;
+  stateLog?: { state: string; date: Date; reason?: string | null; by: Actor }[];
+  validUntil?: Date | null;
+  // designation
+  designation?: string;
+  studio?: { name: string; established?: Date | null; members: Types.ObjectId[] } | null;
+}
+
+export function achievementModels(conn: Connection) {
+  const Achievement = conn.model('Achievement', achievementSchema, 'achievements');
+  return {
+    Achievement,
+    Award: Achievement.discriminator('Award', awardFields, 'AWARD'),
+    Honour: Achievement.discriminator('Honour', honourFields, 'HONOUR'),
+    ModelWorkerDesignation: Achievement.discriminator('ModelWorkerDesignation', designationFields, 'MODEL_WORKER'),
+  };
+}

@@ -1,0 +1,60 @@
+import type { Types } from 'mongoose';
+import type { RequestContext } from '../../context.js';
+import { badUserInput } from '../../shared/errors.js';
+import { idOfType } from '../../shared/ids.js';
+import { paginate, type PageArgs } from '../../shared/pagination.js';
+import { label, levelRank } from '../vocabulary/vocabulary.js';
+import type { AchievementRecord } from './model.js';
+
+export interface AchievementFilter {
+  year?: number | null;
+  levelAtLeast?: string | null;
+  category?: string | null;
+  departmentId?: string | null;
+  personId?: string | null;
+  status?: string | null;
+  kind?: string | null;
+}
+
+export type AchievementOrder = 'RANK' | 'DATE';
+
+/** Reads of the achievements list and the profiles' counts. */
+export class AchievementQueryService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private idFilter(globalId: string, type: string, field: string): Types.ObjectId {
+    const id = idOfType(globalId, type);
+    if (!id) throw badUserInput(`${field} is not a ${type} id`, field);
+    return id;
+  }
+
+  toQuery(filter: AchievementFilter | null | undefined): Record<string, unknown> {
+    const query: Record<string, unknown> = {};
+    if (filter?.year != null) query.year = filter.year;
+    if (filter?.status) query.status = filter.status;
+    if (filter?.kind) query.kind = filter.kind;
+    if (filter?.category) query.category = filter.category;
+    if (filter?.levelAtLeast) query.levelRank = { $lte: levelRank(filter.levelAtLeast) };
+    if (filter?.departmentId) query.departments = this.idFilter(filter.departmentId, 'Department', 'filter.departmentId');
+    if (filter?.personId) query.people = this.idFilter(filter.personId, 'Person', 'filter.personId');
+    return query;
+  }
+
+  list(filter: AchievementFilter | null | undefined, order: AchievementOrder, page: PageArgs, extra: Record<string, unknown> = {}) {
+    this.ctx.guard.requireViewer();
+    const query = { ...this.toQuery(filter), ...extra };
+    const ordering = order === 'DATE' ? ({ field: 'sortDate', direction: -1 } as const) : ({ field: 'rankKey', direction: 1 } as const);
+    return paginate<AchievementRecord>(this.ctx.models.Achievement, query, ordering, page);
+  }
+
+  /** Counts by year and level, newest year first, highest level first. */
+  async counts(match: Record<string, unknown>, status: string | null | undefined) {
+    this.ctx.guard.requireViewer();
+    const rows = (await this.ctx.models.Achievement.aggregate([
+      { $match: { ...match, ...(status ? { status } : {}) } },
+      { $group: { _id: { year: '$year', level: '$level', levelRank: '$levelRank' }, count: { $sum: 1 } } },
+      { $sort: { '_id.year': -1, '_id.levelRank': 1 } },
+    ])) as { _id: { year: number; level: string }; count: number }[];
+    return rows.map((r) => ({ year: r._id.year, level: r._id.level, levelLabel: label('level', r._id.level), count: r.count }));
+  }
+}

@@ -1,0 +1,120 @@
+import type { Types } from 'mongoose';
+import type { RequestContext } from '../../context.js';
+import { toGlobalId } from '../../shared/ids.js';
+import type { PageArgs } from '../../shared/pagination.js';
+import { payload } from '../../shared/payload.js';
+import { label } from '../vocabulary/vocabulary.js';
+import type { AchievementRecord } from './model.js';
+import type { AchievementFilter, AchievementOrder } from './query.js';
+import { TYPE_NAMES } from './shared.js';
+
+type Input = { input: unknown };
+type ListArgs = PageArgs & { filter?: AchievementFilter | null; orderBy: AchievementOrder };
+type Collective = { kind: 'DEPARTMENT' | 'INSTITUTION'; department?: Types.ObjectId | null } | null | undefined;
+
+const present = <T>(items: (T | null | Error)[]) => items.filter((x): x is T => Boolean(x) && !(x instanceof Error));
+
+/** Field resolvers shared by everything that passes through the verification workflow. */
+export const workflowFieldResolvers = {
+  statusLabel: (r: { status: string }) => label('recordStatus', r.status),
+  history: (r: { history?: { revision: number; at: Date; by: unknown; snapshot: unknown }[] }) =>
+    (r.history ?? []).map((h) => ({ ...h, snapshot: JSON.stringify(h.snapshot) })),
+  statusLog: (r: { statusLog?: unknown[] }) => r.statusLog ?? [],
+};
+
+export const collectiveResolver = (c: Collective, ctx: RequestContext) => {
+  if (!c) return null;
+  if (c.kind === 'INSTITUTION') return { kind: 'INSTITUTION', department: null, name: '全院' };
+  return ctx.loaders.department.load(c.department!).then((d) => ({ kind: 'DEPARTMENT', department: d, name: d?.name ?? '（已删除的科室）' }));
+};
+
+const common = {
+  ...workflowFieldResolvers,
+  id: (a: AchievementRecord) => toGlobalId(TYPE_NAMES[a.kind], a._id),
+  levelLabel: (a: AchievementRecord) => label('level', a.level),
+  resultLabel: (a: AchievementRecord) => {
+    if (a.kind === 'AWARD') return a.grade ? label('grade', a.grade) : a.placement ? `第${a.placement}名` : (a.resultText ?? '');
+    if (a.kind === 'MODEL_WORKER') return label('modelWorkerTitle', a.designation!);
+    return a.title;
+  },
+  people: async (a: AchievementRecord, _: unknown, ctx: RequestContext) => present(await ctx.loaders.person.loadMany(a.people)),
+  collective: (a: AchievementRecord, _: unknown, ctx: RequestContext) => collectiveResolver(a.collective, ctx),
+  departments: async (a: AchievementRecord, _: unknown, ctx: RequestContext) => present(await ctx.loaders.department.loadMany(a.departments)),
+};
+
+const list = (ctx: RequestContext, a: ListArgs, extra: Record<string, unknown> = {}) => ctx.services.achievements.list(a.filter, a.orderBy, a, extra);
+
+export const achievementResolvers = {
+  Query: {
+    achievements: (_: unknown, a: ListArgs, ctx: RequestContext) => list(ctx, a),
+  },
+  Achievement: {
+    __resolveType: (a: AchievementRecord) => TYPE_NAMES[a.kind],
+  },
+  Award: {
+    ...common,
+    competition: (a: AchievementRecord, _: unknown, ctx: RequestContext) => ctx.loaders.competition.load(a.competition!),
+    gradeLabel: (a: AchievementRecord) => (a.grade ? label('grade', a.grade) : null),
+    honours: (a: AchievementRecord, _: unknown, ctx: RequestContext) => ctx.loaders.honoursByAward.load(a._id),
+  },
+  Honour: {
+    ...common,
+    honourKindLabel: (h: AchievementRecord) => label('honourKind', h.honourKind!),
+    award: (h: AchievementRecord, _: unknown, ctx: RequestContext) => (h.award ? ctx.loaders.achievement.load(h.award) : null),
+    campaign: (h: AchievementRecord, _: unknown, ctx: RequestContext) => (h.campaign ? ctx.loaders.campaign.load(h.campaign) : null),
+    state: (h: AchievementRecord) => h.state ?? 'ACTIVE',
+    stateLabel: (h: AchievementRecord) => label('honourState', h.state ?? 'ACTIVE'),
+    stateLog: (h: AchievementRecord) => h.stateLog ?? [],
+  },
+  ModelWorkerDesignation: {
+    ...common,
+    designationLabel: (d: AchievementRecord) => label('modelWorkerTitle', d.designation!),
+  },
+  ModelWorkerStudio: {
+    members: async (s: { members: Types.ObjectId[] }, _: unknown, ctx: RequestContext) => present(await ctx.loaders.person.loadMany(s.members ?? [])),
+  },
+  Person: {
+    achievements: (p: { _id: Types.ObjectId }, a: ListArgs, ctx: RequestContext) => list(ctx, a, { people: p._id }),
+    achievementCounts: (p: { _id: Types.ObjectId }, a: { status?: string | null }, ctx: RequestContext) => ctx.services.achievements.counts({ people: p._id }, a.status),
+  },
+  Department: {
+    achievements: (d: { _id: Types.ObjectId }, a: ListArgs, ctx: RequestContext) => list(ctx, a, { departments: d._id }),
+    achievementCounts: (d: { _id: Types.ObjectId }, a: { status?: string | null }, ctx: RequestContext) => ctx.services.achievements.counts({ departments: d._id }, a.status),
+  },
+  Mutation: {
+    awardCreate: (_: unknown, { input }: Input, ctx: RequestContext) => withWarnings('award', () => ctx.services.awards.create(input)),
+    awardUpdate: (_: unknown, { input }: Input, ctx: RequestContext) => withWarnings('award', () => ctx.services.awards.update(input)),
+    awardSubmit: (_: unknown, { input }: { input: { id: string } }, ctx: RequestContext) => noWarnings('award', () => ctx.services.awards.workflow.submit(input)),
+    awardVerify: (_: unknown, { input }: { input: { id: string } }, ctx: RequestContext) => noWarnings('award', () => ctx.services.awards.workflow.verify(input)),
+    awardReturn: (_: unknown, { input }: Input, ctx: RequestContext) => noWarnings('award', () => ctx.services.awards.workflow.return(input)),
+    awardDelete: (_: unknown, { input }: { input: { id: string } }, ctx: RequestContext) => payload('deletedId', () => ctx.services.awards.workflow.delete(input)),
+
+    honourConfer: (_: unknown, { input }: Input, ctx: RequestContext) => withWarnings('honour', () => ctx.services.honours.confer(input)),
+    honourUpdate: (_: unknown, { input }: Input, ctx: RequestContext) => withWarnings('honour', () => ctx.services.honours.update(input)),
+    honourSubmit: (_: unknown, { input }: { input: { id: string } }, ctx: RequestContext) => noWarnings('honour', () => ctx.services.honours.workflow.submit(input)),
+    honourVerify: (_: unknown, { input }: { input: { id: string } }, ctx: RequestContext) => noWarnings('honour', () => ctx.services.honours.workflow.verify(input)),
+    honourReturn: (_: unknown, { input }: Input, ctx: RequestContext) => noWarnings('honour', () => ctx.services.honours.workflow.return(input)),
+    honourDelete: (_: unknown, { input }: { input: { id: string } }, ctx: RequestContext) => payload('deletedId', () => ctx.services.honours.workflow.delete(input)),
+    honourReview: (_: unknown, { input }: Input, ctx: RequestContext) => noWarnings('honour', () => ctx.services.honours.review(input)),
+    honourRevoke: (_: unknown, { input }: Input, ctx: RequestContext) => noWarnings('honour', () => ctx.services.honours.revoke(input)),
+
+    modelWorkerDesignate: (_: unknown, { input }: Input, ctx: RequestContext) => withWarnings('designation', () => ctx.services.designations.designate(input)),
+    modelWorkerDesignationUpdate: (_: unknown, { input }: Input, ctx: RequestContext) => withWarnings('designation', () => ctx.services.designations.update(input)),
+    modelWorkerDesignationSubmit: (_: unknown, { input }: { input: { id: string } }, ctx: RequestContext) => noWarnings('designation', () => ctx.services.designations.workflow.submit(input)),
+    modelWorkerDesignationVerify: (_: unknown, { input }: { input: { id: string } }, ctx: RequestContext) => noWarnings('designation', () => ctx.services.designations.workflow.verify(input)),
+    modelWorkerDesignationReturn: (_: unknown, { input }: Input, ctx: RequestContext) => noWarnings('designation', () => ctx.services.designations.workflow.return(input)),
+    modelWorkerDesignationDelete: (_: unknown, { input }: { input: { id: string } }, ctx: RequestContext) => payload('deletedId', () => ctx.services.designations.workflow.delete(input)),
+  },
+};
+
+/** A payload whose service returns `{ [key]: record, warnings }`. */
+async function withWarnings<K extends string>(key: K, run: () => Promise<Record<K, unknown> & { warnings: unknown[] }>) {
+  const result = await payload('result', run);
+  return { [key]: result.result?.[key] ?? null, warnings: result.result?.warnings ?? [], userErrors: result.userErrors };
+}
+
+/** A payload for a workflow step (no warnings). */
+async function noWarnings<K extends string>(key: K, run: () => Promise<unknown>) {
+  const result = await payload(key, run);
+  return { ...result, warnings: [] };
+}

@@ -1,0 +1,58 @@
+// Pieces the achievement services share: date rules, duplicate lookups, the stored fields
+// that follow from level, result and date.
+import { z } from 'zod';
+import type { RequestContext } from '../../context.js';
+import { isDuplicateKeyError } from '../../shared/duplicates.js';
+import { userError } from '../../shared/errors.js';
+import { toGlobalId } from '../../shared/ids.js';
+import { label, levelRank } from '../vocabulary/vocabulary.js';
+import type { AchievementRecord } from './model.js';
+import { rankKey, sortDateOf } from './ranking.js';
+
+export const TYPE_NAMES = { AWARD: 'Award', HONOUR: 'Honour', MODEL_WORKER: 'ModelWorkerDesignation' } as const;
+
+export const notFuture = z.date().refine((d) => d.getUTCFullYear() >= 1950 && d.getTime() <= Date.now() + 86_400_000, { error: 'must lie between 1950 and today' });
+
+export const collectiveInput = z.object({ kind: z.enum(['DEPARTMENT', 'INSTITUTION']), departmentId: z.string().nullish() });
+
+/** Fields derived from level, result rank and date, for ranking and date ordering. */
+export function rankFields(level: string, resultRank: number, date: Date | null | undefined, year: number) {
+  const lr = levelRank(level);
+  const sortDate = sortDateOf(date, year);
+  return { levelRank: lr, resultRank, sortDate, rankKey: rankKey({ levelRank: lr, resultRank, sortDate }) };
+}
+
+export function assertDateInYear(date: Date | null | undefined, year: number, field: string[]) {
+  if (date && date.getUTCFullYear() !== year) throw userError(field, 'OUT_OF_RANGE', `the date ${date.toISOString().slice(0, 10)} lies outside ${year}`);
+}
+
+/** The DUPLICATE userError for a fact already recorded, naming the record. */
+export async function duplicateOf(ctx: RequestContext, dedupeKey: string, self?: AchievementRecord) {
+  const existing = (await ctx.models.Achievement.findOne({ dedupeKey }).lean()) as AchievementRecord | null;
+  if (!existing || (self && existing._id.equals(self._id))) return null;
+  return userError(
+    ['input'],
+    'DUPLICATE',
+    `this is already recorded: ${existing.title} (${existing.year}), ${label('recordStatus', existing.status)}, id ${toGlobalId(TYPE_NAMES[existing.kind], existing._id)}`,
+  );
+}
+
+/** Runs a write; a dedupe-key collision (a concurrent twin) becomes the DUPLICATE userError. */
+export async function writeUnique<T>(ctx: RequestContext, dedupeKey: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (isDuplicateKeyError(e)) throw (await duplicateOf(ctx, dedupeKey)) ?? e;
+    throw e;
+  }
+}
+
+interface CreatableModel {
+  create(doc: Record<string, unknown>): Promise<{ toObject(): unknown }>;
+}
+
+/** Inserts one record (mongoose validates and casts it) and returns it as a plain object. */
+export async function insertRecord<T>(model: unknown, doc: Record<string, unknown>): Promise<T> {
+  const created = await (model as CreatableModel).create(doc);
+  return created.toObject() as T;
+}

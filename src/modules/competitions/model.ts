@@ -1,0 +1,26 @@
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { CATEGORIES, LEVELS, values } from '../vocabulary/vocabulary.js';
+
+export const competitionSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    /** Name folded for duplicate and similarity checks (no spaces, quotes or brackets). */
+    normalizedName: { type: String, required: true },
+    brand: { type: String },
+    organiser: { type: String },
+    level: { type: String, enum: values(LEVELS), required: true },
+    sector: { type: String },
+    category: { type: String, enum: values(CATEGORIES), required: true },
+    year: { type: Number, required: true },
+    edition: { type: String },
+  },
+  { timestamps: true },
+);
+competitionSchema.index({ year: 1, normalizedName: 1 }, { unique: true });
+competitionSchema.index({ year: -1, name: 1 });
+
+export type CompetitionRecord = InferSchemaType<typeof competitionSchema> & { _id: Types.ObjectId };
+
+export function competitionModels(conn: Connection) {
+  return { Competition: conn.model('Competition', competitionSchema, 'competitions') };
+}

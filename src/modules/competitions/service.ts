@@ -1,0 +1,148 @@
+import type { Types } from 'mongoose';
+import { z } from 'zod';
+import type { RequestContext } from '../../context.js';
+import { writeOrDuplicate } from '../../shared/duplicates.js';
+import { userError } from '../../shared/errors.js';
+import { idOfType, toGlobalId } from '../../shared/ids.js';
+import { paginate, type PageArgs } from '../../shared/pagination.js';
+import { optionalText, parseInput, text } from '../../shared/validation.js';
+import { escapeRegex } from '../organisation/service.js';
+import type { AchievementRecord } from '../achievements/model.js';
+import { rankKey } from '../achievements/ranking.js';
+import { normalizeName, similarity, SIMILAR_THRESHOLD } from '../achievements/similarity.js';
+import { CATEGORIES, LEVELS, levelRank, values } from '../vocabulary/vocabulary.js';
+import type { CompetitionRecord } from './model.js';
+
+export const yearSchema = z
+  .number({ error: 'year must be a whole number' })
+  .int({ error: 'year must be a whole number' })
+  .min(1950, { error: 'year must be 1950 or later' })
+  .refine((y) => y <= new Date().getUTCFullYear() + 1, { error: 'year lies in the future' });
+
+const fields = {
+  name: text('name', 100),
+  brand: optionalText('brand', 30),
+  organiser: optionalText('organiser', 100),
+  level: z.enum(values(LEVELS)),
+  sector: optionalText('sector', 30),
+  category: z.enum(values(CATEGORIES)),
+  year: yearSchema,
+  edition: optionalText('edition', 20),
+};
+const createSchema = z.object(fields);
+const updateSchema = z.object({ id: z.string() }).extend(z.object(fields).partial().shape);
+
+export interface CompetitionFilter {
+  year?: number | null;
+  level?: string | null;
+  category?: string | null;
+  search?: string | null;
+}
+
+export interface Warning {
+  code: 'SIMILAR_RECORD';
+  message: string;
+  recordId: string | null;
+}
+
+/** The display title of a competition: brand first when there is one (“桐君堂杯”…). */
+export function competitionTitle(c: { name: string; brand?: string | null }): string {
+  return c.brand && !c.name.includes(c.brand) ? `“${c.brand}”${c.name}` : c.name;
+}
+
+export class CompetitionService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  list(filter: CompetitionFilter | null | undefined, page: PageArgs) {
+    this.ctx.guard.requireViewer();
+    const query: Record<string, unknown> = {};
+    if (filter?.year != null) query.year = filter.year;
+    if (filter?.level) query.level = filter.level;
+    if (filter?.category) query.category = filter.category;
+    if (filter?.search) {
+      const re = new RegExp(escapeRegex(filter.search.slice(0, 100)), 'i');
+      query.$or = [{ name: re }, { brand: re }];
+    }
+    return paginate<CompetitionRecord>(this.ctx.models.Competition, query, { field: 'year', direction: -1 }, page);
+  }
+
+  async load(globalId: string, field: string[]): Promise<CompetitionRecord> {
+    const id = idOfType(globalId, 'Competition');
+    const competition = id ? ((await this.ctx.models.Competition.findById(id).lean()) as CompetitionRecord | null) : null;
+    if (!competition) throw userError(field, 'NOT_FOUND', `no competition has id ${globalId}`);
+    return competition;
+  }
+
+  /** Competitions of that year whose names are similar (not equal) to `name`. */
+  async similar(name: string, year: number, self?: Types.ObjectId): Promise<Warning[]> {
+    const sameYear = (await this.ctx.models.Competition.find({ year }, { name: 1, brand: 1 }).lean()) as CompetitionRecord[];
+    return sameYear
+      .filter((c) => !(self && c._id.equals(self)) && normalizeName(c.name) !== normalizeName(name) && similarity(c.name, name) >= SIMILAR_THRESHOLD)
+      .map((c) => ({ code: 'SIMILAR_RECORD' as const, message: `a competition named ${c.name} is already recorded for ${year}; is it the same one?`, recordId: toGlobalId('Competition', c._id) }));
+  }
+
+  private async assertNew(name: string, year: number, self?: Types.ObjectId) {
+    const existing = (await this.ctx.models.Competition.findOne({ year, normalizedName: normalizeName(name) }).lean()) as CompetitionRecord | null;
+    if (existing && !(self && existing._id.equals(self))) {
+      throw userError(['input', 'name'], 'DUPLICATE', `${existing.name} (${year}) is already recorded (id ${toGlobalId('Competition', existing._id)})`);
+    }
+  }
+
+  async create(input: unknown): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
+    this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'CLERK'], 'Adding a competition');
+    const data = parseInput(createSchema, input);
+    await this.assertNew(data.name, data.year);
+    const warnings = await this.similar(data.name, data.year);
+    const doc = await writeOrDuplicate(() => this.ctx.models.Competition.create({ ...data, normalizedName: normalizeName(data.name) }), { normalizedName: 'name', year: 'name' }, 'competition');
+    const competition = doc.toObject() as CompetitionRecord;
+    await this.ctx.services.audit.record('competitionCreate', 'Competition', competition._id, null, competition);
+    return { competition, warnings };
+  }
+
+  async update(input: unknown): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
+    this.ctx.guard.requireRole(['ADMIN', 'VERIFIER'], 'Changing a competition');
+    const { id, ...patch } = parseInput(updateSchema, input);
+    const before = await this.load(id, ['input', 'id']);
+    const set: Record<string, unknown> = {};
+    const unset: Record<string, ''> = {};
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) continue;
+      if (v === null) {
+        if (k in createSchema.shape && !['brand', 'organiser', 'sector', 'edition'].includes(k)) throw userError(['input', k], 'REQUIRED', `${k} cannot be cleared`);
+        unset[k] = '';
+      } else set[k] = v;
+    }
+    const name = (set.name as string | undefined) ?? before.name;
+    const year = (set.year as number | undefined) ?? before.year;
+    if (set.name || set.year) {
+      await this.assertNew(name, year, before._id);
+      set.normalizedName = normalizeName(name);
+    }
+    const warnings = set.name || set.year ? await this.similar(name, year, before._id) : [];
+    const after = (await writeOrDuplicate(
+      () => this.ctx.models.Competition.findByIdAndUpdate(before._id, { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}) }, { returnDocument: 'after' }).lean(),
+      { normalizedName: 'name', year: 'name' },
+      'competition',
+    )) as CompetitionRecord;
+    await this.refreshAwards(after);
+    await this.ctx.services.audit.record('competitionUpdate', 'Competition', before._id, before, after);
+    return { competition: after, warnings };
+  }
+
+  /** Awards copy their competition's title, level, category and year: keep them in step. */
+  private async refreshAwards(c: CompetitionRecord) {
+    const awards = (await this.ctx.models.Award.find({ competition: c._id }, { resultRank: 1, sortDate: 1, date: 1 }).lean()) as AchievementRecord[];
+    if (!awards.length) return;
+    const rank = levelRank(c.level);
+    await this.ctx.models.Award.bulkWrite(
+      awards.map((a) => ({
+        updateOne: {
+          filter: { _id: a._id },
+          update: {
+            $set: { title: competitionTitle(c), level: c.level, levelRank: rank, category: c.category, year: c.year, rankKey: rankKey({ levelRank: rank, resultRank: a.resultRank, sortDate: a.sortDate }) },
+          },
+        },
+      })),
+    );
+  }
+}
