@@ -13,7 +13,7 @@ try {
   try {
     const models = createModels(db.connection);
     await ensureIndexes(models);
-    const result = await seedDemoData(models);
+    const result = await seedDemoData(models, { config, logger });
     process.stdout.write(`demo data loaded into ${db.description}: ${result.inserted} inserted, ${result.updated} updated\n`);
   } finally {
     await db.close();

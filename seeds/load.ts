@@ -1,4 +1,7 @@
+import type { Logger } from 'pino';
+import type { Config } from '../src/config.js';
 import type { Models } from '../src/models.js';
+import { seedDemoAchievements } from './achievements.js';
 import { demoDepartments, demoPeople, demoUnionGroups } from './demo-organisation.js';
 
 export interface SeedResult {
@@ -28,7 +31,8 @@ async function upsertAll(model: BulkModel, key: string, rows: Record<string, unk
   return { inserted: r.upsertedCount, updated: r.modifiedCount };
 }
 
-export async function seedDemoData(models: Models): Promise<SeedResult> {
+/** Organisation, staff and the report's achievements. */
+export async function seedDemoData(models: Models, deps?: { config: Config; logger: Logger }): Promise<SeedResult> {
   const total: SeedResult = { inserted: 0, updated: 0 };
   const add = (r: SeedResult) => {
     total.inserted += r.inserted;
@@ -51,6 +55,7 @@ export async function seedDemoData(models: Models): Promise<SeedResult> {
       })),
     ),
   );
+  if (deps) total.inserted += await seedDemoAchievements({ ...deps, models });
   return total;
 }
 

@@ -20,7 +20,7 @@ export async function bootstrap(config: Config, models: Models, logger: Logger) 
     }
   }
   if (config.SEED_DEMO_DATA && (await isEmpty(models))) {
-    const r = await seedDemoData(models);
+    const r = await seedDemoData(models, { config, logger });
     logger.info(r, 'empty database: loaded the demo data');
   }
 }

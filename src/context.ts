@@ -14,9 +14,9 @@ import { OrganisationService } from './modules/organisation/service.js';
 import { PeopleService } from './modules/people/service.js';
 import { UserService } from './modules/users/service.js';
 import { Guard } from './shared/auth/guard.js';
-import type { LoginThrottle } from './shared/auth/rate-limit.js';
+import { LoginThrottle } from './shared/auth/rate-limit.js';
 import type { Viewer } from './shared/auth/roles.js';
-import type { TokenService } from './shared/auth/tokens.js';
+import { TokenService } from './shared/auth/tokens.js';
 
 /** What lives as long as the server: built once at start. */
 export interface AppDeps {
@@ -68,4 +68,12 @@ export function createRequestContext(deps: AppDeps, request: { requestId: string
     donations: new DonationService(ctx),
   };
   return ctx;
+}
+
+/** A context acting as the system (seeding, maintenance): an ADMIN viewer, no HTTP request. */
+export function systemContext(deps: Pick<AppDeps, 'config' | 'logger' | 'models'>, username = 'system'): RequestContext {
+  return createRequestContext(
+    { ...deps, tokens: TokenService.ephemeral(), loginThrottle: new LoginThrottle(1, 1) },
+    { requestId: `${username}-${Date.now()}`, ip: 'local', viewer: { userId: `system:${username}`, username, role: 'ADMIN', scope: { departments: [], unionGroups: [] } } },
+  );
 }

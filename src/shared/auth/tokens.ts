@@ -37,6 +37,12 @@ export class TokenService {
     return new TokenService('HS256', secret, secret, iss, aud, ttl);
   }
 
+  /** Signs with a throwaway key: for contexts that act as the system and never issue tokens. */
+  static ephemeral(): TokenService {
+    const key = randomBytes(48);
+    return new TokenService('HS256', key, key, 'system', 'system', 60);
+  }
+
   sign(viewer: Viewer): { token: string; expiresAt: Date } {
     const claims = { name: viewer.username, role: viewer.role, dep: viewer.scope.departments, grp: viewer.scope.unionGroups };
     const token = jwt.sign(claims, this.signingKey, {
