@@ -58,12 +58,19 @@ export function checkLimits(schema: GraphQLSchema, document: DocumentNode, opera
   walk(operation.selectionSet, fragments, 0, new Set(), stats);
   if (stats.depth > limits.maxDepth) throw tooComplex(`query depth ${stats.depth} exceeds the limit of ${limits.maxDepth}`, { depth: stats.depth, limit: limits.maxDepth });
   if (stats.aliases > limits.maxAliases) throw tooComplex(`query uses ${stats.aliases} aliases; the limit is ${limits.maxAliases}`, { aliases: stats.aliases, limit: limits.maxAliases });
-  const cost = getComplexity({
-    schema,
-    query: document,
-    operationName: operation.name?.value,
-    variables,
-    estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-  });
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      operationName: operation.name?.value,
+      variables,
+      estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (e) {
+    // Estimating coerces the variables first: a bad variable is the caller's input error.
+    if (e instanceof GraphQLError) throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    throw e;
+  }
   if (cost > limits.maxCost) throw tooComplex(`query cost ${cost} exceeds the limit of ${limits.maxCost}; ask for smaller pages or fewer fields`, { cost, limit: limits.maxCost });
 }

@@ -58,17 +58,17 @@ export class HonourService {
   }
 
   private async recipients(kind: HonourKind, personId: string | null | undefined, collective: z.infer<typeof collectiveInput> | null | undefined): Promise<Recipients> {
-    if (personId && collective) throw userError(['input', 'collective'], 'INVALID', 'an honour goes to a person or to a collective, not both');
-    if (!personId && !collective) throw userError(['input', 'personId'], 'REQUIRED', 'an honour needs its recipient: a person or a collective');
+    if (personId != null && collective) throw userError(['input', 'collective'], 'INVALID', 'an honour goes to a person or to a collective, not both');
+    if (personId == null && !collective) throw userError(['input', 'personId'], 'REQUIRED', 'an honour needs its recipient: a person or a collective');
     const allowed = HONOUR_RECIPIENTS[kind];
     if (allowed === 'PERSON' && collective) throw userError(['input', 'collective'], 'INVALID', `a ${label('honourKind', kind)} title goes to a person, not a collective`);
-    if (allowed === 'COLLECTIVE' && personId) throw userError(['input', 'personId'], 'INVALID', `a ${label('honourKind', kind)} title goes to a collective, not a person`);
-    return resolveRecipients(this.ctx, personId ? [personId] : [], collective, { people: 'personId', collective: 'collective' });
+    if (allowed === 'COLLECTIVE' && personId != null) throw userError(['input', 'personId'], 'INVALID', `a ${label('honourKind', kind)} title goes to a collective, not a person`);
+    return resolveRecipients(this.ctx, personId != null ? [personId] : [], collective, { people: 'personId', collective: 'collective' });
   }
 
   /** The award a title followed from: it must exist and share the recipient. */
   private async linkedAward(awardId: string | null | undefined, recipients: Recipients): Promise<Types.ObjectId | undefined> {
-    if (!awardId) return undefined;
+    if (awardId == null) return undefined;
     const id = idOfType(awardId, 'Award');
     const award = id ? ((await this.ctx.models.Award.findById(id).lean()) as AchievementRecord | null) : null;
     if (!award) throw userError(['input', 'awardId'], 'NOT_FOUND', `no award has id ${awardId}`);

@@ -75,18 +75,18 @@ export class DonationService {
   private async donor(d: Pick<Parsed, 'kind' | 'donorPersonId' | 'donorCollective' | 'donorCount' | 'quantity'>): Promise<{ mode: 'ITEMISED' | 'AGGREGATE'; recipients: Recipients }> {
     if (WHOLE_UNITS.has(d.kind) && !Number.isInteger(d.quantity)) throw userError(['input', 'quantity'], 'INVALID', `${label('donationKind', d.kind)} is counted in whole ${donationKind(d.kind).unit}`);
     if (d.donorCount != null) {
-      if (d.donorPersonId) throw userError(['input', 'donorPersonId'], 'INVALID', 'an aggregate donation (donorCount) names no single donor');
+      if (d.donorPersonId != null) throw userError(['input', 'donorPersonId'], 'INVALID', 'an aggregate donation (donorCount) names no single donor');
       const recipients = await resolveRecipients(this.ctx, [], d.donorCollective ?? { kind: 'INSTITUTION' }, { people: 'donorPersonId', collective: 'donorCollective' });
       return { mode: 'AGGREGATE', recipients };
     }
-    if (d.donorPersonId && d.donorCollective) throw userError(['input', 'donorCollective'], 'INVALID', 'one donor: a person or a collective, not both');
-    if (!d.donorPersonId && !d.donorCollective) throw userError(['input', 'donorPersonId'], 'REQUIRED', 'give the donor (a person or a collective), or donorCount for an aggregate');
-    const recipients = await resolveRecipients(this.ctx, d.donorPersonId ? [d.donorPersonId] : [], d.donorCollective, { people: 'donorPersonId', collective: 'donorCollective' });
+    if (d.donorPersonId != null && d.donorCollective) throw userError(['input', 'donorCollective'], 'INVALID', 'one donor: a person or a collective, not both');
+    if (d.donorPersonId == null && !d.donorCollective) throw userError(['input', 'donorPersonId'], 'REQUIRED', 'give the donor (a person or a collective), or donorCount for an aggregate');
+    const recipients = await resolveRecipients(this.ctx, d.donorPersonId != null ? [d.donorPersonId] : [], d.donorCollective, { people: 'donorPersonId', collective: 'donorCollective' });
     return { mode: 'ITEMISED', recipients };
   }
 
   private async beneficiary(globalId: string | null | undefined): Promise<Types.ObjectId | undefined> {
-    if (!globalId) return undefined;
+    if (globalId == null) return undefined;
     const id = idOfType(globalId, 'Person');
     const person = id ? await this.ctx.loaders.person.load(id) : null;
     if (!person) throw userError(['input', 'beneficiaryPersonId'], 'NOT_FOUND', `no person has id ${globalId}`);
