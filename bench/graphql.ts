@@ -1,8 +1,6 @@
 // GraphQL against a plain express route doing the same reads, same load tool, one run.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import readline from 'node:readline';
-import { report } from './lib.js';
+import { report, spawnServer } from './lib.js';
 
 const QUERY = `{ people(first: 50) { edges { node { id name staffNumber department { id name } } } } }`;
 
@@ -12,10 +10,8 @@ async function load(opts: autocannon.Options) {
 }
 
 export async function benchGraphql() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/graphql-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const { url, token } = await new Promise<{ url: string; token: string }>((resolve) =>
-    readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line))),
-  );
+  const server = await spawnServer('bench/graphql-server.ts');
+  const { url, token } = server.info;
   try {
     const gqlBody = JSON.stringify({ query: QUERY });
     const check = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: gqlBody });
@@ -32,7 +28,6 @@ export async function benchGraphql() {
       ['ratio GraphQL / plain', `${(gql.requests.average / plain.requests.average).toFixed(2)}×`, 'aim ≥ 0.5×'],
     ]);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
   }
 }

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import readline from 'node:readline';
+
 /** Operations per second of a sequential async operation, over a fixed duration. */
 export async function rateFor(op: () => Promise<unknown>, ms = 1500): Promise<number> {
   for (let i = 0; i < 50; i++) await op(); // warm-up
@@ -32,6 +35,22 @@ export function rssSampler() {
     stop() {
       clearInterval(timer);
       return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}
+
+/** Starts a benchmark server script in a child process; resolves with the JSON line it prints. */
+export async function spawnServer<T = { url: string; token: string }>(script: string, args: string[] = []) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const info = await new Promise<T>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as T));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return {
+    info,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
     },
   };
 }

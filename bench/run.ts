@@ -1,8 +1,9 @@
 // `npm run bench [-- <name>...]`: prints figures and ratios measured in one run.
+import { benchAchievements } from './achievements.js';
 import { benchEmbedded } from './embedded.js';
 import { benchGraphql } from './graphql.js';
 
-const all: Record<string, () => Promise<void>> = { embedded: benchEmbedded, graphql: benchGraphql };
+const all: Record<string, () => Promise<void>> = { embedded: benchEmbedded, graphql: benchGraphql, achievements: benchAchievements };
 const wanted = process.argv.slice(2).filter((a) => a in all);
 console.log(`# Honours registry benchmarks (${new Date().toISOString()}, node ${process.version})`);
 for (const name of wanted.length ? wanted : Object.keys(all)) await all[name]();

@@ -32,9 +32,16 @@ function register(conn: Connection) {
 
 export type Models = ReturnType<typeof register>;
 
-/** Builds the declared indexes (unique staff numbers, usernames, codes ...). */
+/**
+ * Builds the declared indexes (unique staff numbers, usernames, codes, dedupe keys, the
+ * ranking indexes). Explicit, because the connection runs with autoIndex off: index builds
+ * happen here, at start, not behind the first query.
+ */
 export async function ensureIndexes(models: Models) {
-  // Discriminators share their base collection; initialising the base builds its indexes.
+  // Discriminators share their base collection: building the base's indexes covers them.
   const { Award: _a, Honour: _h, ModelWorkerDesignation: _d, ...own } = models;
-  for (const model of Object.values(own)) await model.init();
+  for (const model of Object.values(own)) {
+    await model.init();
+    await model.createIndexes();
+  }
 }

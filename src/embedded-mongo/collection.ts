@@ -47,6 +47,31 @@ function plans(filter: Doc): Plan[] {
   return out;
 }
 
+/** Scalars whose index equality is exactly MongoDB's equality. */
+const exactScalar = (v: unknown) =>
+  typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || v instanceof Date || isObjectIdValue(v);
+
+function isObjectIdValue(v: unknown): boolean {
+  return (v as { _bsontype?: string } | null)?._bsontype === 'ObjectId';
+}
+
+/**
+ * Whether the index plan for this filter is the whole answer: a single `_id` equality or
+ * `$in` of scalars. (Secondary indexes may hold arrays and null for missing; the matcher
+ * stays for them.)
+ */
+function isExactLookup(filter: Doc): boolean {
+  const keys = Object.keys(filter);
+  if (keys.length !== 1 || keys[0] !== '_id') return false;
+  const cond = filter._id;
+  if (exactScalar(cond)) return true;
+  if (!isPlainObject(cond)) return false;
+  const ops = Object.keys(cond);
+  if (ops.length !== 1) return false;
+  if (ops[0] === '$eq') return exactScalar(cond.$eq);
+  return ops[0] === '$in' && Array.isArray(cond.$in) && cond.$in.every(exactScalar);
+}
+
 /** One collection: documents by _id (insertion order kept) and its secondary indexes. */
 export class Collection {
   readonly docs = new Map<string, Doc>();
@@ -131,8 +156,14 @@ export class Collection {
 
   /** Documents matching the filter, using an index to pick candidates where one applies. */
   find(filter: Doc = {}, o?: EngineOptions): Doc[] {
-    const matcher = compileFilter(filter, o);
     const candidates = this.candidates(filter, o);
+    // A filter that is one equality the index answered exactly needs no second look.
+    if (!o?.collation && isExactLookup(filter)) {
+      const out = Array.isArray(candidates) ? candidates : [...candidates];
+      this.docsExamined += out.length;
+      return out;
+    }
+    const matcher = compileFilter(filter, o);
     const out: Doc[] = [];
     for (const doc of candidates) {
       this.docsExamined++;

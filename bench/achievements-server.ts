@@ -1,0 +1,36 @@
+// Child process of the achievements benchmark: the server on a fresh embedded store with
+// N synthetic awards, and a route reporting how many database commands it has sent.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { createModels } from '../src/models.js';
+import { TokenService } from '../src/shared/auth/tokens.js';
+import { startServer } from '../src/server.js';
+import { seedSynthetic } from '../seeds/synthetic.js';
+
+const { values } = parseArgs({ options: { awards: { type: 'string', default: '10000' } } });
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-achievements-'));
+const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password', SEED_DEMO_DATA: 'false' });
+
+let commands = 0;
+const server = await startServer(config, {
+  monitorCommands: true,
+  extendApp(app) {
+    app.get('/bench/commands', (_req, res) => {
+      res.json({ commands });
+    });
+  },
+});
+server.database.connection.getClient().on('commandStarted', (e) => {
+  if (e.commandName !== 'endSessions') commands++;
+});
+await seedSynthetic(createModels(server.database.connection), { awards: Number(values.awards) });
+const token = TokenService.fromConfig(config).sign({ userId: 'dev:bench', username: 'bench', role: 'VIEWER', scope: { departments: [], unionGroups: [] } }).token;
+process.stdout.write(JSON.stringify({ url: server.url, token, rss: process.memoryUsage().rss }) + '\n');
+process.on('SIGTERM', async () => {
+  await server.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+});

@@ -1,0 +1,40 @@
+// achievements(year, first: 50) with nested recipients at 10k and 100k awards: requests/s,
+// p99 and database commands per request, and the ratio between the two sizes.
+import autocannon from 'autocannon';
+import { report, spawnServer } from './lib.js';
+
+const QUERY = `{ achievements(filter: { year: 2020 }, first: 50) { edges { node { title levelLabel resultLabel people { name department { name } } ... on Award { competition { name } } } } } }`;
+
+async function measure(awards: number) {
+  const server = await spawnServer('bench/achievements-server.ts', ['--awards', String(awards)]);
+  try {
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${server.info.token}` };
+    const body = JSON.stringify({ query: QUERY });
+    const commandsNow = async () => ((await (await fetch(`${server.info.url}/bench/commands`)).json()) as { commands: number }).commands;
+    const before = await commandsNow();
+    const check = (await (await fetch(`${server.info.url}/graphql`, { method: 'POST', headers, body })).json()) as { data?: { achievements: { edges: unknown[] } } };
+    if (check.data?.achievements.edges.length !== 50) throw new Error(`unexpected answer: ${JSON.stringify(check).slice(0, 300)}`);
+    const perRequest = (await commandsNow()) - before;
+    const opts = { url: `${server.info.url}/graphql`, method: 'POST' as const, headers, body };
+    await autocannon({ ...opts, duration: 2, connections: 10 });
+    const result = await autocannon({ ...opts, duration: 8, connections: 10 });
+    return { awards, result, perRequest };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function benchAchievements() {
+  const small = await measure(10_000);
+  const large = await measure(100_000);
+  const row = (m: typeof small): [string, string, string] => [
+    `${m.awards.toLocaleString('en-US')} awards`,
+    `${Math.round(m.result.requests.average)} req/s`,
+    `p50 ${m.result.latency.p50} ms, p99 ${m.result.latency.p99} ms, ${m.perRequest} db commands/request, errors ${m.result.errors + m.result.non2xx}`,
+  ];
+  report('achievements(year: 2020, first: 50) with recipients, departments and competitions (10 connections, 8 s)', [
+    row(small),
+    row(large),
+    ['cost ratio 100k / 10k (mean latency)', `${(large.result.latency.average / small.result.latency.average).toFixed(2)}×`, 'aim ≤ 1.5×'],
+  ]);
+}
