@@ -2,7 +2,7 @@
 // over five years, bulk-inserted with the same derived fields the services compute.
 import { Types } from 'mongoose';
 import type { Models } from '../src/models.js';
-import { rankFields } from '../src/modules/achievements/shared.js';
+import { Ranker } from '../src/modules/achievements/ranking.js';
 import { recipientKey } from '../src/modules/achievements/recipients.js';
 import { normalizeName } from '../src/modules/achievements/similarity.js';
 import { competitionTitle } from '../src/modules/competitions/service.js';
@@ -32,6 +32,7 @@ export async function seedSynthetic(models: Models, options: SyntheticOptions): 
   const lastYear = options.lastYear ?? 2020;
   const years = [0, 1, 2, 3, 4].map((i) => lastYear - i);
   const actor = { userId: 'system:synthetic', username: 'synthetic' };
+  const ranker = new Ranker();
   const now = new Date();
 
   const departments = Array.from({ length: 40 }, (_, i) => ({ _id: new Types.ObjectId(), code: `SYN${i}`, name: `合成科室${i}`, active: true, createdAt: now, updatedAt: now }));
@@ -78,7 +79,7 @@ export async function seedSynthetic(models: Models, options: SyntheticOptions): 
         category: competition.category,
         competition: competition._id,
         grade,
-        ...rankFields(competition.level, GRADES.find((g) => g.value === grade)!.rank, date, competition.year),
+        ...ranker.fields(competition.level, { grade }, date, competition.year),
         people: ids,
         departments: [...new Set(unique.map((p) => String(p.department)))].map((id) => new Types.ObjectId(id)),
         unionGroups: [],

@@ -6,12 +6,14 @@ import { AwardService } from './modules/achievements/awards.js';
 import { DesignationService } from './modules/achievements/designations.js';
 import { HonourService } from './modules/achievements/honours.js';
 import { AchievementQueryService } from './modules/achievements/query.js';
+import { RankingService } from './modules/achievements/ranking-service.js';
 import { AuditService } from './modules/audit/service.js';
 import { CampaignService } from './modules/campaigns/service.js';
 import { CompetitionService } from './modules/competitions/service.js';
 import { DonationService } from './modules/donations/service.js';
 import { OrganisationService } from './modules/organisation/service.js';
 import { PeopleService } from './modules/people/service.js';
+import { ReportService } from './modules/reports/service.js';
 import { UserService } from './modules/users/service.js';
 import { Guard } from './shared/auth/guard.js';
 import { LoginThrottle } from './shared/auth/rate-limit.js';
@@ -47,6 +49,8 @@ export interface Services {
   honours: HonourService;
   designations: DesignationService;
   achievements: AchievementQueryService;
+  ranking: RankingService;
+  reports: ReportService;
   campaigns: CampaignService;
   donations: DonationService;
 }
@@ -64,6 +68,8 @@ export function createRequestContext(deps: AppDeps, request: { requestId: string
     honours: new HonourService(ctx),
     designations: new DesignationService(ctx),
     achievements: new AchievementQueryService(ctx),
+    ranking: new RankingService(ctx),
+    reports: new ReportService(ctx),
     campaigns: new CampaignService(ctx),
     donations: new DonationService(ctx),
   };

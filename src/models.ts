@@ -4,6 +4,7 @@ import { auditModels } from './modules/audit/model.js';
 import { campaignModels } from './modules/campaigns/model.js';
 import { competitionModels } from './modules/competitions/model.js';
 import { donationModels } from './modules/donations/model.js';
+import { settingModels } from './modules/achievements/policy.js';
 import { organisationModels } from './modules/organisation/model.js';
 import { peopleModels } from './modules/people/model.js';
 import { userModels } from './modules/users/model.js';
@@ -27,6 +28,7 @@ function register(conn: Connection) {
     ...achievementModels(conn),
     ...campaignModels(conn),
     ...donationModels(conn),
+    ...settingModels(conn),
   };
 }
 

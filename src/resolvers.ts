@@ -5,6 +5,7 @@ import { auditResolvers } from './modules/audit/resolvers.js';
 import { campaignResolvers } from './modules/campaigns/resolvers.js';
 import { competitionResolvers } from './modules/competitions/resolvers.js';
 import { donationResolvers } from './modules/donations/resolvers.js';
+import { reportResolvers } from './modules/reports/resolvers.js';
 import { vocabularyResolvers } from './modules/vocabulary/resolvers.js';
 import { organisationResolvers } from './modules/organisation/resolvers.js';
 import { peopleResolvers } from './modules/people/resolvers.js';
@@ -59,6 +60,7 @@ const modules = [
   achievementResolvers,
   campaignResolvers,
   donationResolvers,
+  reportResolvers,
 ];
 
 /** All resolvers, merged per type. */

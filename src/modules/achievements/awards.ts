@@ -7,10 +7,11 @@ import { toGlobalId } from '../../shared/ids.js';
 import { optionalText, parseInput } from '../../shared/validation.js';
 import { competitionTitle, type Warning } from '../competitions/service.js';
 import type { CompetitionRecord } from '../competitions/model.js';
-import { GRADES, RESULT_RANK, term, values } from '../vocabulary/vocabulary.js';
+import { GRADES, values } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
 import { recipientKey, resolveRecipients, targetsOf, type Recipients } from './recipients.js';
-import { assertDateInYear, collectiveInput, duplicateOf, insertRecord, notFuture, rankFields, writeUnique } from './shared.js';
+import { resultOf } from './ranking.js';
+import { assertDateInYear, collectiveInput, duplicateOf, insertRecord, notFuture, writeUnique } from './shared.js';
 import { normalizeName, similarity, SIMILAR_THRESHOLD } from './similarity.js';
 import { newRecordFields, Workflow } from './workflow.js';
 
@@ -38,11 +39,6 @@ function checkResult(r: Result) {
   if (given.length > 1) throw userError(['input', given[1]], 'INVALID', `give one result only: ${given.join(' and ')} were both given`);
 }
 
-function resultRank(r: Result): number {
-  if (r.grade) return term('grade', r.grade).rank;
-  if (r.placement) return RESULT_RANK.placement(r.placement);
-  return RESULT_RANK.VAGUE;
-}
 
 function resultKey(r: Result): string {
   if (r.grade) return `g:${r.grade}`;
@@ -86,6 +82,7 @@ export class AwardService {
   }
 
   private async fieldsFor(competition: CompetitionRecord, recipients: Recipients, r: Result, date: Date) {
+    const ranker = await this.ctx.services.ranking.ranker();
     return {
       title: competitionTitle(competition),
       year: competition.year,
@@ -93,7 +90,7 @@ export class AwardService {
       category: competition.category,
       competition: competition._id,
       date,
-      ...rankFields(competition.level, resultRank(r), date, competition.year),
+      ...ranker.fields(competition.level, resultOf({ kind: 'AWARD', ...r }), date, competition.year),
       people: recipients.people,
       collective: recipients.collective ?? undefined,
       departments: recipients.departments,

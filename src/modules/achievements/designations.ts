@@ -5,10 +5,10 @@ import { userError } from '../../shared/errors.js';
 import { toGlobalId } from '../../shared/ids.js';
 import { optionalText, parseInput, text } from '../../shared/validation.js';
 import { yearSchema, type Warning } from '../competitions/service.js';
-import { LEVELS, MODEL_WORKER_TITLES, RESULT_RANK, label, values } from '../vocabulary/vocabulary.js';
+import { LEVELS, MODEL_WORKER_TITLES, label, values } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
 import { resolveRecipients, targetsOf, type Recipients } from './recipients.js';
-import { assertDateInYear, duplicateOf, insertRecord, notFuture, rankFields, writeUnique } from './shared.js';
+import { assertDateInYear, duplicateOf, insertRecord, notFuture, writeUnique } from './shared.js';
 import { newRecordFields, Workflow } from './workflow.js';
 
 const studioSchema = z.object({
@@ -52,13 +52,14 @@ export class DesignationService {
     return { name: input.name, established: input.established ?? undefined, members: members.people };
   }
 
-  private stored(d: { personId: Types.ObjectId; designation: string; title?: string | null; level: string; year: number; date?: Date | null }, recipients: Recipients) {
+  private async stored(d: { personId: Types.ObjectId; designation: string; title?: string | null; level: string; year: number; date?: Date | null }, recipients: Recipients) {
+    const ranker = await this.ctx.services.ranking.ranker();
     return {
       title: d.title ?? label('modelWorkerTitle', d.designation),
       level: d.level,
       year: d.year,
       date: d.date ?? undefined,
-      ...rankFields(d.level, RESULT_RANK.TITLE, d.date, d.year),
+      ...ranker.fields(d.level, { title: true }, d.date, d.year),
       people: recipients.people,
       departments: recipients.departments,
       unionGroups: recipients.unionGroups,
@@ -72,7 +73,7 @@ export class DesignationService {
     const recipients = await resolveRecipients(this.ctx, [data.personId], null, { people: 'personId', collective: 'collective' });
     assertDateInYear(data.date, data.year, ['input', 'date']);
     await this.ctx.guard.requireWriteAt('Recording a model-worker designation', ...recipients.targets);
-    const stored = this.stored({ ...data, personId: recipients.people[0] }, recipients);
+    const stored = await this.stored({ ...data, personId: recipients.people[0] }, recipients);
     const duplicate = await duplicateOf(this.ctx, stored.dedupeKey);
     if (duplicate) throw duplicate;
     const designation = await writeUnique(this.ctx, stored.dedupeKey, async () =>
@@ -105,7 +106,7 @@ export class DesignationService {
     };
     assertDateInYear(merged.date, merged.year, ['input', 'date']);
     const plan = await this.workflow.editPlan(before, recipients.targets);
-    const stored = this.stored(merged, recipients);
+    const stored = await this.stored(merged, recipients);
     const duplicate = await duplicateOf(this.ctx, stored.dedupeKey, before);
     if (duplicate) throw duplicate;
     const set: Record<string, unknown> = { ...stored, designation: merged.designation };

@@ -5,11 +5,11 @@ import { userError } from '../../shared/errors.js';
 import { idOfType, toGlobalId } from '../../shared/ids.js';
 import { optionalText, parseInput, text } from '../../shared/validation.js';
 import { yearSchema, type Warning } from '../competitions/service.js';
-import { HONOUR_KINDS, HONOUR_RECIPIENTS, LEVELS, RESULT_RANK, label, values, type HonourKind } from '../vocabulary/vocabulary.js';
+import { HONOUR_KINDS, HONOUR_RECIPIENTS, LEVELS, label, values, type HonourKind } from '../vocabulary/vocabulary.js';
 import { collectiveInputOf } from './awards.js';
 import type { AchievementRecord } from './model.js';
 import { recipientKey, resolveRecipients, targetsOf, type Recipients } from './recipients.js';
-import { assertDateInYear, collectiveInput, duplicateOf, insertRecord, notFuture, rankFields, writeUnique } from './shared.js';
+import { assertDateInYear, collectiveInput, duplicateOf, insertRecord, notFuture, writeUnique } from './shared.js';
 import { normalizeName, similarity, SIMILAR_THRESHOLD } from './similarity.js';
 import { actorOf, newRecordFields, Workflow, type WorkflowModel } from './workflow.js';
 
@@ -94,13 +94,14 @@ export class HonourService {
       .map((h) => ({ code: 'SIMILAR_RECORD' as const, message: `the same recipient holds ${h.title} (${h.year}); is this the same title?`, recordId: toGlobalId('Honour', h._id) }));
   }
 
-  private stored(d: { title: string; level: string; year: number; date?: Date | null }, recipients: Recipients) {
+  private async stored(d: { title: string; level: string; year: number; date?: Date | null }, recipients: Recipients) {
+    const ranker = await this.ctx.services.ranking.ranker();
     return {
       title: d.title,
       level: d.level,
       year: d.year,
       date: d.date ?? undefined,
-      ...rankFields(d.level, RESULT_RANK.TITLE, d.date, d.year),
+      ...ranker.fields(d.level, { title: true }, d.date, d.year),
       people: recipients.people,
       collective: recipients.collective ?? undefined,
       departments: recipients.departments,
@@ -117,7 +118,7 @@ export class HonourService {
     if (data.validUntil && data.date && data.validUntil < data.date) throw userError(['input', 'validUntil'], 'OUT_OF_RANGE', 'validUntil lies before the date the honour was conferred');
     await this.ctx.guard.requireWriteAt('Recording an honour', ...recipients.targets);
     const award = await this.linkedAward(data.awardId, recipients);
-    const stored = this.stored(data, recipients);
+    const stored = await this.stored(data, recipients);
     const duplicate = await duplicateOf(this.ctx, stored.dedupeKey);
     if (duplicate) throw duplicate;
     const warnings = await this.similar(data.title, data.year, recipients);
@@ -146,13 +147,14 @@ export class HonourService {
     if (existing) return existing;
     const by = actorOf(this.ctx);
     const year = c.date.getUTCFullYear();
+    const ranking = (await this.ctx.services.ranking.ranker()).fields(c.level, { title: true }, c.date, year);
     const honour = await writeUnique(this.ctx, dedupeKey, () =>
       insertRecord<AchievementRecord>(this.ctx.models.Honour, {
         title: c.title,
         level: c.level,
         year,
         date: c.date,
-        ...rankFields(c.level, RESULT_RANK.TITLE, c.date, year),
+        ...ranking,
         people: [],
         collective: { kind: 'DEPARTMENT', department: c.department },
         departments: [c.department],
@@ -196,7 +198,7 @@ export class HonourService {
     assertDateInYear(merged.date, merged.year, ['input', 'date']);
     const plan = await this.workflow.editPlan(before, recipients.targets);
     const award = patch.awardId === undefined ? before.award : await this.linkedAward(patch.awardId, recipients);
-    const stored = this.stored(merged, recipients);
+    const stored = await this.stored(merged, recipients);
     const duplicate = await duplicateOf(this.ctx, stored.dedupeKey, before);
     if (duplicate) throw duplicate;
     const set: Record<string, unknown> = { ...stored, honourKind: kind };

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context.js';
 import { badUserInput } from '../../shared/errors.js';
 import { idOfType } from '../../shared/ids.js';
 import { paginate, type PageArgs } from '../../shared/pagination.js';
-import { label, levelRank } from '../vocabulary/vocabulary.js';
+import { label } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
 
 export interface AchievementFilter {
@@ -28,21 +28,21 @@ export class AchievementQueryService {
     return id;
   }
 
-  toQuery(filter: AchievementFilter | null | undefined): Record<string, unknown> {
+  async toQuery(filter: AchievementFilter | null | undefined): Promise<Record<string, unknown>> {
     const query: Record<string, unknown> = {};
     if (filter?.year != null) query.year = filter.year;
     if (filter?.status) query.status = filter.status;
     if (filter?.kind) query.kind = filter.kind;
     if (filter?.category) query.category = filter.category;
-    if (filter?.levelAtLeast) query.levelRank = { $lte: levelRank(filter.levelAtLeast) };
+    if (filter?.levelAtLeast) query.levelRank = { $lte: (await this.ctx.services.ranking.ranker()).levelRank(filter.levelAtLeast) };
     if (filter?.departmentId) query.departments = this.idFilter(filter.departmentId, 'Department', 'filter.departmentId');
     if (filter?.personId) query.people = this.idFilter(filter.personId, 'Person', 'filter.personId');
     return query;
   }
 
-  list(filter: AchievementFilter | null | undefined, order: AchievementOrder, page: PageArgs, extra: Record<string, unknown> = {}) {
+  async list(filter: AchievementFilter | null | undefined, order: AchievementOrder, page: PageArgs, extra: Record<string, unknown> = {}) {
     this.ctx.guard.requireViewer();
-    const query = { ...this.toQuery(filter), ...extra };
+    const query = { ...(await this.toQuery(filter)), ...extra };
     const ordering = order === 'DATE' ? ({ field: 'sortDate', direction: -1 } as const) : ({ field: 'rankKey', direction: 1 } as const);
     return paginate<AchievementRecord>(this.ctx.models.Achievement, query, ordering, page);
   }

@@ -5,22 +5,14 @@ import type { RequestContext } from '../../context.js';
 import { isDuplicateKeyError } from '../../shared/duplicates.js';
 import { userError } from '../../shared/errors.js';
 import { toGlobalId } from '../../shared/ids.js';
-import { label, levelRank } from '../vocabulary/vocabulary.js';
+import { label } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
-import { rankKey, sortDateOf } from './ranking.js';
 
 export const TYPE_NAMES = { AWARD: 'Award', HONOUR: 'Honour', MODEL_WORKER: 'ModelWorkerDesignation' } as const;
 
 export const notFuture = z.date().refine((d) => d.getUTCFullYear() >= 1950 && d.getTime() <= Date.now() + 86_400_000, { error: 'must lie between 1950 and today' });
 
 export const collectiveInput = z.object({ kind: z.enum(['DEPARTMENT', 'INSTITUTION']), departmentId: z.string().nullish() });
-
-/** Fields derived from level, result rank and date, for ranking and date ordering. */
-export function rankFields(level: string, resultRank: number, date: Date | null | undefined, year: number) {
-  const lr = levelRank(level);
-  const sortDate = sortDateOf(date, year);
-  return { levelRank: lr, resultRank, sortDate, rankKey: rankKey({ levelRank: lr, resultRank, sortDate }) };
-}
 
 export function assertDateInYear(date: Date | null | undefined, year: number, field: string[]) {
   if (date && date.getUTCFullYear() !== year) throw userError(field, 'OUT_OF_RANGE', `the date ${date.toISOString().slice(0, 10)} lies outside ${year}`);

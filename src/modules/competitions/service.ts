@@ -8,9 +8,9 @@ import { paginate, type PageArgs } from '../../shared/pagination.js';
 import { optionalText, parseInput, text } from '../../shared/validation.js';
 import { escapeRegex } from '../organisation/service.js';
 import type { AchievementRecord } from '../achievements/model.js';
-import { rankKey } from '../achievements/ranking.js';
+import { resultOf } from '../achievements/ranking.js';
 import { normalizeName, similarity, SIMILAR_THRESHOLD } from '../achievements/similarity.js';
-import { CATEGORIES, LEVELS, levelRank, values } from '../vocabulary/vocabulary.js';
+import { CATEGORIES, LEVELS, values } from '../vocabulary/vocabulary.js';
 import type { CompetitionRecord } from './model.js';
 
 export const yearSchema = z
@@ -131,15 +131,15 @@ export class CompetitionService {
 
   /** Awards copy their competition's title, level, category and year: keep them in step. */
   private async refreshAwards(c: CompetitionRecord) {
-    const awards = (await this.ctx.models.Award.find({ competition: c._id }, { resultRank: 1, sortDate: 1, date: 1 }).lean()) as AchievementRecord[];
+    const awards = (await this.ctx.models.Award.find({ competition: c._id }, { kind: 1, grade: 1, placement: 1, date: 1 }).lean()) as AchievementRecord[];
     if (!awards.length) return;
-    const rank = levelRank(c.level);
+    const ranker = await this.ctx.services.ranking.ranker();
     await this.ctx.models.Award.bulkWrite(
       awards.map((a) => ({
         updateOne: {
           filter: { _id: a._id },
           update: {
-            $set: { title: competitionTitle(c), level: c.level, levelRank: rank, category: c.category, year: c.year, rankKey: rankKey({ levelRank: rank, resultRank: a.resultRank, sortDate: a.sortDate }) },
+            $set: { title: competitionTitle(c), level: c.level, category: c.category, year: c.year, ...ranker.fields(c.level, resultOf(a), a.date, c.year) },
           },
         },
       })),

@@ -31,7 +31,7 @@ export const LEVEL_WORDS: Record<Level, string> = {
   INSTITUTION: '院',
 };
 
-/** Grades with their result rank: medals rank with the matching prize. */
+/** Grades with their rank under the default policy: medals rank with the matching prize. */
 export const GRADES: Term<'SPECIAL' | 'FIRST' | 'SECOND' | 'THIRD' | 'GOLD' | 'SILVER' | 'BRONZE' | 'EXCELLENCE' | 'MERIT'>[] = [
   { value: 'SPECIAL', label: '特等奖', rank: 0 },
   { value: 'FIRST', label: '一等奖', rank: 1 },
@@ -40,13 +40,10 @@ export const GRADES: Term<'SPECIAL' | 'FIRST' | 'SECOND' | 'THIRD' | 'GOLD' | 'S
   { value: 'GOLD', label: '金奖', rank: 1 },
   { value: 'SILVER', label: '银奖', rank: 2 },
   { value: 'BRONZE', label: '铜奖', rank: 3 },
-  { value: 'EXCELLENCE', label: '优秀奖', rank: 20 },
-  { value: 'MERIT', label: '优胜奖', rank: 21 },
+  { value: 'EXCELLENCE', label: '优秀奖', rank: 4 },
+  { value: 'MERIT', label: '优胜奖', rank: 5 },
 ];
 export type Grade = (typeof GRADES)[number]['value'];
-
-/** Result ranks outside the grade table. */
-export const RESULT_RANK = { TITLE: 0, VAGUE: 99, placement: (n: number) => Math.min(n, 19) } as const;
 
 export const CATEGORIES = terms([
   ['SKILLS', '职业技能'],

@@ -1,0 +1,162 @@
+// The report's figures, computed by aggregation pipelines in the database: totals, streaks
+// and donation sums never load the year's records into the server.
+import { Types } from 'mongoose';
+import type { Models } from '../../models.js';
+import { donationKind, LEVELS, type Level } from '../vocabulary/vocabulary.js';
+
+export type ScopeMatch = Record<string, Types.ObjectId>;
+
+export interface Totals {
+  achievements: number;
+  awards: number;
+  honours: number;
+  modelWorkers: number;
+  byLevel: { level: Level; count: number }[];
+  byCategory: { category: string; count: number }[];
+  byDepartment: { department: Types.ObjectId; count: number }[];
+  peopleAwarded: number;
+  womenAwarded: number;
+}
+
+interface Facets {
+  byLevel: { _id: Level; n: number }[];
+  byKind: { _id: string; n: number }[];
+  byCategory: { _id: string; n: number }[];
+  byDepartment: { _id: Types.ObjectId; n: number }[];
+  people: { _id: null; n: number; women: number }[];
+}
+
+export async function totalsFor(models: Models, year: number, scope: ScopeMatch): Promise<Totals> {
+  const [f] = (await models.Achievement.aggregate([
+    { $match: { year, status: 'VERIFIED', ...scope } },
+    {
+      $facet: {
+        byLevel: [{ $group: { _id: '$level', n: { $sum: 1 } } }],
+        byKind: [{ $group: { _id: '$kind', n: { $sum: 1 } } }],
+        byCategory: [{ $match: { kind: 'AWARD' } }, { $group: { _id: '$category', n: { $sum: 1 } } }, { $sort: { n: -1, _id: 1 } }],
+        byDepartment: [{ $unwind: '$departments' }, { $group: { _id: '$departments', n: { $sum: 1 } } }, { $sort: { n: -1, _id: 1 } }],
+        people: [
+          { $unwind: '$people' },
+          { $group: { _id: '$people' } },
+          { $lookup: { from: 'people', localField: '_id', foreignField: '_id', as: 'person' } },
+          { $group: { _id: null, n: { $sum: 1 }, women: { $sum: { $cond: [{ $eq: [{ $arrayElemAt: ['$person.gender', 0] }, 'FEMALE'] }, 1, 0] } } } },
+        ],
+      },
+    },
+  ])) as Facets[];
+  const kind = (k: string) => f.byKind.find((x) => x._id === k)?.n ?? 0;
+  const level = new Map(f.byLevel.map((x) => [x._id, x.n]));
+  return {
+    achievements: f.byKind.reduce((n, x) => n + x.n, 0),
+    awards: kind('AWARD'),
+    honours: kind('HONOUR'),
+    modelWorkers: kind('MODEL_WORKER'),
+    byLevel: LEVELS.map((l) => ({ level: l.value, count: level.get(l.value) ?? 0 })),
+    byCategory: f.byCategory.filter((c) => c._id).map((c) => ({ category: c._id, count: c.n })),
+    byDepartment: f.byDepartment.map((d) => ({ department: d._id, count: d.n })),
+    peopleAwarded: f.people[0]?.n ?? 0,
+    womenAwarded: f.people[0]?.women ?? 0,
+  };
+}
+
+export interface StreakRow {
+  recipientKey: string;
+  person?: Types.ObjectId;
+  department?: Types.ObjectId;
+  level: Level;
+  years: number;
+  fromYear: number;
+}
+
+/**
+ * Recipients (people and department collectives) with awards at or above a level in
+ * consecutive years up to `year`. The database groups records to (recipient, year, best
+ * level); the run is read off those rows.
+ */
+export async function streaksFor(models: Models, year: number, scope: ScopeMatch, levelOrder: Level[]): Promise<StreakRow[]> {
+  const rows = (await models.Achievement.aggregate([
+    { $match: { kind: 'AWARD', status: 'VERIFIED', year: { $gte: year - 30, $lte: year }, ...scope } },
+    {
+      $project: {
+        year: 1,
+        levelRank: 1,
+        recipients: {
+          $concatArrays: [
+            { $map: { input: '$people', as: 'p', in: { $concat: ['P:', { $toString: '$$p' }] } } },
+            { $cond: [{ $eq: ['$collective.kind', 'DEPARTMENT'] }, [{ $concat: ['D:', { $toString: '$collective.department' }] }], []] },
+          ],
+        },
+      },
+    },
+    { $unwind: '$recipients' },
+    { $group: { _id: { r: '$recipients', year: '$year' }, best: { $min: '$levelRank' } } },
+    { $group: { _id: '$_id.r', years: { $push: { year: '$_id.year', best: '$best' } }, latest: { $max: '$_id.year' } } },
+    { $match: { latest: year } },
+  ])) as { _id: string; years: { year: number; best: number }[] }[];
+  const out: StreakRow[] = [];
+  for (const row of rows) {
+    const best = new Map(row.years.map((y) => [y.year, y.best]));
+    for (let rank = 0; rank < levelOrder.length; rank++) {
+      let n = 0;
+      while (best.has(year - n) && best.get(year - n)! <= rank) n++;
+      if (n >= 2) {
+        const [kind, hex] = row._id.split(':');
+        out.push({ recipientKey: row._id, level: levelOrder[rank], years: n, fromYear: year - n + 1, ...(kind === 'P' ? { person: toId(hex) } : { department: toId(hex) }) });
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level) || b.years - a.years || (a.recipientKey < b.recipientKey ? -1 : 1));
+}
+
+const toId = (hex: string) => new Types.ObjectId(hex);
+
+export interface DonationGroup {
+  kind: string;
+  campaign: string | null;
+  mode: 'ITEMISED' | 'AGGREGATE';
+  quantity: number;
+  donorCount: number;
+  itemisedPeople: number;
+  approximate: boolean;
+  recordIds: Types.ObjectId[];
+}
+
+export async function donationsFor(models: Models, year: number, scope: ScopeMatch): Promise<DonationGroup[]> {
+  const rows = (await models.Donation.aggregate([
+    { $match: { year, status: 'VERIFIED', ...scope } },
+    {
+      $group: {
+        _id: { kind: '$kind', campaign: { $ifNull: ['$campaign', null] }, mode: '$mode' },
+        quantity: { $sum: '$quantity' },
+        donorCount: { $sum: { $ifNull: ['$donorCount', 0] } },
+        donors: { $addToSet: '$donor' },
+        approximate: { $max: '$approximate' },
+        recordIds: { $push: '$_id' },
+      },
+    },
+  ])) as { _id: { kind: string; campaign: string | null; mode: 'ITEMISED' | 'AGGREGATE' }; quantity: number; donorCount: number; donors: (Types.ObjectId | null)[]; approximate: boolean; recordIds: Types.ObjectId[] }[];
+  return rows
+    .map((r) => ({
+      kind: r._id.kind,
+      campaign: r._id.campaign,
+      mode: r._id.mode,
+      quantity: r.quantity,
+      donorCount: r.donorCount,
+      itemisedPeople: r.donors.filter(Boolean).length,
+      approximate: Boolean(r.approximate),
+      recordIds: r.recordIds,
+    }))
+    .sort((a, b) => donationKind(a.kind).rank - donationKind(b.kind).rank || String(a.campaign ?? '').localeCompare(String(b.campaign ?? '')) || a.mode.localeCompare(b.mode));
+}
+
+/** Campaigns of the year (its own, or with a step in it), by status. */
+export async function campaignsFor(models: Models, year: number, department?: Types.ObjectId) {
+  const start = new Date(Date.UTC(year, 0, 1));
+  const end = new Date(Date.UTC(year + 1, 0, 1));
+  const rows = (await models.CivilisedPostCampaign.aggregate([
+    { $match: { ...(department ? { department } : {}), $or: [{ year }, { steps: { $elemMatch: { date: { $gte: start, $lt: end } } } }] } },
+    { $group: { _id: '$status', n: { $sum: 1 } } },
+  ])) as { _id: string; n: number }[];
+  return rows.map((r) => ({ status: r._id, count: r.n }));
+}

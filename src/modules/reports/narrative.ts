@@ -1,0 +1,269 @@
+// The drafter: turns a year's verified records into paragraphs in the register of the
+// union's work report. Pure and deterministic: the same records give the same text. Every
+// sentence carries the ids of the records it states.
+import { LEVEL_WORDS, type Level } from '../vocabulary/vocabulary.js';
+
+export interface DraftRecord {
+  id: string;
+  kind: 'AWARD' | 'HONOUR' | 'MODEL_WORKER';
+  level: Level;
+  rankKey: string;
+  title: string;
+  category?: string | null;
+  resultLabel: string;
+  /** Free-text result (多项奖项): stated as "在…中获得…". */
+  vague?: boolean;
+  people: { id: string; name: string }[];
+  collective?: { key: string; name: string } | null;
+  /** For honours: the award (id) this title followed from. */
+  followsFrom?: string | null;
+  /** For honours: named civilised post. */
+  civilisedPost?: boolean;
+  session?: string | null;
+}
+
+export interface DraftStreak {
+  recipientKey: string;
+  name: string;
+  level: Level;
+  years: number;
+}
+
+export interface DraftDonation {
+  kind: string;
+  campaign: string | null;
+  /** Ready-made phrase, e.g. 108位职工献血27800毫升. */
+  phrase: string;
+  recordIds: string[];
+}
+
+export interface Sentence {
+  text: string;
+  recordIds: string[];
+}
+
+export interface Paragraph {
+  heading: string;
+  sentences: Sentence[];
+}
+
+export interface DraftInput {
+  year: number;
+  /** Who the report is about: 全院, or a department or group name. */
+  subject: string;
+  records: DraftRecord[];
+  streaks: DraftStreak[];
+  donations: DraftDonation[];
+  summary: { total: number; byLevel: { level: Level; count: number }[]; people: number; women: number; previousTotal: number | null };
+}
+
+const CULTURE = new Set(['CULTURE', 'SPORTS', 'IDEOLOGY']);
+const CN_DIGITS = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+export function chineseCount(n: number): string {
+  if (n <= 10) return CN_DIGITS[n];
+  if (n < 20) return `十${CN_DIGITS[n - 10] === '两' ? '二' : CN_DIGITS[n - 10]}`;
+  return String(n);
+}
+
+/** A和B; A、B和C. */
+export function joinList(items: string[], conjunction = '和'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join('、')}${conjunction}${items[items.length - 1]}`;
+}
+
+const LEVEL_MARKERS = ['国际', '全国', '国家', '省', '市', '区', '县', '院级'];
+
+/** The competition as a sentence names it: with its level in words unless the name says it. */
+export function levelled(title: string, level: Level): string {
+  if (LEVEL_MARKERS.some((m) => title.includes(m))) return title;
+  return `${LEVEL_WORDS[level]}${title}`;
+}
+
+/** 浙江省医药行业特有职业技能竞赛 + 全国医药行业特有职业技能竞赛 → 浙江省和全国医药行业特有职业技能竞赛. */
+export function joinNames(names: string[]): string {
+  const unique = [...new Set(names)];
+  if (unique.length === 1) return unique[0];
+  let suffix = 0;
+  const shortest = Math.min(...unique.map((n) => n.length));
+  while (suffix < shortest && unique.every((n) => n[n.length - 1 - suffix] === unique[0][unique[0].length - 1 - suffix])) suffix++;
+  if (suffix >= 4 && unique.every((n) => n.length - suffix >= 1)) {
+    return joinList(unique.map((n) => n.slice(0, n.length - suffix))) + unique[0].slice(unique[0].length - suffix);
+  }
+  return joinList(unique);
+}
+
+/** 二等奖、三等奖 → 二、三等奖; 二等奖、二等奖 → 二等奖; 二等奖、优胜奖 → 二等奖和优胜奖. */
+export function joinResults(labels: string[]): string {
+  if (new Set(labels).size === 1) return labels[0];
+  if (labels.every((l) => /^.等奖$/.test(l))) return `${labels.map((l) => l[0]).join('、')}等奖`;
+  return joinList(labels);
+}
+
+function whoOf(r: DraftRecord): string {
+  const names = r.people.map((p) => p.name);
+  if (r.collective) names.push(r.collective.name);
+  return joinList(names, '和');
+}
+
+/** P:<id> for one person, D:<id> for a department, several joined with +. */
+function recipientKeyOf(r: DraftRecord): string {
+  return [...r.people.map((p) => p.id), ...(r.collective ? [r.collective.key] : [])].sort().join('+');
+}
+
+interface Clause {
+  subject: string;
+  predicate: string;
+  recordIds: string[];
+  rankKey: string;
+  recipientKey?: string;
+  bestLevel: Level;
+}
+
+const byRank = (a: { rankKey: string; recordIds: string[] }, b: { rankKey: string; recordIds: string[] }) =>
+  a.rankKey < b.rankKey ? -1 : a.rankKey > b.rankKey ? 1 : a.recordIds[0] < b.recordIds[0] ? -1 : 1;
+
+const levelOrder = (l: Level) => ['INTERNATIONAL', 'NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'DISTRICT', 'INSTITUTION'].indexOf(l);
+
+/** Titles that followed from these awards: ，被授予“…”称号. */
+function titlesClause(honours: DraftRecord[]): string {
+  if (!honours.length) return '';
+  return `，被授予${joinList(honours.map((h) => `“${h.title}”`), '、')}称号`;
+}
+
+function awardClauses(awards: DraftRecord[], honoursByAward: Map<string, DraftRecord[]>): Clause[] {
+  const clauses: Clause[] = [];
+  const used = new Set<string>();
+  const attached = (rs: DraftRecord[]) => rs.flatMap((r) => honoursByAward.get(r.id) ?? []);
+  const clause = (subject: string, predicate: string, rs: DraftRecord[], recipientKey?: string) => {
+    const honours = attached(rs);
+    const all = [...rs, ...honours];
+    clauses.push({
+      subject,
+      predicate: predicate + titlesClause(honours),
+      recordIds: all.map((r) => r.id),
+      rankKey: all.map((r) => r.rankKey).sort()[0],
+      recipientKey,
+      bestLevel: rs.map((r) => r.level).sort((a, b) => levelOrder(a) - levelOrder(b))[0],
+    });
+  };
+
+  // Several people, one result each, in one competition: …分获二等奖和优胜奖.
+  const perRecipient = new Map<string, DraftRecord[]>();
+  for (const a of awards) perRecipient.set(recipientKeyOf(a), [...(perRecipient.get(recipientKeyOf(a)) ?? []), a]);
+  const byCompetition = new Map<string, DraftRecord[]>();
+  for (const a of awards) {
+    if (a.people.length !== 1 || a.collective || perRecipient.get(recipientKeyOf(a))!.length !== 1) continue;
+    byCompetition.set(a.title, [...(byCompetition.get(a.title) ?? []), a]);
+  }
+  for (const [title, group] of byCompetition) {
+    if (group.length < 2) continue;
+    const sorted = [...group].sort((x, y) => (x.rankKey < y.rankKey ? -1 : 1));
+    const labels = sorted.map((r) => r.resultLabel);
+    const who = joinList(sorted.map((r) => r.people[0].name), '、');
+    const predicate = new Set(labels).size === 1 ? `均获${levelled(title, sorted[0].level)}${labels[0]}` : `分获${levelled(title, sorted[0].level)}${joinList(labels)}`;
+    clause(who, predicate, sorted);
+    sorted.forEach((r) => used.add(r.id));
+  }
+
+  // Each recipient's results together: …在A和B中分别荣获二、三等奖.
+  for (const [key, list] of perRecipient) {
+    const rs = list.filter((r) => !used.has(r.id)).sort((x, y) => (x.rankKey < y.rankKey ? -1 : 1));
+    if (!rs.length) continue;
+    const who = whoOf(rs[0]);
+    if (rs.length === 1) {
+      const r = rs[0];
+      clause(who, r.vague ? `在${levelled(r.title, r.level)}中获得${r.resultLabel}` : `获${levelled(r.title, r.level)}${r.resultLabel}`, rs, key);
+    } else {
+      const names = joinNames(rs.map((r) => levelled(r.title, r.level)));
+      clause(who, `在${names}中分别荣获${joinResults(rs.map((r) => r.resultLabel))}`, rs, key);
+    }
+  }
+  return clauses;
+}
+
+function titleClauses(records: DraftRecord[]): Clause[] {
+  const byRecipient = new Map<string, DraftRecord[]>();
+  for (const r of records) byRecipient.set(recipientKeyOf(r), [...(byRecipient.get(recipientKeyOf(r)) ?? []), r]);
+  const clauses: Clause[] = [];
+  for (const [key, list] of byRecipient) {
+    const rs = [...list].sort((x, y) => (x.rankKey < y.rankKey ? -1 : 1));
+    const parts: string[] = [];
+    const posts = rs.filter((r) => r.civilisedPost);
+    const honours = rs.filter((r) => r.kind === 'HONOUR' && !r.civilisedPost);
+    const workers = rs.filter((r) => r.kind === 'MODEL_WORKER');
+    if (posts.length) parts.push(`被命名为${joinList(posts.map((r) => `“${r.title}”`), '、')}`);
+    if (honours.length) parts.push(`被授予${joinList(honours.map((r) => `“${r.title}”`), '、')}称号`);
+    if (workers.length) parts.push(`被评为${joinList(workers.map((r) => (r.session ? `${r.session}${r.title}` : r.title)), '、')}`);
+    clauses.push({
+      subject: whoOf(rs[0]),
+      predicate: parts.join('，'),
+      recordIds: rs.map((r) => r.id),
+      rankKey: rs[0].rankKey,
+      recipientKey: key,
+      bestLevel: rs[0].level,
+    });
+  }
+  return clauses;
+}
+
+/** States a streak where the recipient's sentence carries a result at that level or above. */
+function withStreak(c: Clause, streaks: Map<string, DraftStreak>): string {
+  const s = c.recipientKey ? streaks.get(c.recipientKey) : undefined;
+  if (!s || levelOrder(c.bestLevel) > levelOrder(s.level)) return `${c.subject}${c.predicate}。`;
+  return `${c.subject}已连续${chineseCount(s.years)}年在${LEVEL_WORDS[s.level]}赛事上获奖，今年再次${c.predicate}。`;
+}
+
+function summarySentence(input: DraftInput, allIds: string[]): Sentence {
+  const { summary, year } = input;
+  const levels = summary.byLevel.filter((l) => l.count > 0).map((l) => `${LEVEL_WORDS[l.level] === '全国' ? '国家' : LEVEL_WORDS[l.level]}级${l.count}项`);
+  let text = `${year}年度，${input.subject}职工共获得各级奖项和荣誉${summary.total}项`;
+  if (levels.length) text += `，其中${levels.join('、')}`;
+  if (summary.people) text += `，涉及职工${summary.people}人${summary.women ? `（其中女职工${summary.women}人）` : ''}`;
+  if (summary.previousTotal !== null) {
+    const delta = summary.total - summary.previousTotal;
+    text += delta === 0 ? `，与${year - 1}年持平` : `，比${year - 1}年${delta > 0 ? '增加' : '减少'}${Math.abs(delta)}项`;
+  }
+  return { text: `${text}。`, recordIds: allIds };
+}
+
+export function draftNarrative(input: DraftInput): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const records = [...input.records].sort((a, b) => (a.rankKey < b.rankKey ? -1 : a.rankKey > b.rankKey ? 1 : a.id < b.id ? -1 : 1));
+  const ids = new Set(records.map((r) => r.id));
+  const honoursByAward = new Map<string, DraftRecord[]>();
+  for (const r of records) if (r.kind === 'HONOUR' && r.followsFrom && ids.has(r.followsFrom)) honoursByAward.set(r.followsFrom, [...(honoursByAward.get(r.followsFrom) ?? []), r]);
+  const attachedIds = new Set([...honoursByAward.values()].flat().map((r) => r.id));
+  const streaks = new Map(input.streaks.map((s) => [s.recipientKey, s]));
+
+  if (!records.length) {
+    paragraphs.push({ heading: '获奖与荣誉', sentences: [{ text: `${input.year}年度，${input.subject}暂无经审核的获奖和荣誉记录。`, recordIds: [] }] });
+  } else {
+    paragraphs.push({ heading: '概况', sentences: [summarySentence(input, records.map((r) => r.id))] });
+    const awards = records.filter((r) => r.kind === 'AWARD');
+    const professional = awardClauses(awards.filter((r) => !CULTURE.has(r.category ?? '')), honoursByAward);
+    const titles = titleClauses(records.filter((r) => r.kind !== 'AWARD' && !attachedIds.has(r.id)));
+    const work = [...professional, ...titles].sort(byRank);
+    if (work.length) paragraphs.push({ heading: '岗位建功', sentences: work.map((c) => ({ text: withStreak(c, streaks), recordIds: c.recordIds })) });
+    const culture = awardClauses(awards.filter((r) => CULTURE.has(r.category ?? '')), honoursByAward).sort(byRank);
+    if (culture.length) paragraphs.push({ heading: '文体活动', sentences: culture.map((c) => ({ text: withStreak(c, streaks), recordIds: c.recordIds })) });
+  }
+
+  if (input.donations.length) {
+    const byCampaign = new Map<string, DraftDonation[]>();
+    for (const d of input.donations) byCampaign.set(d.campaign ?? '', [...(byCampaign.get(d.campaign ?? '') ?? []), d]);
+    const sentences = [...byCampaign.entries()]
+      .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : 1))
+      .map(([campaign, ds]) => ({
+        text: `${campaign ? `在${quoted(campaign)}活动中，` : ''}${input.subject}${joinList(ds.map((d) => d.phrase), '、')}。`,
+        recordIds: ds.flatMap((d) => d.recordIds),
+      }));
+    paragraphs.push({ heading: '爱心奉献', sentences });
+  }
+  return paragraphs;
+}
+
+/** “抗疫捐款”; a name that brings its own quotes keeps them. */
+const quoted = (name: string) => (/[“”"]/.test(name) ? name.replace(/活动$/, '') : `“${name.replace(/活动$/, '')}”`);
+
+export const paragraphText = (p: Paragraph) => p.sentences.map((s) => s.text).join('');

@@ -1,0 +1,165 @@
+// Builds the achievements section of a year's report: ranked verified records, totals,
+// donations, streaks, the comparison with the previous year, and the drafted narrative.
+import type { Types } from 'mongoose';
+import type { RequestContext } from '../../context.js';
+import { badUserInput } from '../../shared/errors.js';
+import { idOfType, toGlobalId } from '../../shared/ids.js';
+import type { AchievementRecord } from '../achievements/model.js';
+import { TYPE_NAMES } from '../achievements/shared.js';
+import { quantityText } from '../donations/service.js';
+import { donationKind, label, type Level } from '../vocabulary/vocabulary.js';
+import { campaignsFor, donationsFor, streaksFor, totalsFor, type DonationGroup, type ScopeMatch, type StreakRow, type Totals } from './data.js';
+import { draftNarrative, type DraftDonation, type DraftRecord, type Paragraph } from './narrative.js';
+
+export interface ReportScopeInput {
+  departmentId?: string | null;
+  unionGroupId?: string | null;
+}
+
+export interface Report {
+  year: number;
+  subject: string;
+  department: { _id: Types.ObjectId; name: string } | null;
+  unionGroup: { _id: Types.ObjectId; name: string } | null;
+  generatedAt: Date;
+  ranked: AchievementRecord[];
+  totals: Totals & { campaignsByStatus: { status: string; count: number }[] };
+  previous: Totals & { campaignsByStatus: { status: string; count: number }[] };
+  donations: { kind: string; donors: number; quantity: number; approximate: boolean; recordIds: Types.ObjectId[] }[];
+  streaks: (StreakRow & { name: string })[];
+  narrative: Paragraph[];
+  /** Names of the people (P:<id>) and departments (D:<id>) the ranked records mention. */
+  narrativeNames: [string, string][];
+}
+
+const MAX_YEAR_SPAN = 100;
+
+function donationPhrase(g: DonationGroup): string {
+  const qty = quantityText({ kind: g.kind, quantity: g.quantity, approximate: g.approximate });
+  const { verb } = donationKind(g.kind);
+  if (g.mode === 'AGGREGATE') {
+    if (g.kind === 'STEM_CELL_REGISTRATION') return `${g.donorCount}名医务人员集体${verb}`;
+    return `${g.donorCount}位职工${verb}${qty}`;
+  }
+  if (g.itemisedPeople) return `${g.itemisedPeople}位职工${verb}${qty}`;
+  return `${verb}${qty}`;
+}
+
+export class ReportService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private async scope(input: ReportScopeInput | null | undefined): Promise<{ match: ScopeMatch; department: Report['department']; unionGroup: Report['unionGroup']; subject: string }> {
+    if (input?.departmentId && input?.unionGroupId) throw badUserInput('scope takes a department or a union group, not both', 'scope');
+    if (input?.departmentId) {
+      const id = idOfType(input.departmentId, 'Department');
+      const department = id ? await this.ctx.loaders.department.load(id) : null;
+      if (!department) throw badUserInput(`no department has id ${input.departmentId}`, 'scope.departmentId');
+      return { match: { departments: department._id }, department, unionGroup: null, subject: department.name };
+    }
+    if (input?.unionGroupId) {
+      const id = idOfType(input.unionGroupId, 'UnionGroup');
+      const group = id ? await this.ctx.loaders.unionGroup.load(id) : null;
+      if (!group) throw badUserInput(`no union group has id ${input.unionGroupId}`, 'scope.unionGroupId');
+      return { match: { unionGroups: group._id }, department: null, unionGroup: group, subject: group.name };
+    }
+    return { match: {}, department: null, unionGroup: null, subject: '全院' };
+  }
+
+  async build(year: number, scopeInput: ReportScopeInput | null | undefined): Promise<Report> {
+    this.ctx.guard.requireViewer();
+    const now = new Date().getUTCFullYear();
+    if (!Number.isInteger(year) || year < now - MAX_YEAR_SPAN || year > now + 1) throw badUserInput(`year must be between ${now - MAX_YEAR_SPAN} and ${now + 1}`, 'year');
+    const scope = await this.scope(scopeInput);
+    const { models } = this.ctx;
+    const ranker = await this.ctx.services.ranking.ranker();
+    const [ranked, totals, previous, campaigns, previousCampaigns, streakRows, donationGroups] = await Promise.all([
+      models.Achievement.find({ year, status: 'VERIFIED', ...scope.match }).sort({ rankKey: 1, _id: 1 }).lean() as Promise<AchievementRecord[]>,
+      totalsFor(models, year, scope.match),
+      totalsFor(models, year - 1, scope.match),
+      scope.unionGroup ? Promise.resolve([]) : campaignsFor(models, year, scope.department?._id),
+      scope.unionGroup ? Promise.resolve([]) : campaignsFor(models, year - 1, scope.department?._id),
+      streaksFor(models, year, scope.match, ranker.policy.levelOrder),
+      donationsFor(models, year, scope.match),
+    ]);
+
+    const streaks = await Promise.all(
+      streakRows.map(async (s) => ({
+        ...s,
+        name: s.person ? ((await this.ctx.loaders.person.load(s.person))?.name ?? '') : ((await this.ctx.loaders.department.load(s.department!))?.name ?? ''),
+      })),
+    );
+    const { records, names } = await this.draftRecords(ranked);
+    const narrative = draftNarrative({
+      year,
+      subject: scope.subject,
+      records,
+      streaks: streaks.map((s) => ({ recipientKey: s.recipientKey, name: s.name, level: s.level, years: s.years })),
+      donations: donationGroups.map(
+        (g): DraftDonation => ({ kind: g.kind, campaign: g.campaign, phrase: donationPhrase(g), recordIds: g.recordIds.map((id) => toGlobalId('Donation', id)) }),
+      ),
+      summary: {
+        total: totals.achievements,
+        byLevel: totals.byLevel,
+        people: totals.peopleAwarded,
+        women: totals.womenAwarded,
+        previousTotal: previous.achievements || null,
+      },
+    });
+
+    const byKind = new Map<string, Report['donations'][number]>();
+    for (const g of donationGroups) {
+      const d = byKind.get(g.kind) ?? { kind: g.kind, donors: 0, quantity: 0, approximate: false, recordIds: [] };
+      d.donors += g.donorCount + g.itemisedPeople;
+      d.quantity += g.quantity;
+      d.approximate ||= g.approximate;
+      d.recordIds.push(...g.recordIds);
+      byKind.set(g.kind, d);
+    }
+    return {
+      year,
+      subject: scope.subject,
+      department: scope.department,
+      unionGroup: scope.unionGroup,
+      generatedAt: new Date(),
+      ranked,
+      totals: { ...totals, campaignsByStatus: campaigns },
+      previous: { ...previous, campaignsByStatus: previousCampaigns },
+      donations: [...byKind.values()],
+      streaks,
+      narrative,
+      narrativeNames: [...names],
+    };
+  }
+
+  /** The records as the drafter needs them: names resolved, results in words. */
+  private async draftRecords(records: AchievementRecord[]): Promise<{ records: DraftRecord[]; names: Map<string, string> }> {
+    const people = await this.ctx.loaders.person.loadMany([...new Set(records.flatMap((r) => r.people.map(String)))]);
+    const personNames = new Map(people.filter((p): p is NonNullable<typeof p> & { _id: Types.ObjectId; name: string } => Boolean(p) && !(p instanceof Error)).map((p) => [String(p._id), p.name]));
+    const deps = await this.ctx.loaders.department.loadMany(records.flatMap((r) => (r.collective?.department ? [r.collective.department] : [])));
+    const depNames = new Map(deps.filter((d): d is NonNullable<typeof d> & { _id: Types.ObjectId; name: string } => Boolean(d) && !(d instanceof Error)).map((d) => [String(d._id), d.name]));
+    const names = new Map([...[...personNames].map(([id, n]) => [`P:${id}`, n] as [string, string]), ...[...depNames].map(([id, n]) => [`D:${id}`, n] as [string, string])]);
+    const drafted = records.map((r): DraftRecord => {
+      const collective = r.collective
+        ? r.collective.kind === 'INSTITUTION'
+          ? { key: 'INSTITUTION', name: '全院' }
+          : { key: `D:${r.collective.department}`, name: depNames.get(String(r.collective.department)) ?? '' }
+        : null;
+      return {
+        id: toGlobalId(TYPE_NAMES[r.kind], r._id),
+        kind: r.kind,
+        level: r.level as Level,
+        rankKey: r.rankKey,
+        title: r.title,
+        category: r.category,
+        resultLabel: r.kind === 'AWARD' ? (r.grade ? label('grade', r.grade) : r.placement ? `第${r.placement}名` : (r.resultText ?? '')) : r.title,
+        vague: r.kind === 'AWARD' && !r.grade && !r.placement,
+        people: r.people.map((p) => ({ id: `P:${p}`, name: personNames.get(String(p)) ?? '' })),
+        collective,
+        followsFrom: r.award ? toGlobalId('Award', r.award) : null,
+        civilisedPost: r.kind === 'HONOUR' && Boolean(r.campaign),
+        session: r.session,
+      };
+    });
+    return { records: drafted, names };
+  }
+}

@@ -1,0 +1,100 @@
+// The drafter's conventions on crafted records (pure function: no database needed).
+import { expect } from 'chai';
+import { draftNarrative, joinNames, joinResults, levelled, type DraftInput, type DraftRecord } from '../../src/modules/reports/narrative.js';
+
+let n = 0;
+/** Result ranks as the default policy gives them (titles 0, vague results last). */
+const resultRank = (r: Partial<DraftRecord>) => (r.vague ? 99 : ({ 一等奖: 10, 二等奖: 20, 三等奖: 30, 优胜奖: 50 } as Record<string, number>)[r.resultLabel ?? ''] ?? 0);
+const rec = (r: Partial<DraftRecord> & Pick<DraftRecord, 'title' | 'level' | 'resultLabel'>): DraftRecord => ({
+  id: `R${++n}`,
+  kind: 'AWARD',
+  rankKey: `${['NATIONAL', 'PROVINCIAL', 'MUNICIPAL'].indexOf(r.level)}.${String(resultRank(r)).padStart(2, '0')}.${String(n).padStart(3, '0')}`,
+  category: 'SKILLS',
+  people: [],
+  ...r,
+});
+const person = (name: string) => ({ id: `P:${name}`, name });
+const input = (records: DraftRecord[], extra: Partial<DraftInput> = {}): DraftInput => ({
+  year: 2020,
+  subject: '全院',
+  records,
+  streaks: [],
+  donations: [],
+  summary: { total: records.length, byLevel: [], people: 0, women: 0, previousTotal: null },
+  ...extra,
+});
+const text = (i: DraftInput) => draftNarrative(i).flatMap((p) => p.sentences.map((s) => s.text)).join('');
+
+describe('narrative drafting conventions', () => {
+  it('compresses grade lists and factors shared competition names', () => {
+    expect(joinResults(['二等奖', '三等奖'])).to.equal('二、三等奖');
+    expect(joinResults(['二等奖', '二等奖'])).to.equal('二等奖');
+    expect(joinResults(['二等奖', '优胜奖'])).to.equal('二等奖和优胜奖');
+    expect(joinNames(['浙江省医药行业特有职业技能竞赛', '全国医药行业特有职业技能竞赛'])).to.equal('浙江省和全国医药行业特有职业技能竞赛');
+    expect(levelled('超声技能大赛', 'MUNICIPAL')).to.equal('市超声技能大赛');
+    expect(levelled('全国医药行业特有职业技能竞赛', 'NATIONAL')).to.equal('全国医药行业特有职业技能竞赛');
+  });
+
+  it("states one person's several results in one sentence with 分别", () => {
+    const a = rec({ title: '全国医药行业特有职业技能竞赛', level: 'NATIONAL', resultLabel: '二等奖', people: [person('高圣艳')] });
+    const b = rec({ title: '浙江省医药行业特有职业技能竞赛', level: 'PROVINCIAL', resultLabel: '二等奖', people: [person('高圣艳')] });
+    expect(text(input([a, b]))).to.include('高圣艳在全国和浙江省医药行业特有职业技能竞赛中分别荣获二等奖。');
+    const c = rec({ title: '读片赛', level: 'PROVINCIAL', resultLabel: '三等奖', people: [person('杜鸣')] });
+    const d = rec({ title: '讲课赛', level: 'PROVINCIAL', resultLabel: '二等奖', people: [person('杜鸣')] });
+    expect(text(input([d, c]))).to.include('杜鸣在省讲课赛和省读片赛中分别荣获二、三等奖。');
+  });
+
+  it('puts several people of one competition together: 分获 … 和 …', () => {
+    const a = rec({ title: '市直卫生健康系统书法比赛', level: 'MUNICIPAL', category: 'CULTURE', resultLabel: '二等奖', people: [person('倪国强')] });
+    const b = rec({ title: '市直卫生健康系统书法比赛', level: 'MUNICIPAL', category: 'CULTURE', resultLabel: '优胜奖', people: [person('娄坚江')] });
+    const paragraphs = draftNarrative(input([a, b]));
+    const culture = paragraphs.find((p) => p.heading === '文体活动')!;
+    expect(culture.sentences).to.deep.equal([{ text: '倪国强、娄坚江分获市直卫生健康系统书法比赛二等奖和优胜奖。', recordIds: [a.id, b.id] }]);
+  });
+
+  it('attaches a title that followed from a result, and states streaks', () => {
+    const award = rec({ title: '浙江省医药行业特有职业技能竞赛', level: 'PROVINCIAL', resultLabel: '二等奖', people: [person('高圣艳')] });
+    const title = rec({ kind: 'HONOUR', title: '浙江省医药行业技术能手', level: 'PROVINCIAL', resultLabel: '浙江省医药行业技术能手', people: [person('高圣艳')], followsFrom: award.id });
+    const team = rec({ title: '“桐君堂杯”中药材真伪鉴别全国大赛', level: 'NATIONAL', resultLabel: '多项奖项', vague: true, collective: { key: 'D:zyjk', name: '中药剂科' } });
+    const out = draftNarrative(input([award, title, team], { streaks: [{ recipientKey: 'D:zyjk', name: '中药剂科', level: 'NATIONAL', years: 3 }] }));
+    const sentences = out.flatMap((p) => p.sentences);
+    expect(sentences.map((s) => s.text)).to.include('高圣艳获浙江省医药行业特有职业技能竞赛二等奖，被授予“浙江省医药行业技术能手”称号。');
+    expect(sentences.find((s) => s.text.startsWith('高圣艳'))!.recordIds).to.deep.equal([award.id, title.id]);
+    expect(sentences.map((s) => s.text)).to.include('中药剂科已连续三年在全国赛事上获奖，今年再次在“桐君堂杯”中药材真伪鉴别全国大赛中获得多项奖项。');
+  });
+
+  it('orders sentences highest level first and names titles and designations', () => {
+    const muni = rec({ title: '超声技能大赛', level: 'MUNICIPAL', resultLabel: '三等奖', people: [person('沈晓青')] });
+    const nat = rec({ title: '全国技能大赛', level: 'NATIONAL', resultLabel: '一等奖', people: [person('甲')] });
+    const post = rec({ kind: 'HONOUR', title: '省级巾帼文明岗', level: 'PROVINCIAL', resultLabel: '', civilisedPost: true, collective: { key: 'D:x', name: '西药剂科' } });
+    const worker = rec({ kind: 'MODEL_WORKER', title: '绍兴市劳动模范', level: 'MUNICIPAL', resultLabel: '', session: '第十七届', people: [person('乙')] });
+    const work = draftNarrative(input([muni, nat, post, worker])).find((p) => p.heading === '岗位建功')!;
+    expect(work.sentences.map((s) => s.text)).to.deep.equal([
+      '甲获全国技能大赛一等奖。',
+      '西药剂科被命名为“省级巾帼文明岗”。',
+      '乙被评为第十七届绍兴市劳动模范。',
+      '沈晓青获市超声技能大赛三等奖。',
+    ]);
+  });
+
+  it('summarises donations with approximate figures, and says plainly when a year has nothing', () => {
+    const donations = [
+      { kind: 'BLOOD', campaign: null, phrase: '108位职工献血27800毫升', recordIds: ['D1'] },
+      { kind: 'STEM_CELL_REGISTRATION', campaign: null, phrase: '28名医务人员集体登记捐献造血干细胞', recordIds: ['D2'] },
+      { kind: 'BOOKS', campaign: '“越读”书吧捐书', phrase: '捐书300余本', recordIds: ['D3'] },
+    ];
+    const out = draftNarrative(input([], { donations }));
+    expect(out[0].sentences[0].text).to.equal('2020年度，全院暂无经审核的获奖和荣誉记录。');
+    const gifts = out.find((p) => p.heading === '爱心奉献')!;
+    expect(gifts.sentences.map((s) => s.text)).to.deep.equal(['在“越读”书吧捐书活动中，全院捐书300余本。', '全院108位职工献血27800毫升、28名医务人员集体登记捐献造血干细胞。']);
+    expect(draftNarrative(input([]))).to.have.length(1);
+  });
+
+  it('is deterministic', () => {
+    const records = [
+      rec({ title: 'A赛', level: 'PROVINCIAL', resultLabel: '二等奖', people: [person('甲')] }),
+      rec({ title: 'B赛', level: 'PROVINCIAL', resultLabel: '二等奖', people: [person('乙')] }),
+    ];
+    expect(JSON.stringify(draftNarrative(input(records)))).to.equal(JSON.stringify(draftNarrative(input([...records].reverse()))));
+  });
+});
