@@ -175,7 +175,8 @@ export class Collection {
   /**
    * The first `limit` matches in sort order, by walking an index whose order serves the sort
    * (equality on its leading fields, then the sort fields, optionally then _id), so a sorted,
-   * limited find reads a page, not the collection. Undefined when no index serves the sort.
+   * limited find reads a page, not the collection, and an unlimited one needs no sort.
+   * Undefined when no index serves the sort.
    */
   findOrdered(filter: Doc, sort: Doc, limit: number, o?: EngineOptions): Doc[] | undefined {
     if (o?.collation || limit <= 0) return undefined;

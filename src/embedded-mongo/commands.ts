@@ -53,7 +53,17 @@ function writeErrorOf(index: number, e: unknown): Doc {
 }
 
 /** Pipelines made only of these stages never modify their input documents. */
-const READ_ONLY_STAGES = new Set(['$match', '$sort', '$limit', '$skip', '$group', '$count', '$project', '$sortByCount', '$bucket', '$bucketAuto']);
+const READ_ONLY_STAGES = new Set(['$match', '$sort', '$limit', '$skip', '$group', '$count', '$project', '$sortByCount', '$bucket', '$bucketAuto', '$unwind', '$lookup']);
+
+/** Whether a pipeline leaves its input documents untouched (so they need no copy). */
+function readOnly(stages: Doc[]): boolean {
+  return stages.every((s) => {
+    const op = Object.keys(s ?? {})[0];
+    if (op === '$facet') return Object.values((s.$facet as Record<string, Doc[]>) ?? {}).every((sub) => Array.isArray(sub) && readOnly(sub));
+    if (op === '$lookup') return readOnly(((s.$lookup as Doc).pipeline as Doc[] | undefined) ?? []);
+    return READ_ONLY_STAGES.has(op);
+  });
+}
 const REFUSED_STAGES = new Set(['$out', '$merge', '$geoNear', '$search', '$changeStream', '$collStats', '$indexStats', '$currentOp']);
 
 export function hello(conn: ConnectionInfo): Doc {
@@ -253,7 +263,7 @@ const handlers: Record<string, Handler> = {
     const sort = cmd.sort as Doc | undefined;
     const skip = num(cmd.skip, 0);
     const limit = Math.abs(num(cmd.limit, 0));
-    const walked = coll && sort && limit && skip >= 0 ? coll.findOrdered(filter, sort, skip + limit, { collation: cmd.collation }) : undefined;
+    const walked = coll && sort && skip >= 0 ? coll.findOrdered(filter, sort, limit ? skip + limit : Infinity, { collation: cmd.collation }) : undefined;
     let docs = walked ? walked.slice(skip) : sortAndSlice(coll ? coll.find(filter, { collation: cmd.collation }) : [], cmd);
     docs = project(docs, cmd.projection as Doc | undefined);
     const single = Boolean(cmd.singleBatch) || num(cmd.limit, 0) < 0;
@@ -340,7 +350,7 @@ const handlers: Record<string, Handler> = {
       input = coll ? coll.find(stages[0].$match as Doc, { collation: cmd.collation }) : [];
       stages = stages.slice(1);
     } else input = coll ? [...coll.docs.values()] : [];
-    if (!stages.every((s) => READ_ONLY_STAGES.has(Object.keys(s)[0]))) input = input.map(cloneValue);
+    if (!readOnly(stages)) input = input.map(cloneValue);
     const resolveCollection = (from: string) => [...(ctx.store.collection(db, from)?.docs.values() ?? [])].map(cloneValue);
     const out = stages.length ? aggregate(input, stages, { collation: cmd.collation, variables: cmd.let as Doc | undefined, resolveCollection }) : input;
     return { cursor: ctx.cursors.open(`${db}.${name}`, out, (cmd.cursor as Doc).batchSize as number | undefined, conn.id), ok: 1 };

@@ -16,7 +16,7 @@ import * as windowOps from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
 import { ObjectId, isObjectId, type Doc } from './bson.js';
 import { badValue, failedToParse, CommandError } from './errors.js';
-import { canonicalKey, collationComparator, pathValues, sortDocs } from './values.js';
+import { canonicalKey, collationComparator, compareValues, getPath, pathValues, sortDocs } from './values.js';
 
 type AnyOp = (...args: never[]) => unknown;
 type Opts = Options;
@@ -120,6 +120,110 @@ function $bucket(coll: Iterator, expr: Doc, options: Opts): Iterator {
   });
 }
 
+type Expr = (doc: Doc) => unknown;
+
+/** Compiles the expressions $group commonly uses: field paths, constants, objects of them. */
+function simpleExpr(e: unknown): Expr | null {
+  if (typeof e === 'string') {
+    if (e.startsWith('$$')) return null;
+    if (e.startsWith('$')) {
+      const path = e.slice(1);
+      return (doc) => getPath(doc, path) ?? null;
+    }
+    return () => e;
+  }
+  if (e === null || typeof e === 'number' || typeof e === 'boolean') return () => e;
+  if (e && typeof e === 'object' && !Array.isArray(e) && Object.getPrototypeOf(e) === Object.prototype) {
+    const entries = Object.entries(e as Doc);
+    if (entries.some(([k]) => k.startsWith('$'))) return null;
+    const compiled = entries.map(([k, v]) => [k, simpleExpr(v)] as const);
+    if (compiled.some(([, f]) => !f)) return null;
+    return (doc) => Object.fromEntries(compiled.map(([k, f]) => [k, f!(doc)]));
+  }
+  return null;
+}
+
+type Accumulator = { init: () => unknown; add: (state: unknown, doc: Doc) => unknown; done?: (state: unknown) => unknown };
+
+function simpleAccumulator(spec: unknown): Accumulator | null {
+  if (!spec || typeof spec !== 'object') return null;
+  const [op, arg, ...rest] = [...Object.entries(spec as Doc)].flat();
+  if (rest.length) return null;
+  if (op === '$count') return { init: () => 0, add: (n) => (n as number) + 1 };
+  const f = simpleExpr(arg);
+  if (!f) return null;
+  const better = (dir: number) => (state: unknown, doc: Doc) => {
+    const v = f(doc);
+    if (v === null || v === undefined) return state;
+    return state === undefined || Math.sign(compareValues(v, state)) === dir ? v : state;
+  };
+  switch (op) {
+    case '$sum':
+      return { init: () => 0, add: (n, doc) => (n as number) + (typeof f(doc) === 'number' ? (f(doc) as number) : 0) };
+    case '$avg':
+      return {
+        init: () => ({ sum: 0, n: 0 }),
+        add: (st, doc) => {
+          const v = f(doc);
+          const s = st as { sum: number; n: number };
+          return typeof v === 'number' ? { sum: s.sum + v, n: s.n + 1 } : s;
+        },
+        done: (st) => ((st as { n: number }).n ? (st as { sum: number }).sum / (st as { n: number }).n : null),
+      };
+    case '$min':
+      return { init: () => undefined, add: better(-1), done: (v) => v ?? null };
+    case '$max':
+      return { init: () => undefined, add: better(1), done: (v) => v ?? null };
+    case '$first':
+      return { init: () => undefined, add: (st, doc) => (st === undefined ? { v: f(doc) } : st), done: (st) => (st as { v: unknown } | undefined)?.v ?? null };
+    case '$last':
+      return { init: () => undefined, add: (_st, doc) => ({ v: f(doc) }), done: (st) => (st as { v: unknown } | undefined)?.v ?? null };
+    case '$push':
+      return { init: () => [], add: (list, doc) => ((list as unknown[]).push(f(doc)), list) };
+    case '$addToSet':
+      return {
+        init: () => new Map<string, unknown>(),
+        add: (m, doc) => {
+          const v = f(doc);
+          if (v !== null && v !== undefined) (m as Map<string, unknown>).set(canonicalKey(v), v);
+          return m;
+        },
+        done: (m) => [...(m as Map<string, unknown>).values()],
+      };
+  }
+  return null;
+}
+
+/**
+ * $group for plain keys and the common accumulators, grouping by canonical keys; anything
+ * else goes to mingo's $group. (mingo hashes ObjectId keys slowly.)
+ */
+function $group(coll: Iterator, expr: Doc, options: Opts): Iterator {
+  const base = basePipeline.$group as unknown as (c: Iterator, e: Doc, o: Opts) => Iterator;
+  const idExpr = simpleExpr(expr._id);
+  const accs = Object.entries(expr)
+    .filter(([k]) => k !== '_id')
+    .map(([k, v]) => [k, simpleAccumulator(v)] as const);
+  if (!idExpr || accs.some(([, a]) => !a)) return base(coll, expr, options);
+  return coll.transform((docs: Doc[]) => {
+    const groups = new Map<string, { id: unknown; states: unknown[] }>();
+    for (const doc of docs) {
+      const id = idExpr(doc);
+      const key = canonicalKey(id);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { id, states: accs.map(([, a]) => a!.init()) }));
+      for (let i = 0; i < accs.length; i++) g.states[i] = accs[i][1]!.add(g.states[i], doc);
+    }
+    return Lazy(
+      [...groups.values()].map((g) => {
+        const out: Doc = { _id: g.id };
+        accs.forEach(([k, a], i) => (out[k] = a!.done ? a!.done(g.states[i]) : g.states[i]));
+        return out;
+      }),
+    );
+  });
+}
+
 const ops = (m: unknown) => m as Record<string, never>;
 const context = Context.init({
   accumulator: ops(accumulatorOps),
@@ -131,7 +235,7 @@ const context = Context.init({
     $convert,
     $type: withObjectIds('$type', () => 'objectId'),
   } as never,
-  pipeline: { ...ops(pipelineOps), $sort, $lookup, $bucket } as never,
+  pipeline: { ...ops(pipelineOps), $sort, $lookup, $bucket, $group } as never,
   projection: ops(projectionOps),
   query: { ...ops(queryOps), $type: $typeQuery } as never,
   window: ops(windowOps),

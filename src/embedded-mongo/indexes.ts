@@ -48,22 +48,34 @@ export class Index {
    * are merged into `sorted` (one linear pass) before the next ordered read.
    */
   private sorted: SortedEntry[] = [];
-  private delta: SortedEntry[] = [];
+  /** Entries not yet merged, by document id (a removal finds its entries at once). */
+  private delta = new Map<string, SortedEntry[]>();
+  private deltaSize = 0;
   private readonly removed = new Set<SortedEntry>();
 
   private get entries(): SortedEntry[] {
-    if (this.delta.length || this.removed.size) {
-      const incoming = this.delta.sort(compareEntries);
+    if (this.deltaSize || this.removed.size) {
+      const incoming = [...this.delta.values()].flat().sort(compareEntries);
+      const base = this.removed.size ? this.sorted.filter((e) => !this.removed.has(e)) : this.sorted;
+      // Place each incoming entry by binary search and copy the runs between: O(n + d log n).
       const merged: SortedEntry[] = [];
-      let j = 0;
-      for (const e of this.sorted) {
-        if (this.removed.has(e)) continue;
-        while (j < incoming.length && compareEntries(incoming[j], e) < 0) merged.push(incoming[j++]);
+      let from = 0;
+      for (const e of incoming) {
+        let lo = from;
+        let hi = base.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (compareEntries(base[mid], e) <= 0) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let i = from; i < lo; i++) merged.push(base[i]);
         merged.push(e);
+        from = lo;
       }
-      while (j < incoming.length) merged.push(incoming[j++]);
+      for (let i = from; i < base.length; i++) merged.push(base[i]);
       this.sorted = merged;
-      this.delta = [];
+      this.delta = new Map();
+      this.deltaSize = 0;
       this.removed.clear();
     }
     return this.sorted;
@@ -125,9 +137,12 @@ export class Index {
       const set = this.tuples.get(k) ?? new Set<string>();
       set.add(id);
       this.tuples.set(k, set);
-      // Bounded, so that removals (a linear search of the delta) stay cheap.
-      if (this.delta.length >= 1024) void this.entries;
-      this.delta.push({ values: tuple.map((v) => v ?? null), idValue: doc._id, id });
+      // Merged when it reaches an eighth of the index: bulk loads cost O(n log n) in all.
+      if (this.deltaSize >= Math.max(1024, this.sorted.length >> 3)) void this.entries;
+      const list = this.delta.get(id) ?? [];
+      list.push({ values: tuple.map((v) => v ?? null), idValue: doc._id, id });
+      this.delta.set(id, list);
+      this.deltaSize++;
     }
     for (const v of pathValues(doc, this.fields[0])) {
       const k = canonicalKey(v);
@@ -159,9 +174,12 @@ export class Index {
   }
 
   private removeEntry(probe: SortedEntry) {
-    const inDelta = this.delta.findIndex((e) => e.id === probe.id && compareTuples(e.values, probe.values) === 0);
-    if (inDelta >= 0) {
-      this.delta.splice(inDelta, 1);
+    const pending = this.delta.get(probe.id);
+    const inDelta = pending?.findIndex((e) => compareTuples(e.values, probe.values) === 0) ?? -1;
+    if (pending && inDelta >= 0) {
+      pending.splice(inDelta, 1);
+      if (!pending.length) this.delta.delete(probe.id);
+      this.deltaSize--;
       return;
     }
     let lo = 0;

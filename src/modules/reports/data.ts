@@ -29,6 +29,7 @@ interface Facets {
 export async function totalsFor(models: Models, year: number, scope: ScopeMatch): Promise<Totals> {
   const [f] = (await models.Achievement.aggregate([
     { $match: { year, status: 'VERIFIED', ...scope } },
+    { $project: { _id: 0, level: 1, kind: 1, category: 1, departments: 1, people: 1 } },
     {
       $facet: {
         byLevel: [{ $group: { _id: '$level', n: { $sum: 1 } } }],
@@ -74,25 +75,23 @@ export interface StreakRow {
  * level); the run is read off those rows.
  */
 export async function streaksFor(models: Models, year: number, scope: ScopeMatch, levelOrder: Level[]): Promise<StreakRow[]> {
-  const rows = (await models.Achievement.aggregate([
-    { $match: { kind: 'AWARD', status: 'VERIFIED', year: { $gte: year - 30, $lte: year }, ...scope } },
-    {
-      $project: {
-        year: 1,
-        levelRank: 1,
-        recipients: {
-          $concatArrays: [
-            { $map: { input: '$people', as: 'p', in: { $concat: ['P:', { $toString: '$$p' }] } } },
-            { $cond: [{ $eq: ['$collective.kind', 'DEPARTMENT'] }, [{ $concat: ['D:', { $toString: '$collective.department' }] }], []] },
-          ],
-        },
-      },
-    },
-    { $unwind: '$recipients' },
-    { $group: { _id: { r: '$recipients', year: '$year' }, best: { $min: '$levelRank' } } },
+  const match = { kind: 'AWARD', status: 'VERIFIED', year: { $gte: year - 30, $lte: year }, ...scope };
+  /** Best level per recipient and year, then each recipient's years, keeping those active this year. */
+  const perRecipient = (recipientPath: string, extraMatch: Record<string, unknown> = {}) => [
+    { $match: { ...match, ...extraMatch } },
+    // Only what the grouping reads: the stages after this copy far less.
+    { $project: { _id: 0, year: 1, levelRank: 1, [recipientPath.slice(1)]: 1 } },
+    ...(recipientPath === '$people' ? [{ $unwind: '$people' }] : []),
+    { $group: { _id: { r: recipientPath, year: '$year' }, best: { $min: '$levelRank' } } },
     { $group: { _id: '$_id.r', years: { $push: { year: '$_id.year', best: '$best' } }, latest: { $max: '$_id.year' } } },
     { $match: { latest: year } },
-  ])) as { _id: string; years: { year: number; best: number }[] }[];
+  ];
+  type Row = { _id: Types.ObjectId; years: { year: number; best: number }[] };
+  const [people, departments] = (await Promise.all([
+    models.Achievement.aggregate(perRecipient('$people')),
+    models.Achievement.aggregate(perRecipient('$collective.department', { 'collective.kind': 'DEPARTMENT' })),
+  ])) as [Row[], Row[]];
+  const rows = [...people.map((r) => ({ ...r, _id: `P:${r._id}` })), ...departments.map((r) => ({ ...r, _id: `D:${r._id}` }))];
   const out: StreakRow[] = [];
   for (const row of rows) {
     const best = new Map(row.years.map((y) => [y.year, y.best]));

@@ -31,10 +31,9 @@ function heading(text: string) {
   });
 }
 
+/** Table cells take their font from the TableText style: a long list stays light. */
 function cell(text: string, bold = false) {
-  return new TableCell({
-    children: [new Paragraph({ children: [new TextRun({ text, font: BODY, size: SIZE_TABLE, bold })] })],
-  });
+  return new TableCell({ children: [new Paragraph({ style: 'TableText', children: [bold ? new TextRun({ text, bold }) : new TextRun(text)] })] });
 }
 
 export async function reportDocx(r: Report): Promise<Buffer> {
@@ -68,7 +67,10 @@ export async function reportDocx(r: Report): Promise<Buffer> {
   const doc = new Document({
     creator: 'honours-registry',
     title: `${r.year}年度${r.subject}工会工作成绩`,
-    styles: { default: { document: { run: { font: BODY, size: SIZE_BODY } } } },
+    styles: {
+      default: { document: { run: { font: BODY, size: SIZE_BODY } } },
+      paragraphStyles: [{ id: 'TableText', name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { font: BODY, size: SIZE_TABLE } }],
+    },
     sections: [{ properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } } }, children }],
   });
   return Packer.toBuffer(doc);

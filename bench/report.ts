@@ -1,0 +1,80 @@
+// Time to build the full 2020 report (JSON figures and narrative, then the .docx) at 10k
+// and 100k synthetic awards, their ratio, and the peak RSS of the process building it
+// (the database runs in a process of its own).
+import mongoose from 'mongoose';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { loadConfig } from '../src/config.js';
+import { systemContext } from '../src/context.js';
+import { createLogger } from '../src/logger.js';
+import { createModels, ensureIndexes } from '../src/models.js';
+import { reportDocx } from '../src/modules/reports/docx.js';
+import { reportMarkdown } from '../src/modules/reports/markdown.js';
+import { seedSynthetic } from '../seeds/synthetic.js';
+import { median, report, rssSampler } from './lib.js';
+
+/** The embedded server in its own process, as a deployment would have its database. */
+async function databaseProcess() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-report-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/embedded-mongo/cli.ts', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const uri = await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout! }).once('line', resolve));
+  return {
+    uri,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function measure(awards: number) {
+  const server = await databaseProcess();
+  const conn = await mongoose.createConnection(server.uri, { dbName: 'bench', autoIndex: false }).asPromise();
+  try {
+    const config = loadConfig({ LOG_LEVEL: 'silent' });
+    const models = createModels(conn);
+    await ensureIndexes(models);
+    await seedSynthetic(models, { awards });
+    const ctx = systemContext({ config, logger: createLogger(config), models }, 'bench');
+    const json: number[] = [];
+    const docx: number[] = [];
+    const rss = rssSampler();
+    let size = 0;
+    let ranked = 0;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const r = await systemContext({ config, logger: ctx.logger, models }, 'bench').services.reports.build(2020, null);
+      reportMarkdown(r);
+      const t1 = performance.now();
+      size = (await reportDocx(r)).length;
+      const t2 = performance.now();
+      json.push(t1 - t0);
+      docx.push(t2 - t1);
+      ranked = r.ranked.length;
+    }
+    return { awards, ranked, json: median(json), docx: median(docx), size, peak: rss.stop() };
+  } finally {
+    await conn.close();
+    await server.stop();
+  }
+}
+
+export async function benchReport() {
+  const small = await measure(10_000);
+  const large = await measure(100_000);
+  const mib = (b: number) => `${(b / 1048576).toFixed(0)} MiB`;
+  const row = (m: typeof small): [string, string, string] => [
+    `${m.awards.toLocaleString('en-US')} awards (${m.ranked.toLocaleString('en-US')} verified in 2020)`,
+    `${(m.json + m.docx).toFixed(0)} ms`,
+    `figures+narrative+Markdown ${m.json.toFixed(0)} ms, .docx ${m.docx.toFixed(0)} ms (${(m.size / 1024).toFixed(0)} KiB), peak RSS ${mib(m.peak)}`,
+  ];
+  report('Annual report for 2020, built in-process (median of 3)', [
+    row(small),
+    row(large),
+    ['ratio 100k / 10k', `${((large.json + large.docx) / (small.json + small.docx)).toFixed(1)}×`, 'aim ≤ 12× for 10× the data'],
+  ]);
+}
