@@ -72,7 +72,7 @@ export async function benchReport() {
     `${(m.json + m.docx).toFixed(0)} ms`,
     `figures+narrative+Markdown ${m.json.toFixed(0)} ms, .docx ${m.docx.toFixed(0)} ms (${(m.size / 1024).toFixed(0)} KiB), peak RSS ${mib(m.peak)}`,
   ];
-  report('Annual report for 2020, built in-process (median of 3)', [
+  report('Annual report for 2020, database in its own process (median of 3)', [
     row(small),
     row(large),
     ['ratio 100k / 10k', `${((large.json + large.docx) / (small.json + small.docx)).toFixed(1)}×`, 'aim ≤ 12× for 10× the data'],

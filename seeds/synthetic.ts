@@ -1,6 +1,7 @@
 // A large, realistic data set for benchmarks: departments, people, competitions and awards
 // over five years, bulk-inserted with the same derived fields the services compute.
 import { Types } from 'mongoose';
+import { seededRandom } from './random.js';
 import type { Models } from '../src/models.js';
 import { Ranker } from '../src/modules/achievements/ranking.js';
 import { recipientKey } from '../src/modules/achievements/recipients.js';
@@ -15,19 +16,10 @@ export interface SyntheticOptions {
   seed?: number;
 }
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let r = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const BATCH = 1000;
 
 export async function seedSynthetic(models: Models, options: SyntheticOptions): Promise<{ people: number; competitions: number; awards: number }> {
-  const random = rng(options.seed ?? 20201231);
+  const random = seededRandom(options.seed ?? 20201231);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
   const lastYear = options.lastYear ?? 2020;
   const years = [0, 1, 2, 3, 4].map((i) => lastYear - i);
