@@ -41,7 +41,8 @@ export function rssSampler() {
 
 /** Starts a benchmark server script in a child process; resolves with the JSON line it prints. */
 export async function spawnServer<T = { url: string; token: string }>(script: string, args: string[] = []) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // NODE_ENV=production as a deployment sets it (graphql-js drops its development checks).
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
   const info = await new Promise<T>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as T));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));

@@ -2,7 +2,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Request } from 'express';
@@ -87,6 +87,8 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
     plugins: [
       gate,
       ApolloServerPluginLandingPageDisabled(),
+      // No HTTP caching of GraphQL responses: skip the per-field cache-hint work.
+      ApolloServerPluginCacheControlDisabled(),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
     ],
     formatError(formatted: GraphQLFormattedError, error: unknown) {

@@ -50,17 +50,36 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =>
   return 1 + Math.max(1, first) * childComplexity;
 };
 
+/**
+ * Measurements per parsed document (Apollo hands the same AST object to every request of
+ * the same query), and the cost per set of variables: a repeated query is measured once.
+ */
+const measured = new WeakMap<OperationDefinitionNode, { depth: number; aliases: number; costs: Map<string, number> }>();
+
 export function checkLimits(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: Limits) {
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-  );
-  const stats = { depth: 0, aliases: 0 };
-  walk(operation.selectionSet, fragments, 0, new Set(), stats);
-  if (stats.depth > limits.maxDepth) throw tooComplex(`query depth ${stats.depth} exceeds the limit of ${limits.maxDepth}`, { depth: stats.depth, limit: limits.maxDepth });
-  if (stats.aliases > limits.maxAliases) throw tooComplex(`query uses ${stats.aliases} aliases; the limit is ${limits.maxAliases}`, { aliases: stats.aliases, limit: limits.maxAliases });
-  let cost: number;
+  let entry = measured.get(operation);
+  if (!entry) {
+    const fragments = new Map(
+      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    );
+    const stats = { depth: 0, aliases: 0 };
+    walk(operation.selectionSet, fragments, 0, new Set(), stats);
+    entry = { ...stats, costs: new Map() };
+    measured.set(operation, entry);
+  }
+
+  if (entry.depth > limits.maxDepth) throw tooComplex(`query depth ${entry.depth} exceeds the limit of ${limits.maxDepth}`, { depth: entry.depth, limit: limits.maxDepth });
+  if (entry.aliases > limits.maxAliases) throw tooComplex(`query uses ${entry.aliases} aliases; the limit is ${limits.maxAliases}`, { aliases: entry.aliases, limit: limits.maxAliases });
+  const variablesKey = JSON.stringify(variables);
+  let cost = entry.costs.get(variablesKey);
+  if (cost === undefined) cost = estimateCost(schema, document, operation, variables);
+  if (entry.costs.size < 100) entry.costs.set(variablesKey, cost);
+  if (cost > limits.maxCost) throw tooComplex(`query cost ${cost} exceeds the limit of ${limits.maxCost}; ask for smaller pages or fewer fields`, { cost, limit: limits.maxCost });
+}
+
+function estimateCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
   try {
-    cost = getComplexity({
+    return getComplexity({
       schema,
       query: document,
       operationName: operation.name?.value,
@@ -72,5 +91,4 @@ export function checkLimits(schema: GraphQLSchema, document: DocumentNode, opera
     if (e instanceof GraphQLError) throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
     throw e;
   }
-  if (cost > limits.maxCost) throw tooComplex(`query cost ${cost} exceeds the limit of ${limits.maxCost}; ask for smaller pages or fewer fields`, { cost, limit: limits.maxCost });
 }

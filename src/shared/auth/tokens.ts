@@ -2,7 +2,7 @@
 // `exp` is required, `iss` and `aud` are checked, and clock skew is tolerated up to 30 s.
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
@@ -21,8 +21,8 @@ const claimsSchema = z.object({
 export class TokenService {
   private constructor(
     private readonly algorithm: 'HS256' | 'RS256',
-    private readonly signingKey: string | Buffer,
-    private readonly verifyKey: string | Buffer,
+    private readonly signingKey: KeyObject,
+    private readonly verifyKey: KeyObject,
     private readonly issuer: string,
     private readonly audience: string,
     private readonly ttlSeconds: number,
@@ -31,15 +31,16 @@ export class TokenService {
   static fromConfig(config: Config, onSecretCreated?: (file: string) => void): TokenService {
     const { JWT_ISSUER: iss, JWT_AUDIENCE: aud, JWT_TTL_SECONDS: ttl } = config;
     if (config.JWT_PRIVATE_KEY_FILE && config.JWT_PUBLIC_KEY_FILE) {
-      return new TokenService('RS256', fs.readFileSync(config.JWT_PRIVATE_KEY_FILE), fs.readFileSync(config.JWT_PUBLIC_KEY_FILE), iss, aud, ttl);
+      return new TokenService('RS256', createPrivateKey(fs.readFileSync(config.JWT_PRIVATE_KEY_FILE)), createPublicKey(fs.readFileSync(config.JWT_PUBLIC_KEY_FILE)), iss, aud, ttl);
     }
-    const secret = config.JWT_SECRET ?? developmentSecret(config.dataDir, onSecretCreated);
+    // Key objects made once: given a string, jsonwebtoken would convert it on every call.
+    const secret = createSecretKey(Buffer.from(config.JWT_SECRET ?? developmentSecret(config.dataDir, onSecretCreated)));
     return new TokenService('HS256', secret, secret, iss, aud, ttl);
   }
 
   /** Signs with a throwaway key: for contexts that act as the system and never issue tokens. */
   static ephemeral(): TokenService {
-    const key = randomBytes(48);
+    const key = createSecretKey(randomBytes(48));
     return new TokenService('HS256', key, key, 'system', 'system', 60);
   }
 
