@@ -12,6 +12,7 @@ import type http from 'node:http';
 import { pinoHttp } from 'pino-http';
 import { createRequestContext, type AppDeps, type RequestContext } from './context.js';
 import { ideRouter } from './ide.js';
+import { exportRoutes, importRoutes } from './modules/imports/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { resolvers } from './resolvers.js';
 import { loadTypeDefs } from './schema.js';
@@ -140,6 +141,8 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
   });
 
   app.use('/reports', reportRoutes(deps));
+  app.use('/imports', importRoutes(deps));
+  app.use('/exports', exportRoutes(deps));
   app.use(
     '/graphql',
     cors({ origin: config.CORS_ORIGINS, methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id', 'Apollo-Require-Preflight'], maxAge: 600 }),

@@ -12,6 +12,7 @@ import { CampaignService } from './modules/campaigns/service.js';
 import { CompetitionService } from './modules/competitions/service.js';
 import { DonationService } from './modules/donations/service.js';
 import { OrganisationService } from './modules/organisation/service.js';
+import { ImportService } from './modules/imports/service.js';
 import { PeopleService } from './modules/people/service.js';
 import { ReportService } from './modules/reports/service.js';
 import { UserService } from './modules/users/service.js';
@@ -51,6 +52,7 @@ export interface Services {
   achievements: AchievementQueryService;
   ranking: RankingService;
   reports: ReportService;
+  imports: ImportService;
   campaigns: CampaignService;
   donations: DonationService;
 }
@@ -70,6 +72,7 @@ export function createRequestContext(deps: AppDeps, request: { requestId: string
     achievements: new AchievementQueryService(ctx),
     ranking: new RankingService(ctx),
     reports: new ReportService(ctx),
+    imports: new ImportService(ctx),
     campaigns: new CampaignService(ctx),
     donations: new DonationService(ctx),
   };

@@ -5,6 +5,7 @@ import { campaignModels } from './modules/campaigns/model.js';
 import { competitionModels } from './modules/competitions/model.js';
 import { donationModels } from './modules/donations/model.js';
 import { settingModels } from './modules/achievements/policy.js';
+import { importModels } from './modules/imports/model.js';
 import { organisationModels } from './modules/organisation/model.js';
 import { peopleModels } from './modules/people/model.js';
 import { userModels } from './modules/users/model.js';
@@ -29,6 +30,7 @@ function register(conn: Connection) {
     ...campaignModels(conn),
     ...donationModels(conn),
     ...settingModels(conn),
+    ...importModels(conn),
   };
 }
 

@@ -5,6 +5,7 @@ import { auditResolvers } from './modules/audit/resolvers.js';
 import { campaignResolvers } from './modules/campaigns/resolvers.js';
 import { competitionResolvers } from './modules/competitions/resolvers.js';
 import { donationResolvers } from './modules/donations/resolvers.js';
+import { importResolvers } from './modules/imports/resolvers.js';
 import { reportResolvers } from './modules/reports/resolvers.js';
 import { vocabularyResolvers } from './modules/vocabulary/resolvers.js';
 import { organisationResolvers } from './modules/organisation/resolvers.js';
@@ -61,6 +62,7 @@ const modules = [
   campaignResolvers,
   donationResolvers,
   reportResolvers,
+  importResolvers,
 ];
 
 /** All resolvers, merged per type. */

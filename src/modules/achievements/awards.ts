@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { z } from 'zod';
 import type { RequestContext } from '../../context.js';
 import { ErrorList } from '../../shared/duplicates.js';
@@ -99,7 +99,8 @@ export class AwardService {
     };
   }
 
-  async create(input: unknown): Promise<{ award: AchievementRecord; warnings: Warning[] }> {
+  /** With `dryRun`, every check runs and nothing is written (imports preview this way). */
+  async create(input: unknown, options: { dryRun?: boolean } = {}): Promise<{ award: AchievementRecord; warnings: Warning[] }> {
     this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Entering an award');
     const data = parseInput(createSchema, input);
     const errors = new ErrorList();
@@ -118,6 +119,7 @@ export class AwardService {
     const duplicate = await duplicateOf(this.ctx, stored.dedupeKey);
     if (duplicate) throw duplicate;
     const warnings = await this.similar(competition!, recipients!);
+    if (options.dryRun) return { award: { ...stored, _id: new Types.ObjectId(), kind: 'AWARD', status: 'DRAFT' } as unknown as AchievementRecord, warnings };
     const award = await writeUnique(this.ctx, stored.dedupeKey, () =>
       insertRecord<AchievementRecord>(this.ctx.models.Award, {
         ...stored,

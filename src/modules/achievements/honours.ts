@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { z } from 'zod';
 import type { RequestContext } from '../../context.js';
 import { userError } from '../../shared/errors.js';
@@ -110,7 +110,8 @@ export class HonourService {
     };
   }
 
-  async confer(input: unknown): Promise<{ honour: AchievementRecord; warnings: Warning[] }> {
+  /** With `dryRun`, every check runs and nothing is written (imports preview this way). */
+  async confer(input: unknown, options: { dryRun?: boolean } = {}): Promise<{ honour: AchievementRecord; warnings: Warning[] }> {
     this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Recording an honour');
     const data = parseInput(createSchema, input);
     const recipients = await this.recipients(data.honourKind, data.personId, data.collective);
@@ -122,6 +123,7 @@ export class HonourService {
     const duplicate = await duplicateOf(this.ctx, stored.dedupeKey);
     if (duplicate) throw duplicate;
     const warnings = await this.similar(data.title, data.year, recipients);
+    if (options.dryRun) return { honour: { ...stored, _id: new Types.ObjectId(), kind: 'HONOUR', status: 'DRAFT' } as unknown as AchievementRecord, warnings };
     const honour = await writeUnique(this.ctx, stored.dedupeKey, () =>
       insertRecord<AchievementRecord>(this.ctx.models.Honour, {
         ...stored,

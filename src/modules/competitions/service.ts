@@ -88,15 +88,30 @@ export class CompetitionService {
     }
   }
 
-  async create(input: unknown): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
+  async create(input: unknown, options: { dryRun?: boolean } = {}): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
     this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'CLERK'], 'Adding a competition');
     const data = parseInput(createSchema, input);
     await this.assertNew(data.name, data.year);
     const warnings = await this.similar(data.name, data.year);
+    if (options.dryRun) return { competition: { ...data, normalizedName: normalizeName(data.name) } as unknown as CompetitionRecord, warnings };
     const doc = await writeOrDuplicate(() => this.ctx.models.Competition.create({ ...data, normalizedName: normalizeName(data.name) }), { normalizedName: 'name', year: 'name' }, 'competition');
     const competition = doc.toObject() as CompetitionRecord;
     await this.ctx.services.audit.record('competitionCreate', 'Competition', competition._id, null, competition);
     return { competition, warnings };
+  }
+
+  /** The competition of that name and year, added if the registry does not know it yet. */
+  async findOrCreate(input: { name: string; year: number }): Promise<CompetitionRecord> {
+    const find = () => this.ctx.models.Competition.findOne({ year: input.year, normalizedName: normalizeName(input.name) }).lean() as Promise<CompetitionRecord | null>;
+    const existing = await find();
+    if (existing) return existing;
+    try {
+      return (await this.create(input)).competition;
+    } catch (e) {
+      const raced = await find();
+      if (raced) return raced;
+      throw e;
+    }
   }
 
   async update(input: unknown): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {

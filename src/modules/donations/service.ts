@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { z } from 'zod';
 import type { RequestContext } from '../../context.js';
 import { userError } from '../../shared/errors.js';
@@ -120,7 +120,8 @@ export class DonationService {
     return userError(['input'], 'DUPLICATE', `this donation is already recorded: ${quantityText(existing)} on ${existing.date.toISOString().slice(0, 10)}, id ${toGlobalId('Donation', existing._id)}`);
   }
 
-  async record(input: unknown): Promise<DonationRecord> {
+  /** With `dryRun`, every check runs and nothing is written (imports preview this way). */
+  async record(input: unknown, options: { dryRun?: boolean } = {}): Promise<DonationRecord> {
     this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Recording a donation');
     const data = parseInput(createSchema, input);
     const { mode, recipients } = await this.donor(data);
@@ -128,6 +129,7 @@ export class DonationService {
     const stored = this.stored(data, mode, recipients, await this.beneficiary(data.beneficiaryPersonId));
     const duplicate = await this.duplicate(stored.dedupeKey);
     if (duplicate) throw duplicate;
+    if (options.dryRun) return { ...stored, _id: new Types.ObjectId(), status: 'DRAFT' } as unknown as DonationRecord;
     const donation = await insertRecord<DonationRecord>(this.ctx.models.Donation, { ...stored, ...newRecordFields(this.ctx) }).catch(async (e) => {
       throw (await this.duplicate(stored.dedupeKey)) ?? e;
     });

@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { z } from 'zod';
 import type { RequestContext } from '../../context.js';
 import { ErrorList, writeOrDuplicate } from '../../shared/duplicates.js';
@@ -97,13 +97,15 @@ export class PeopleService {
     }
   }
 
-  async create(input: unknown): Promise<PersonRecord> {
+  /** With `dryRun`, every check runs and nothing is written (imports preview this way). */
+  async create(input: unknown, options: { dryRun?: boolean } = {}): Promise<PersonRecord> {
     this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Adding a person');
     const data = parseInput(createSchema, input);
     const { department, unionGroup } = await this.resolvePlaces(data);
     await this.ctx.guard.requireWriteAt('Adding a person', { department, unionGroup });
     await this.assertStaffNumberFree(data.staffNumber);
     const { departmentId: _d, unionGroupId: _g, ...rest } = data;
+    if (options.dryRun) return { ...rest, department, unionGroup, _id: new Types.ObjectId(), archived: false } as unknown as PersonRecord;
     const doc = await writeOrDuplicate(() => this.ctx.models.Person.create({ ...rest, department, unionGroup }), { staffNumber: 'staffNumber' }, 'person');
     const created = doc.toObject() as PersonRecord;
     await this.ctx.services.audit.record('personCreate', 'Person', created._id, null, created);

@@ -1,0 +1,309 @@
+// What each importable sheet holds: its columns (Chinese headers, with help for the
+// template), how a row becomes a service input, and how it is applied.
+import type { Types } from 'mongoose';
+import type { RequestContext } from '../../context.js';
+import { UserInputFailure } from '../../shared/errors.js';
+import { toGlobalId } from '../../shared/ids.js';
+import type { PersonRecord } from '../people/model.js';
+import { normalizeName } from '../achievements/similarity.js';
+import { CATEGORIES, DONATION_KINDS, HONOUR_KINDS, label } from '../vocabulary/vocabulary.js';
+import type { Cell } from './parse.js';
+import { LEVEL_HELP, parseCategory, parseDate, parseDonationKind, parseGender, parseLevel, parseQuantity, parseResult, splitList } from './words.js';
+
+export interface Column {
+  header: string;
+  required?: boolean;
+  help: string;
+}
+
+export type RowErrors = { column: string; message: string }[];
+export type Outcome = { outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED'; recordId?: string };
+
+/** Lookups shared by all rows of one import (loaded once). */
+export interface Lookups {
+  peopleByNumber: Map<string, PersonRecord>;
+  peopleByName: Map<string, PersonRecord[]>;
+  departments: Map<string, { _id: Types.ObjectId; name: string; code: string }>;
+  unionGroups: Map<string, { _id: Types.ObjectId; name: string; code: string }>;
+}
+
+export interface ImportKind {
+  kind: string;
+  title: string;
+  columns: Column[];
+  /** Service input fields → the column a clerk should fix. */
+  fieldColumns: Record<string, string>;
+  /** The row's identity within a file (two rows with the same one are duplicates). */
+  rowKey(cells: Record<string, Cell>): string;
+  map(ctx: RequestContext, cells: Record<string, Cell>, lookups: Lookups): Promise<Record<string, unknown> | RowErrors>;
+  apply(ctx: RequestContext, input: Record<string, unknown>, dryRun: boolean): Promise<Outcome>;
+}
+
+const text = (c: Cell) => (c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
+const opt = (c: Cell) => text(c) || undefined;
+
+/** People named in a row: by staff numbers, or by name (with the department to tell namesakes apart). */
+function resolvePeople(cells: Record<string, Cell>, l: Lookups, cols: { numbers: string; names: string; department: string }, errors: RowErrors): string[] {
+  const ids: string[] = [];
+  for (const n of splitList(text(cells[cols.numbers]))) {
+    const p = l.peopleByNumber.get(n);
+    if (p) ids.push(toGlobalId('Person', p._id));
+    else errors.push({ column: cols.numbers, message: `找不到工号为“${n}”的职工` });
+  }
+  if (ids.length || errors.length) return ids;
+  const dept = opt(cells[cols.department]);
+  for (const name of splitList(text(cells[cols.names]))) {
+    let matches = l.peopleByName.get(name) ?? [];
+    if (dept) matches = matches.filter((p) => p.department && l.departments.get(dept)?._id.equals(p.department));
+    if (matches.length === 1) ids.push(toGlobalId('Person', matches[0]._id));
+    else if (!matches.length) errors.push({ column: cols.names, message: `找不到${dept ? `${dept}的` : ''}职工“${name}”` });
+    else errors.push({ column: cols.names, message: `有${matches.length}位职工名为“${name}”，请填写工号或科室` });
+  }
+  return ids;
+}
+
+function resolveCollective(value: string | undefined, l: Lookups, column: string, errors: RowErrors) {
+  if (!value) return undefined;
+  if (value === '全院') return { kind: 'INSTITUTION' };
+  const d = l.departments.get(value);
+  if (!d) {
+    errors.push({ column, message: `找不到科室“${value}”` });
+    return undefined;
+  }
+  return { kind: 'DEPARTMENT', departmentId: toGlobalId('Department', d._id) };
+}
+
+function requireDate(cells: Record<string, Cell>, column: string, errors: RowErrors, required = true): Date | undefined {
+  if (cells[column] === null || cells[column] === undefined) {
+    if (required) errors.push({ column, message: '必填' });
+    return undefined;
+  }
+  const d = parseDate(cells[column]);
+  if (!d) errors.push({ column, message: `无法识别的日期“${text(cells[column])}”（可写 2020-10-01、2020/10/1、2020年10月）` });
+  return d ?? undefined;
+}
+
+function requireWord<T>(cells: Record<string, Cell>, column: string, parse: (s: string) => T | undefined, help: string, errors: RowErrors): T | undefined {
+  const raw = text(cells[column]);
+  if (!raw) {
+    errors.push({ column, message: '必填' });
+    return undefined;
+  }
+  const v = parse(raw);
+  if (v === undefined) errors.push({ column, message: `无法识别“${raw}”，可填：${help}` });
+  return v;
+}
+
+/** A DUPLICATE from the service means the fact is already recorded: unchanged. */
+async function createOnce(run: () => Promise<{ _id: Types.ObjectId }>, type: string): Promise<Outcome> {
+  try {
+    const r = await run();
+    return { outcome: 'CREATE', recordId: toGlobalId(type, r._id) };
+  } catch (e) {
+    if (e instanceof UserInputFailure && e.userErrors.every((u) => u.code === 'DUPLICATE')) return { outcome: 'UNCHANGED' };
+    throw e;
+  }
+}
+
+const people: ImportKind = {
+  kind: 'people',
+  title: '职工名册',
+  columns: [
+    { header: '工号', required: true, help: '职工工号，唯一；已有工号的行更新该职工' },
+    { header: '姓名', required: true, help: '姓名' },
+    { header: '性别', help: '女 或 男' },
+    { header: '科室', help: '科室名称或代码，须已在系统中' },
+    { header: '工会小组', help: '工会小组名称或代码' },
+    { header: '职务职称', help: '如 主管药师' },
+    { header: '入会日期', help: '如 2015-03-01' },
+  ],
+  fieldColumns: { staffNumber: '工号', name: '姓名', gender: '性别', departmentId: '科室', unionGroupId: '工会小组', position: '职务职称', unionMemberSince: '入会日期' },
+  rowKey: (c) => text(c['工号']),
+  async map(_ctx, c, l) {
+    const errors: RowErrors = [];
+    const gender = opt(c['性别']) ? parseGender(text(c['性别'])) : undefined;
+    if (opt(c['性别']) && !gender) errors.push({ column: '性别', message: `无法识别“${text(c['性别'])}”，可填：女、男` });
+    const dep = opt(c['科室']);
+    const department = dep ? l.departments.get(dep) : undefined;
+    if (dep && !department) errors.push({ column: '科室', message: `找不到科室“${dep}”` });
+    const grp = opt(c['工会小组']);
+    const group = grp ? l.unionGroups.get(grp) : undefined;
+    if (grp && !group) errors.push({ column: '工会小组', message: `找不到工会小组“${grp}”` });
+    const since = requireDate(c, '入会日期', errors, false);
+    if (errors.length) return errors;
+    return {
+      staffNumber: text(c['工号']),
+      name: text(c['姓名']),
+      gender,
+      departmentId: department ? toGlobalId('Department', department._id) : undefined,
+      unionGroupId: group ? toGlobalId('UnionGroup', group._id) : undefined,
+      position: opt(c['职务职称']),
+      unionMemberSince: since,
+    };
+  },
+  async apply(ctx, input, dryRun) {
+    const existing = (await ctx.models.Person.findOne({ staffNumber: String(input.staffNumber) }).lean()) as PersonRecord | null;
+    if (!existing) return createOnce(() => ctx.services.people.create(input, { dryRun }), 'Person');
+    const id = toGlobalId('Person', existing._id);
+    const wanted: Record<string, unknown> = { ...input };
+    delete wanted.staffNumber;
+    const current: Record<string, unknown> = {
+      name: existing.name,
+      gender: existing.gender ?? undefined,
+      departmentId: existing.department ? toGlobalId('Department', existing.department) : undefined,
+      unionGroupId: existing.unionGroup ? toGlobalId('UnionGroup', existing.unionGroup) : undefined,
+      position: existing.position ?? undefined,
+      unionMemberSince: existing.unionMemberSince ?? undefined,
+    };
+    // Only the cells filled in are applied; an empty cell keeps what is there.
+    const changes = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(current[k])));
+    if (!Object.keys(changes).length) return { outcome: 'UNCHANGED', recordId: id };
+    if (!dryRun) await ctx.services.people.update({ id, ...changes });
+    return { outcome: 'UPDATE', recordId: id };
+  },
+};
+
+const RECIPIENT_COLUMNS = { numbers: '获奖者工号', names: '获奖者姓名', department: '科室' };
+
+const awards: ImportKind = {
+  kind: 'awards',
+  title: '获奖记录',
+  columns: [
+    { header: '竞赛名称', required: true, help: '如 中药材真伪鉴别全国大赛；同年同名的竞赛视为同一项' },
+    { header: '品牌', help: '如 桐君堂杯' },
+    { header: '主办单位', help: '' },
+    { header: '级别', required: true, help: LEVEL_HELP },
+    { header: '类别', required: true, help: CATEGORIES.map((c) => c.label).join('、') },
+    { header: '获奖者工号', help: '一人或多人，用顿号分隔；填工号时可不填姓名' },
+    { header: '获奖者姓名', help: '无工号时按姓名（加科室）查找' },
+    { header: '科室', help: '用于区分同名职工' },
+    { header: '集体', help: '获奖集体：科室名称，或“全院”' },
+    { header: '奖项/名次', required: true, help: '特等奖、一等奖…优秀奖、优胜奖、金奖/银奖/铜奖、第三名，或其他文字如 多项奖项' },
+    { header: '获奖日期', required: true, help: '如 2020-10-01、2020/10/1、2020年10月' },
+    { header: '证书编号', help: '' },
+    { header: '备注', help: '' },
+  ],
+  fieldColumns: { competitionId: '竞赛名称', personIds: '获奖者工号', collective: '集体', grade: '奖项/名次', placement: '奖项/名次', resultText: '奖项/名次', date: '获奖日期', certificateNumber: '证书编号', note: '备注' },
+  rowKey: (c) => [normalizeName(text(c['竞赛名称'])), text(c['获奖者工号']), text(c['获奖者姓名']), text(c['集体']), text(c['奖项/名次']), parseDate(c['获奖日期'])?.getUTCFullYear() ?? ''].join('|'),
+  async map(ctx, c, l) {
+    const errors: RowErrors = [];
+    const name = text(c['竞赛名称']);
+    if (!name) errors.push({ column: '竞赛名称', message: '必填' });
+    const level = requireWord(c, '级别', parseLevel, LEVEL_HELP, errors);
+    const category = requireWord(c, '类别', parseCategory, CATEGORIES.map((x) => x.label).join('、'), errors);
+    const result = text(c['奖项/名次']) ? parseResult(text(c['奖项/名次'])) : (errors.push({ column: '奖项/名次', message: '必填' }), undefined);
+    const date = requireDate(c, '获奖日期', errors);
+    const personIds = resolvePeople(c, l, RECIPIENT_COLUMNS, errors);
+    const collective = resolveCollective(opt(c['集体']), l, '集体', errors);
+    if (!personIds.length && !collective && !errors.length) errors.push({ column: '获奖者工号', message: '请填写获奖者（工号或姓名）或获奖集体' });
+    if (errors.length) return errors;
+    const year = date!.getUTCFullYear();
+    const competition = await ctx.models.Competition.findOne({ year, normalizedName: normalizeName(name) }).lean();
+    return {
+      competition: competition ? toGlobalId('Competition', competition._id) : { name, brand: opt(c['品牌']), organiser: opt(c['主办单位']), level, category, year },
+      personIds,
+      collective,
+      ...result,
+      date,
+      certificateNumber: opt(c['证书编号']),
+      note: opt(c['备注']),
+    };
+  },
+  async apply(ctx, input, dryRun) {
+    const { competition, ...rest } = input;
+    let competitionId = competition as string;
+    if (typeof competition !== 'string') {
+      // A competition the registry does not know yet is added with the first of its rows.
+      if (dryRun) {
+        await ctx.services.competitions.create(competition, { dryRun: true });
+        // The row is checked as far as it can be without the competition (which is not there yet).
+        try {
+          await ctx.services.awards.create({ ...rest, competitionId: 'new' }, { dryRun: true });
+        } catch (e) {
+          if (!(e instanceof UserInputFailure)) throw e;
+          const others = e.userErrors.filter((u) => u.field[1] !== 'competitionId');
+          if (others.length) throw new UserInputFailure(others);
+        }
+        return { outcome: 'CREATE' };
+      }
+      competitionId = toGlobalId('Competition', (await ctx.services.competitions.findOrCreate(competition as { name: string; year: number }))._id);
+    }
+    return createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId }, { dryRun })).award, 'Award');
+  },
+};
+
+const honours: ImportKind = {
+  kind: 'honours',
+  title: '荣誉称号',
+  columns: [
+    { header: '称号', required: true, help: '全称，如 浙江省医药行业技术能手' },
+    { header: '类型', required: true, help: HONOUR_KINDS.map((k) => k.label).join('、') },
+    { header: '授予单位', required: true, help: '' },
+    { header: '级别', required: true, help: LEVEL_HELP },
+    { header: '获得者工号', help: '个人称号填工号（或姓名）' },
+    { header: '获得者姓名', help: '' },
+    { header: '科室', help: '用于区分同名职工' },
+    { header: '集体', help: '集体称号：科室名称，或“全院”' },
+    { header: '年份', required: true, help: '如 2020' },
+    { header: '授予日期', help: '' },
+    { header: '届次', help: '如 第十七届' },
+    { header: '备注', help: '' },
+  ],
+  fieldColumns: { title: '称号', honourKind: '类型', conferredBy: '授予单位', level: '级别', personId: '获得者工号', collective: '集体', year: '年份', date: '授予日期', session: '届次', note: '备注' },
+  rowKey: (c) => [normalizeName(text(c['称号'])), text(c['获得者工号']), text(c['获得者姓名']), text(c['集体']), text(c['年份'])].join('|'),
+  async map(_ctx, c, l) {
+    const errors: RowErrors = [];
+    const kindWord = text(c['类型']);
+    const honourKind = HONOUR_KINDS.find((k) => k.label === kindWord || k.value === kindWord || k.label.split('/').some((p) => kindWord && p.includes(kindWord)))?.value;
+    if (!kindWord) errors.push({ column: '类型', message: '必填' });
+    else if (!honourKind) errors.push({ column: '类型', message: `无法识别“${kindWord}”，可填：${HONOUR_KINDS.map((k) => k.label).join('、')}` });
+    const level = requireWord(c, '级别', parseLevel, LEVEL_HELP, errors);
+    const year = Number(text(c['年份']));
+    if (!Number.isInteger(year)) errors.push({ column: '年份', message: '请填写四位年份，如 2020' });
+    const date = requireDate(c, '授予日期', errors, false);
+    const personIds = resolvePeople(c, l, { numbers: '获得者工号', names: '获得者姓名', department: '科室' }, errors);
+    const collective = resolveCollective(opt(c['集体']), l, '集体', errors);
+    if (errors.length) return errors;
+    return { title: text(c['称号']), honourKind, conferredBy: text(c['授予单位']), level, personId: personIds[0], collective, year, date, session: opt(c['届次']), note: opt(c['备注']) };
+  },
+  apply: (ctx, input, dryRun) => createOnce(async () => (await ctx.services.honours.confer(input, { dryRun })).honour, 'Honour'),
+};
+
+const donations: ImportKind = {
+  kind: 'donations',
+  title: '捐赠记录',
+  columns: [
+    { header: '类型', required: true, help: DONATION_KINDS.map((d) => `${d.label}（${d.unit}）`).join('、') },
+    { header: '捐赠者工号', help: '个人捐赠' },
+    { header: '捐赠者姓名', help: '' },
+    { header: '科室', help: '用于区分同名职工' },
+    { header: '集体', help: '集体捐赠，或汇总数据所属：科室名称或“全院”' },
+    { header: '人数', help: '汇总数据的人数，如 108（填人数时不填捐赠者）' },
+    { header: '数量', required: true, help: '如 27800；约数写“300余”' },
+    { header: '活动', help: '如 抗疫捐款' },
+    { header: '日期', required: true, help: '如 2020-06-14' },
+    { header: '备注', help: '' },
+  ],
+  fieldColumns: { kind: '类型', donorPersonId: '捐赠者工号', donorCollective: '集体', donorCount: '人数', quantity: '数量', campaign: '活动', date: '日期', note: '备注' },
+  rowKey: (c) => ['类型', '捐赠者工号', '捐赠者姓名', '集体', '人数', '数量', '活动', '日期'].map((k) => text(c[k])).join('|'),
+  async map(_ctx, c, l) {
+    const errors: RowErrors = [];
+    const kind = requireWord(c, '类型', parseDonationKind, DONATION_KINDS.map((d) => d.label).join('、'), errors);
+    const q = c['数量'] === null ? null : parseQuantity(c['数量']);
+    if (c['数量'] === null) errors.push({ column: '数量', message: '必填' });
+    else if (!q) errors.push({ column: '数量', message: `无法识别的数量“${text(c['数量'])}”` });
+    const date = requireDate(c, '日期', errors);
+    const count = opt(c['人数']);
+    if (count && !/^\d+$/.test(count)) errors.push({ column: '人数', message: '请填写整数' });
+    const personIds = resolvePeople(c, l, { numbers: '捐赠者工号', names: '捐赠者姓名', department: '科室' }, errors);
+    const collective = resolveCollective(opt(c['集体']), l, '集体', errors);
+    if (errors.length) return errors;
+    return { kind, donorPersonId: personIds[0], donorCollective: collective, donorCount: count ? Number(count) : undefined, quantity: q!.quantity, approximate: q!.approximate, campaign: opt(c['活动']), date, note: opt(c['备注']) };
+  },
+  apply: (ctx, input, dryRun) => createOnce(() => ctx.services.donations.record(input, { dryRun }), 'Donation'),
+};
+
+export const IMPORT_KINDS: Record<string, ImportKind> = { people, awards, honours, donations };
+
+export const kindLabel = (k: string) => IMPORT_KINDS[k]?.title ?? k;
+export { label };

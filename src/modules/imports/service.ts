@@ -1,0 +1,124 @@
+// Runs an import: reads the sheet, checks its headers, maps each row, and applies it through
+// the same services as the mutations (validation, scope, duplicates, audit). A dry run
+// applies nothing; a commit writes each valid row on its own, so a failure never leaves a
+// partial row, and re-running the same file creates nothing new.
+import { GraphQLError } from 'graphql';
+import type { Types } from 'mongoose';
+import type { RequestContext } from '../../context.js';
+import { UserInputFailure, type UserErrorCode } from '../../shared/errors.js';
+import { idOfType } from '../../shared/ids.js';
+import { paginate, type PageArgs } from '../../shared/pagination.js';
+import { badUserInput, notFound } from '../../shared/errors.js';
+import type { PersonRecord } from '../people/model.js';
+import { actorOf } from '../achievements/workflow.js';
+import { IMPORT_KINDS, type ImportKind, type Lookups, type RowErrors } from './kinds.js';
+import type { ImportJobRecord, ImportRowResult } from './model.js';
+import { FileError, readSheet } from './parse.js';
+
+const CODE_WORDS: Record<UserErrorCode, string> = {
+  REQUIRED: '必填',
+  INVALID: '格式或内容不正确',
+  TOO_LONG: '内容过长',
+  TOO_SHORT: '内容过短',
+  OUT_OF_RANGE: '超出允许范围',
+  DUPLICATE: '与已有记录重复',
+  NOT_FOUND: '找不到对应记录',
+  INVALID_STATE: '记录当前状态不允许此操作',
+};
+
+export class ImportService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private async lookups(): Promise<Lookups> {
+    const people = (await this.ctx.models.Person.find({ archived: false }).lean()) as PersonRecord[];
+    const peopleByName = new Map<string, PersonRecord[]>();
+    for (const p of people) peopleByName.set(p.name, [...(peopleByName.get(p.name) ?? []), p]);
+    const units = async (model: 'Department' | 'UnionGroup') => {
+      const docs = (await this.ctx.models[model].find().lean()) as unknown as { _id: Types.ObjectId; name: string; code: string }[];
+      return new Map(docs.flatMap((d) => [[d.name, d], [d.code, d]] as const));
+    };
+    return { peopleByNumber: new Map(people.map((p) => [p.staffNumber, p])), peopleByName, departments: await units('Department'), unionGroups: await units('UnionGroup') };
+  }
+
+  /** A service's refusal, in the clerk's words, on the column to fix. */
+  private rowErrors(kind: ImportKind, e: unknown): RowErrors {
+    if (e instanceof UserInputFailure) {
+      return e.userErrors.map((u) => ({ column: kind.fieldColumns[u.field[1] ?? ''] ?? '', message: `${CODE_WORDS[u.code]}：${u.message}` }));
+    }
+    if (e instanceof GraphQLError && e.extensions.code === 'FORBIDDEN') return [{ column: '', message: `超出您的权限范围：${e.message}` }];
+    throw e;
+  }
+
+  async run(kindName: string, file: { buffer: Buffer; fileName: string }, mode: 'DRY_RUN' | 'COMMIT'): Promise<ImportJobRecord> {
+    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Importing records');
+    const kind = IMPORT_KINDS[kindName];
+    if (!kind) throw notFound(`no import of kind ${kindName}; kinds: ${Object.keys(IMPORT_KINDS).join(', ')}`);
+    const createdAt = new Date();
+    const rows: ImportRowResult[] = [];
+    let fileError: string | undefined;
+    try {
+      const sheet = await readSheet(file.buffer, file.fileName);
+      const missing = kind.columns.filter((c) => c.required && !sheet.headers.includes(c.header)).map((c) => c.header);
+      const unknown = sheet.headers.filter((h) => !kind.columns.some((c) => c.header === h));
+      if (missing.length || unknown.length) {
+        throw new FileError(
+          [missing.length ? `缺少必填列：${missing.join('、')}` : '', unknown.length ? `无法识别的列：${unknown.join('、')}` : ''].filter(Boolean).join('；') + `。请使用“${kind.title}”模板。`,
+        );
+      }
+      const lookups = await this.lookups();
+      const seen = new Map<string, number>();
+      for (const { row, cells } of sheet.rows) {
+        const key = kind.rowKey(cells);
+        const twin = seen.get(key);
+        if (twin !== undefined) {
+          rows.push({ row, outcome: 'ERROR', errors: [{ column: '', message: `与第${twin}行重复` }] });
+          continue;
+        }
+        seen.set(key, row);
+        const mapped = await kind.map(this.ctx, cells, lookups);
+        if (Array.isArray(mapped)) {
+          rows.push({ row, outcome: 'ERROR', errors: mapped });
+          continue;
+        }
+        try {
+          const r = await kind.apply(this.ctx, mapped, mode === 'DRY_RUN');
+          rows.push({ row, ...r, errors: [] });
+        } catch (e) {
+          rows.push({ row, outcome: 'ERROR', errors: this.rowErrors(kind, e) });
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof FileError)) throw e;
+      fileError = e.message;
+    }
+    const count = (o: ImportRowResult['outcome']) => rows.filter((r) => r.outcome === o).length;
+    const job = await this.ctx.models.ImportJob.create({
+      kind: kindName,
+      mode,
+      status: fileError ? 'FAILED' : 'SUCCEEDED',
+      fileName: file.fileName.slice(0, 200),
+      fileError,
+      createdBy: actorOf(this.ctx),
+      createdAt,
+      finishedAt: new Date(),
+      counts: { rows: rows.length, create: count('CREATE'), update: count('UPDATE'), unchanged: count('UNCHANGED'), error: count('ERROR') },
+      rows,
+    });
+    return job.toObject() as unknown as ImportJobRecord;
+  }
+
+  /** Import jobs, newest first: ADMIN sees all, others their own. */
+  list(page: PageArgs) {
+    const viewer = this.ctx.guard.requireViewer();
+    const filter = viewer.role === 'ADMIN' ? {} : { 'createdBy.userId': viewer.userId };
+    return paginate<ImportJobRecord>(this.ctx.models.ImportJob, filter, { field: 'createdAt', direction: -1 }, page);
+  }
+
+  async get(globalId: string): Promise<ImportJobRecord | null> {
+    const viewer = this.ctx.guard.requireViewer();
+    const id = idOfType(globalId, 'ImportJob');
+    if (!id) throw badUserInput('not an import job id', 'id');
+    const job = (await this.ctx.models.ImportJob.findById(id).lean()) as ImportJobRecord | null;
+    return job && (viewer.role === 'ADMIN' || job.createdBy.userId === viewer.userId) ? job : null;
+  }
+}

@@ -1,0 +1,183 @@
+import { expect } from 'chai';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+interface Job {
+  id: string;
+  status: string;
+  fileError?: string;
+  counts: { rows: number; create: number; update: number; unchanged: number; error: number };
+  rows: { row: number; outcome: string; recordId?: string; errors: { column: string; message: string }[] }[];
+}
+
+const AWARD_HEADERS = ['竞赛名称', '品牌', '主办单位', '级别', '类别', '获奖者工号', '获奖者姓名', '科室', '集体', '奖项/名次', '获奖日期', '证书编号', '备注'];
+
+async function xlsx(headers: string[], rows: unknown[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('数据');
+  sheet.addRow(headers);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const awardRow = (cells: Record<string, unknown>) => AWARD_HEADERS.map((h) => cells[h] ?? null);
+
+describe('spreadsheet import and export', function () {
+  this.timeout(120_000);
+  let t: TestServer;
+  let admin: string;
+
+  const upload = async (kind: string, file: Buffer, name: string, mode: 'dryRun' | 'commit', token = admin) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(file)]), name);
+    const res = await fetch(`${t.url}/imports/${kind}?mode=${mode}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    return { status: res.status, job: (await res.json()) as Job };
+  };
+
+  before(async () => {
+    t = await startTestServer();
+    admin = t.tokenFor('ADMIN');
+  });
+  after(() => t.stop());
+
+  it('serves a template per kind with Chinese headers and a sheet explaining each column', async () => {
+    for (const kind of ['people', 'awards', 'honours', 'donations']) {
+      const res = await fetch(`${t.url}/imports/templates/${kind}.xlsx`, { headers: { authorization: `Bearer ${admin}` } });
+      expect(res.status, kind).to.equal(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await res.arrayBuffer());
+      expect(wb.worksheets.map((w) => w.name)[1]).to.equal('填写说明');
+      const headers = (wb.worksheets[0].getRow(1).values as string[]).slice(1);
+      expect(headers.length).to.be.greaterThan(3);
+      if (kind === 'awards') expect(headers).to.deep.equal(AWARD_HEADERS);
+    }
+    expect((await fetch(`${t.url}/imports/templates/awards.xlsx`)).status).to.equal(401);
+  });
+
+  it('dry-runs a clean file writing nothing, commits it, and re-imports it without creating anything', async () => {
+    const file = await xlsx(AWARD_HEADERS, [
+      awardRow({ 竞赛名称: '导入测试技能竞赛', 级别: '省级', 类别: '职业技能', 获奖者工号: 'Z0119', '奖项/名次': '二等奖', 获奖日期: '2020/9/1' }),
+      awardRow({ 竞赛名称: '导入测试技能竞赛', 级别: '省', 类别: '技能', 获奖者姓名: '孙慧敏', 科室: '中药剂科', '奖项/名次': '第三名', 获奖日期: '2020年9月' }),
+      awardRow({ 竞赛名称: '导入测试讲课比赛', 级别: '全国', 类别: '教学', 集体: '西药剂科', '奖项/名次': '多项奖项', 获奖日期: 44075 }),
+    ]);
+    const before = await t.models.Achievement.countDocuments();
+    const competitions = await t.models.Competition.countDocuments();
+    const dry = await upload('awards', file, '获奖.xlsx', 'dryRun');
+    expect(dry.status).to.equal(200);
+    expect(dry.job.counts).to.deep.equal({ rows: 3, create: 3, update: 0, unchanged: 0, error: 0 });
+    expect(await t.models.Achievement.countDocuments()).to.equal(before);
+    expect(await t.models.Competition.countDocuments()).to.equal(competitions);
+
+    const commit = await upload('awards', file, '获奖.xlsx', 'commit');
+    expect(commit.job.counts).to.deep.include({ create: 3, error: 0 });
+    expect(await t.models.Achievement.countDocuments()).to.equal(before + 3);
+    const third = await t.gql(`query($id: ID!) { node(id: $id) { ... on Award { date resultLabel collective { name } level status } } }`, { id: commit.job.rows[2].recordId }, admin);
+    expect(third.data).to.deep.equal({ node: { date: '2020-09-01', resultLabel: '多项奖项', collective: { name: '西药剂科' }, level: 'NATIONAL', status: 'DRAFT' } });
+
+    const again = await upload('awards', file, '获奖.xlsx', 'commit');
+    expect(again.job.counts).to.deep.include({ create: 0, unchanged: 3, error: 0 });
+    expect(await t.models.Achievement.countDocuments()).to.equal(before + 3);
+    const jobs = await t.gql(`{ importJobs(first: 3) { totalCount edges { node { mode counts { create unchanged } } } } }`, {}, admin);
+    expect((jobs.data as { importJobs: { edges: { node: { mode: string } }[] } }).importJobs.edges.map((e) => e.node.mode)).to.deep.equal(['COMMIT', 'COMMIT', 'DRY_RUN']);
+  });
+
+  it('reports every kind of row error with the row number, the column and a message in Chinese', async () => {
+    await t.models.Person.create({ staffNumber: 'DUP1', name: '高圣艳', department: (await t.models.Department.findOne({ code: 'XYJK' }).lean())!._id });
+    const file = await xlsx(AWARD_HEADERS, [
+      awardRow({ 竞赛名称: '错误测试赛', 级别: '世界级', 类别: '技能', 获奖者工号: 'Z0101', '奖项/名次': '一等奖', 获奖日期: '2020-01-01' }),
+      awardRow({ 竞赛名称: '错误测试赛', 级别: '市级', 类别: '技能', 获奖者工号: 'Z0101', '奖项/名次': '一等奖', 获奖日期: '2020-13-45' }),
+      awardRow({ 竞赛名称: '错误测试赛', 级别: '市级', 类别: '技能', 获奖者工号: 'NOPE', '奖项/名次': '一等奖', 获奖日期: '2020-01-01' }),
+      awardRow({ 竞赛名称: '错误测试赛', 级别: '市级', 类别: '技能', 获奖者姓名: '高圣艳', '奖项/名次': '一等奖', 获奖日期: '2020-01-01' }),
+      awardRow({ 竞赛名称: '', 级别: '市级', 类别: '技能', 获奖者工号: 'Z0101', '奖项/名次': '', 获奖日期: '2020-01-01' }),
+      awardRow({ 竞赛名称: '错误测试赛', 级别: '市级', 类别: '技能', 获奖者工号: 'Z0101', '奖项/名次': '二等奖', 获奖日期: '2020-01-01', 证书编号: 'x'.repeat(70) }),
+    ]);
+    const { job } = await upload('awards', file, 'errors.xlsx', 'dryRun');
+    expect(job.rows.map((r) => r.outcome)).to.deep.equal(Array(6).fill('ERROR'));
+    const at = (row: number) => job.rows.find((r) => r.row === row)!.errors;
+    expect(at(2)[0]).to.deep.include({ column: '级别' });
+    expect(at(2)[0].message).to.match(/无法识别“世界级”/);
+    expect(at(3)[0]).to.deep.include({ column: '获奖日期' });
+    expect(at(4)[0]).to.deep.equal({ column: '获奖者工号', message: '找不到工号为“NOPE”的职工' });
+    expect(at(5)[0].column).to.equal('获奖者姓名');
+    expect(at(5)[0].message).to.match(/有2位职工名为“高圣艳”/);
+    expect(at(6).map((e) => e.column).sort()).to.deep.equal(['奖项/名次', '竞赛名称']);
+    expect(at(7)[0].column).to.equal('证书编号');
+    expect(at(7)[0].message).to.match(/^内容过长/);
+  });
+
+  it('flags duplicates inside the file and treats rows already recorded as unchanged', async () => {
+    const row = awardRow({ 竞赛名称: '重复测试赛', 级别: '市级', 类别: '技能', 获奖者工号: 'Z0110', '奖项/名次': '二等奖', 获奖日期: '2020-02-02' });
+    const { job } = await upload('awards', await xlsx(AWARD_HEADERS, [row, row]), 'dup.xlsx', 'commit');
+    expect(job.rows[1]).to.deep.include({ row: 3, outcome: 'ERROR' });
+    expect(job.rows[1].errors[0].message).to.equal('与第2行重复');
+    const seeded = awardRow({ 竞赛名称: '超声技能大赛', 级别: '市级', 类别: '技能', 获奖者工号: 'Z0105', '奖项/名次': '三等奖', 获奖日期: '2020-09-11' });
+    expect((await upload('awards', await xlsx(AWARD_HEADERS, [seeded]), 'db.xlsx', 'dryRun')).job.rows[0].outcome).to.equal('UNCHANGED');
+  });
+
+  it('reads a GBK-encoded CSV of people, creating and updating by staff number', async () => {
+    const csv = '工号,姓名,性别,科室,工会小组,职务职称,入会日期\r\nG001,陈晓燕,女,西药剂科,药剂工会小组,药师,2016/5/1\r\nZ0119,周雅琴,女,西药剂科,,副主任药师,\r\n';
+    const { job } = await upload('people', iconv.encode(csv, 'gbk'), '职工.csv', 'commit');
+    expect(job.rows.map((r) => r.outcome)).to.deep.equal(['CREATE', 'UPDATE']);
+    const created = await t.models.Person.findOne({ staffNumber: 'G001' }).lean();
+    expect(created).to.deep.include({ name: '陈晓燕', gender: 'FEMALE', position: '药师' });
+    expect((await t.models.Person.findOne({ staffNumber: 'Z0119' }).lean())!.position).to.equal('副主任药师');
+    const again = await upload('people', iconv.encode(csv, 'gbk'), '职工.csv', 'commit');
+    expect(again.job.rows.map((r) => r.outcome)).to.deep.equal(['UNCHANGED', 'UNCHANGED']);
+  });
+
+  it('refuses wrong headers, empty files, garbage and oversized uploads clearly', async () => {
+    const wrong = await upload('awards', Buffer.from('名称,级别\n某赛,市级\n'), 'wrong.csv', 'dryRun');
+    expect(wrong.status).to.equal(422);
+    expect(wrong.job.status).to.equal('FAILED');
+    expect(wrong.job.fileError).to.match(/缺少必填列：竞赛名称/);
+    expect(wrong.job.fileError).to.match(/无法识别的列：名称/);
+    const empty = await upload('awards', Buffer.alloc(0), 'empty.csv', 'dryRun');
+    expect(empty.job.fileError).to.match(/文件为空/);
+    const headerOnly = await upload('awards', await xlsx(AWARD_HEADERS, []), 'h.xlsx', 'dryRun');
+    expect(headerOnly.job.fileError).to.equal('文件没有数据行');
+    const garbage = await upload('awards', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 0, 0, 9, 9]), 'x.xlsx', 'dryRun');
+    expect(garbage.job.fileError).to.match(/不是有效的 \.xlsx/);
+    const binary = await upload('people', Buffer.from([0, 1, 2, 255, 0, 7]), 'x.csv', 'dryRun');
+    expect(binary.job.fileError).to.match(/无法读取文件/);
+    const big = await upload('people', Buffer.alloc(6 * 1024 * 1024, 0x41), 'big.csv', 'dryRun');
+    expect(big.status).to.equal(413);
+    expect((await upload('nothing', Buffer.from('a'), 'a.csv', 'dryRun')).status).to.equal(404);
+  });
+
+  it('applies a clerk’s scope row by row: rows outside it are refused, the rest go in', async () => {
+    const clerk = t.tokenFor('CLERK', { departments: ['XYJK'] });
+    const file = await xlsx(AWARD_HEADERS, [
+      awardRow({ 竞赛名称: '范围测试赛', 级别: '市级', 类别: '技能', 获奖者工号: 'Z0122', '奖项/名次': '一等奖', 获奖日期: '2020-03-03' }),
+      awardRow({ 竞赛名称: '范围测试赛', 级别: '市级', 类别: '技能', 获奖者工号: 'Z0101', '奖项/名次': '一等奖', 获奖日期: '2020-03-03' }),
+    ]);
+    const { job } = await upload('awards', file, 'scope.xlsx', 'commit', clerk);
+    expect(job.rows.map((r) => r.outcome)).to.deep.equal(['CREATE', 'ERROR']);
+    expect(job.rows[1].errors[0].message).to.match(/^超出您的权限范围/);
+    expect((await upload('awards', file, 'scope.xlsx', 'commit', t.tokenFor('VIEWER'))).status).to.equal(403);
+  });
+
+  it('handles a file of 5,000 rows', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => [`BULK${i}`, `批量${i}`, i % 2 ? '男' : '女', '七病区', '', '', '']);
+    const { job } = await upload('people', await xlsx(['工号', '姓名', '性别', '科室', '工会小组', '职务职称', '入会日期'], rows), 'bulk.xlsx', 'dryRun');
+    expect(job.counts).to.deep.equal({ rows: 5000, create: 5000, update: 0, unchanged: 0, error: 0 });
+    expect(await t.models.Person.countDocuments({ staffNumber: /^BULK/ })).to.equal(0);
+  });
+
+  it('exports achievements as xlsx and csv, neutralising formulas, and round-trips through a dry run unchanged', async () => {
+    const viewer = t.tokenFor('VIEWER');
+    await t.models.Achievement.updateOne({ title: '超声技能大赛' }, { $set: { note: '=HYPERLINK("http://evil","x")' } });
+    const raw = Buffer.from(await (await fetch(`${t.url}/exports/achievements.csv?year=2020&status=VERIFIED`, { headers: { authorization: `Bearer ${viewer}` } })).arrayBuffer());
+    expect([...raw.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]); // BOM: Excel and WPS read UTF-8
+    const csv = raw.toString('utf8');
+    expect(csv.slice(1).startsWith('竞赛名称,')).to.equal(true);
+    expect(csv).to.include(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(csv).to.not.match(/,=HYPERLINK/);
+    const xlsxRes = await fetch(`${t.url}/exports/achievements.xlsx?year=2020&status=VERIFIED`, { headers: { authorization: `Bearer ${viewer}` } });
+    const exported = Buffer.from(await xlsxRes.arrayBuffer());
+    const { job } = await upload('awards', exported, 'export.xlsx', 'dryRun');
+    expect(job.counts.rows).to.equal(16);
+    expect(job.rows.filter((r) => r.outcome !== 'UNCHANGED')).to.deep.equal([]);
+    expect((await fetch(`${t.url}/exports/achievements.csv`)).status).to.equal(401);
+  });
+});
