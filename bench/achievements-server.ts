@@ -10,7 +10,7 @@ import { TokenService } from '../src/shared/auth/tokens.js';
 import { startServer } from '../src/server.js';
 import { seedSynthetic } from '../seeds/synthetic.js';
 
-const { values } = parseArgs({ options: { awards: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({ options: { awards: { type: 'string', default: '10000' }, role: { type: 'string', default: 'VIEWER' } } });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-achievements-'));
 const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password', SEED_DEMO_DATA: 'false' });
 
@@ -21,13 +21,18 @@ const server = await startServer(config, {
     app.get('/bench/commands', (_req, res) => {
       res.json({ commands });
     });
+    let peak = process.memoryUsage().rss;
+    setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20).unref();
+    app.get('/bench/rss', (_req, res) => {
+      res.json({ rss: process.memoryUsage().rss, peak });
+    });
   },
 });
 server.database.connection.getClient().on('commandStarted', (e) => {
   if (e.commandName !== 'endSessions') commands++;
 });
 await seedSynthetic(createModels(server.database.connection), { awards: Number(values.awards) });
-const token = TokenService.fromConfig(config).sign({ userId: 'dev:bench', username: 'bench', role: 'VIEWER', scope: { departments: [], unionGroups: [] } }).token;
+const token = TokenService.fromConfig(config).sign({ userId: 'dev:bench', username: 'bench', role: values.role as 'VIEWER' | 'ADMIN', scope: { departments: [], unionGroups: [] } }).token;
 process.stdout.write(JSON.stringify({ url: server.url, token, rss: process.memoryUsage().rss }) + '\n');
 process.on('SIGTERM', async () => {
   await server.stop();

@@ -2,9 +2,10 @@
 import { benchAchievements } from './achievements.js';
 import { benchEmbedded } from './embedded.js';
 import { benchGraphql } from './graphql.js';
+import { benchImport } from './import.js';
 import { benchReport } from './report.js';
 
-const all: Record<string, () => Promise<void>> = { embedded: benchEmbedded, graphql: benchGraphql, achievements: benchAchievements, report: benchReport };
+const all: Record<string, () => Promise<void>> = { embedded: benchEmbedded, graphql: benchGraphql, achievements: benchAchievements, report: benchReport, import: benchImport };
 const wanted = process.argv.slice(2).filter((a) => a in all);
 console.log(`# Honours registry benchmarks (${new Date().toISOString()}, node ${process.version})`);
 for (const name of wanted.length ? wanted : Object.keys(all)) await all[name]();

@@ -106,6 +106,15 @@ describe('spreadsheet import and export', function () {
     expect(at(7)[0].message).to.match(/^内容过长/);
   });
 
+  it('accepts a sheet with only the required columns', async () => {
+    const file = await xlsx(['竞赛名称', '级别', '类别', '奖项/名次', '获奖日期'], [['最少列测试赛', '市级', '技能', '一等奖', '2020-06-06']]);
+    const { job } = await upload('awards', file, 'min.xlsx', 'dryRun');
+    // No recipient column at all: the row says so, instead of looking up "undefined".
+    expect(job.rows[0].errors).to.deep.equal([{ column: '获奖者工号', message: '请填写获奖者（工号或姓名）或获奖集体' }]);
+    const withPerson = await xlsx(['竞赛名称', '级别', '类别', '获奖者工号', '奖项/名次', '获奖日期'], [['最少列测试赛', '市级', '技能', 'Z0120', '一等奖', '2020-06-06']]);
+    expect((await upload('awards', withPerson, 'min.xlsx', 'dryRun')).job.rows[0].outcome).to.equal('CREATE');
+  });
+
   it('flags duplicates inside the file and treats rows already recorded as unchanged', async () => {
     const row = awardRow({ 竞赛名称: '重复测试赛', 级别: '市级', 类别: '技能', 获奖者工号: 'Z0110', '奖项/名次': '二等奖', 获奖日期: '2020-02-02' });
     const { job } = await upload('awards', await xlsx(AWARD_HEADERS, [row, row]), 'dup.xlsx', 'commit');

@@ -71,7 +71,9 @@ export class AwardService {
     if (recipients.collective?.department) or.push({ 'collective.department': recipients.collective.department });
     if (recipients.collective?.kind === 'INSTITUTION') or.push({ 'collective.kind': 'INSTITUTION' });
     if (!or.length) return [];
-    const others = (await this.ctx.models.Award.find({ year: competition.year, competition: { $ne: competition._id }, $or: or }).lean()) as AchievementRecord[];
+    // A single condition goes top-level, where an index (people, collective) can answer it.
+    const who = or.length === 1 ? or[0] : { $or: or };
+    const others = (await this.ctx.models.Award.find({ ...who, year: competition.year, competition: { $ne: competition._id } }).lean()) as AchievementRecord[];
     return others
       .filter((a) => !(self && a._id.equals(self)) && similarity(a.title, competitionTitle(competition)) >= SIMILAR_THRESHOLD)
       .map((a) => ({

@@ -39,8 +39,8 @@ export interface ImportKind {
   apply(ctx: RequestContext, input: Record<string, unknown>, dryRun: boolean): Promise<Outcome>;
 }
 
-const text = (c: Cell) => (c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
-const opt = (c: Cell) => text(c) || undefined;
+const text = (c: Cell | undefined) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
+const opt = (c: Cell | undefined) => text(c) || undefined;
 
 /** People named in a row: by staff numbers, or by name (with the department to tell namesakes apart). */
 function resolvePeople(cells: Record<string, Cell>, l: Lookups, cols: { numbers: string; names: string; department: string }, errors: RowErrors): string[] {

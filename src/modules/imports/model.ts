@@ -2,6 +2,12 @@ import { Schema, type Connection, type Types } from 'mongoose';
 import { actorSchema } from '../achievements/workflow-fields.js';
 import type { Actor } from '../achievements/model.js';
 
+/** `errors` is the field's natural name; mongoose merely warns that documents use it too. */
+const importRowSchema = new Schema(
+  { row: Number, outcome: String, recordId: String, errors: [{ _id: false, column: String, message: String }] },
+  { _id: false, suppressReservedKeysWarning: true },
+);
+
 export const importJobSchema = new Schema({
   kind: { type: String, required: true },
   mode: { type: String, enum: ['DRY_RUN', 'COMMIT'], required: true },
@@ -12,7 +18,7 @@ export const importJobSchema = new Schema({
   createdAt: { type: Date, required: true },
   finishedAt: { type: Date, required: true },
   counts: { rows: Number, create: Number, update: Number, unchanged: Number, error: Number },
-  rows: [{ _id: false, row: Number, outcome: String, recordId: String, errors: [{ _id: false, column: String, message: String }] }],
+  rows: [importRowSchema],
 });
 importJobSchema.index({ createdAt: -1 });
 

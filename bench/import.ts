@@ -1,0 +1,46 @@
+// Rows per second for a dry run and a commit of a 10,000-row awards file, and the server's
+// peak RSS while doing it.
+import ExcelJS from 'exceljs';
+import { report, spawnServer } from './lib.js';
+
+const ROWS = 10_000;
+const HEADERS = ['竞赛名称', '品牌', '主办单位', '级别', '类别', '获奖者工号', '获奖者姓名', '科室', '集体', '奖项/名次', '获奖日期', '证书编号', '备注'];
+
+async function awardsFile(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('获奖记录');
+  sheet.addRow(HEADERS);
+  const grades = ['一等奖', '二等奖', '三等奖', '优胜奖', '第四名'];
+  for (let i = 0; i < ROWS; i++) {
+    sheet.addRow([`基准导入竞赛${i % 500}`, '', '', ['省级', '市级', '全国'][(i % 500) % 3], ['技能', '教学', '文化'][(i % 500) % 3], `SYN${String(Math.floor(i / 500) % 200).padStart(6, '0')}`, '', '', '', grades[i % 5], `2021-${String((i % 12) + 1).padStart(2, '0')}-15`, `B${i}`, '']);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function benchImport() {
+  const file = await awardsFile();
+  const server = await spawnServer('bench/achievements-server.ts', ['--awards', '1000', '--role', 'ADMIN']);
+  try {
+    const run = async (mode: 'dryRun' | 'commit') => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(file)]), 'bench.xlsx');
+      const t0 = performance.now();
+      const res = await fetch(`${server.info.url}/imports/awards?mode=${mode}`, { method: 'POST', headers: { authorization: `Bearer ${server.info.token}` }, body: form });
+      const job = (await res.json()) as { counts: { create: number; error: number; unchanged: number } };
+      const seconds = (performance.now() - t0) / 1000;
+      const { peak } = (await (await fetch(`${server.info.url}/bench/rss`)).json()) as { peak: number };
+      return { seconds, job, peak };
+    };
+    const dry = await run('dryRun');
+    const commit = await run('commit');
+    const again = await run('commit');
+    const row = (name: string, r: typeof dry): [string, string, string] => [
+      name,
+      `${Math.round(ROWS / r.seconds).toLocaleString('en-US')} rows/s`,
+      `${r.seconds.toFixed(1)} s; created ${r.job.counts.create}, unchanged ${r.job.counts.unchanged}, errors ${r.job.counts.error}; server peak RSS ${(r.peak / 1048576).toFixed(0)} MiB`,
+    ];
+    report(`Import of a ${ROWS.toLocaleString('en-US')}-row awards .xlsx (${(file.length / 1024).toFixed(0)} KiB)`, [row('dry run', dry), row('commit', commit), row('commit again (idempotent)', again)]);
+  } finally {
+    await server.stop();
+  }
+}
