@@ -211,17 +211,28 @@ export class Collection {
   private candidates(filter: Doc, o?: EngineOptions): Iterable<Doc> {
     // A collation changes string equality and order, which the indexes do not model.
     if (o?.collation) return this.docs.values();
+    // Equality plans are sized first (cheap) and only the smallest is materialised; a range
+    // plan is used when no equality plan applies.
     let best: string[] | undefined;
+    let smallest: { size: number; ids: () => string[] } | undefined;
+    const ranges: (() => string[])[] = [];
     for (const plan of plans(filter)) {
-      let ids: string[] | undefined;
-      if (plan.field === '_id' && plan.kind === 'eq') ids = plan.values.map(canonicalKey).filter((k) => this.docs.has(k));
-      else {
-        const index = [...this.indexes.values()].find((i) => i.complete && i.fields[0] === plan.field);
-        if (!index) continue;
-        ids = plan.kind === 'eq' ? index.idsEqual(plan.values) : index.idsInRange(plan.lower, plan.upper);
+      if (plan.field === '_id' && plan.kind === 'eq') {
+        const ids = plan.values.map(canonicalKey).filter((k) => this.docs.has(k));
+        if (!smallest || ids.length < smallest.size) smallest = { size: ids.length, ids: () => ids };
+        continue;
       }
+      const index = [...this.indexes.values()].find((i) => i.complete && i.fields[0] === plan.field);
+      if (!index) continue;
+      if (plan.kind === 'eq') {
+        const size = index.countEqual(plan.values);
+        if (!smallest || size < smallest.size) smallest = { size, ids: () => index.idsEqual(plan.values) };
+      } else ranges.push(() => index.idsInRange(plan.lower, plan.upper));
+    }
+    if (smallest) best = smallest.ids();
+    else for (const range of ranges) {
+      const ids = range();
       if (!best || ids.length < best.length) best = ids;
-      if (plan.kind === 'eq' && best.length <= 1) break;
     }
     if (!best) return this.docs.values();
     const seen = new Set<string>();

@@ -228,6 +228,13 @@ export class Index {
     }
   }
 
+  /** How many entries equality on these values would yield (cheap: no ids copied). */
+  countEqual(values: unknown[]): number {
+    let n = 0;
+    for (const v of values) n += this.byFirst.get(canonicalKey(v))?.ids.size ?? 0;
+    return n;
+  }
+
   idsEqual(values: unknown[]): string[] {
     const out: string[] = [];
     for (const v of values) for (const id of this.byFirst.get(canonicalKey(v))?.ids ?? []) out.push(id);

@@ -73,7 +73,7 @@ export class AwardService {
     if (!or.length) return [];
     // A single condition goes top-level, where an index (people, collective) can answer it.
     const who = or.length === 1 ? or[0] : { $or: or };
-    const others = (await this.ctx.models.Award.find({ ...who, year: competition.year, competition: { $ne: competition._id } }).lean()) as AchievementRecord[];
+    const others = (await this.ctx.models.Award.find({ ...who, year: competition.year, competition: { $ne: competition._id } }, { title: 1, year: 1 }).lean()) as AchievementRecord[];
     return others
       .filter((a) => !(self && a._id.equals(self)) && similarity(a.title, competitionTitle(competition)) >= SIMILAR_THRESHOLD)
       .map((a) => ({

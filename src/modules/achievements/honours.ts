@@ -89,7 +89,7 @@ export class HonourService {
     if (recipients.collective?.department) or.push({ 'collective.department': recipients.collective.department });
     if (!or.length) return [];
     const who = or.length === 1 ? or[0] : { $or: or };
-    const others = (await this.ctx.models.Honour.find({ ...who, year }).lean()) as AchievementRecord[];
+    const others = (await this.ctx.models.Honour.find({ ...who, year }, { title: 1, year: 1 }).lean()) as AchievementRecord[];
     return others
       .filter((h) => !(self && h._id.equals(self)) && normalizeName(h.title) !== normalizeName(title) && similarity(h.title, title) >= SIMILAR_THRESHOLD)
       .map((h) => ({ code: 'SIMILAR_RECORD' as const, message: `the same recipient holds ${h.title} (${h.year}); is this the same title?`, recordId: toGlobalId('Honour', h._id) }));
