@@ -135,6 +135,28 @@ describe('spreadsheet import and export', function () {
     expect(again.job.rows.map((r) => r.outcome)).to.deep.equal(['UNCHANGED', 'UNCHANGED']);
   });
 
+  it('imports honours and donations, with approximate quantities and aggregate counts', async () => {
+    const honours = await xlsx(
+      ['称号', '类型', '授予单位', '级别', '获得者工号', '获得者姓名', '科室', '集体', '年份', '授予日期', '届次', '备注'],
+      [
+        ['绍兴市技术能手（导入）', '技术能手', '绍兴市人力社保局', '市级', 'Z0106', null, null, null, 2021, '2021-05-01', null, null],
+        ['模范职工之家（导入）', '先进/模范职工之家', '绍兴市总工会', '市', null, null, null, '七病区', 2021, null, null, null],
+        ['个人称号给集体', '技术能手', '某机关', '市级', null, null, null, '七病区', 2021, null, null, null],
+      ],
+    );
+    const h = await upload('honours', honours, 'h.xlsx', 'commit');
+    expect(h.job.rows.map((r) => r.outcome)).to.deep.equal(['CREATE', 'CREATE', 'ERROR']);
+    expect(h.job.rows[2].errors[0].column).to.equal('集体');
+    const csv = '类型,捐赠者工号,捐赠者姓名,科室,集体,人数,数量,活动,日期,备注\r\n献血,,,,全院,15,4500,,2021-06-14,\r\n捐书,,,,七病区,,80余,书吧,2021-04-23,\r\n捐款,Z0110,,,,,200,帮扶,2021年3月,\r\n捐款,,,,,,abc,,2021-01-01,\r\n';
+    const d = await upload('donations', Buffer.from(csv), 'd.csv', 'commit');
+    expect(d.job.rows.map((r) => r.outcome)).to.deep.equal(['CREATE', 'CREATE', 'CREATE', 'ERROR']);
+    expect(d.job.rows[3].errors[0]).to.deep.include({ column: '数量' });
+    const books = await t.gql(`query($id: ID!) { node(id: $id) { ... on Donation { quantityText mode donorCollective { name } } } }`, { id: d.job.rows[1].recordId }, admin);
+    expect(books.data).to.deep.equal({ node: { quantityText: '80余本', mode: 'ITEMISED', donorCollective: { name: '七病区' } } });
+    const blood = await t.gql(`query($id: ID!) { node(id: $id) { ... on Donation { quantityText donorCount } } }`, { id: d.job.rows[0].recordId }, admin);
+    expect(blood.data).to.deep.equal({ node: { quantityText: '4500毫升', donorCount: 15 } });
+  });
+
   it('refuses wrong headers, empty files, garbage and oversized uploads clearly', async () => {
     const wrong = await upload('awards', Buffer.from('名称,级别\n某赛,市级\n'), 'wrong.csv', 'dryRun');
     expect(wrong.status).to.equal(422);
