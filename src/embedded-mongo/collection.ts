@@ -187,6 +187,9 @@ export class Collection {
     const keyFields = sortFields.slice(0, idLast ? -1 : undefined).map((s) => s.field);
     const equal = new Map<string, unknown>();
     for (const p of plans(filter)) if (p.kind === 'eq' && p.values.length === 1) equal.set(p.field, p.values[0]);
+    // Of the indexes that serve the sort, the one with the most equality fields in front
+    // narrows the walk most ({people, rankKey} beats {rankKey} for one person's records).
+    let chosen: { index: Index; k: number } | undefined;
     for (const index of this.indexes.values()) {
       if (!index.complete) continue;
       const fields = index.fields;
@@ -195,9 +198,13 @@ export class Collection {
       const rest = fields.slice(k);
       if (!keyFields.length || keyFields.length > rest.length || keyFields.some((f, i) => rest[i] !== f)) continue;
       if (idLast && keyFields.length !== rest.length) continue;
+      if (!chosen || k > chosen.k) chosen = { index, k };
+    }
+    if (chosen) {
+      const { index, k } = chosen;
       const matcher = compileFilter(filter, o);
       const out: Doc[] = [];
-      for (const id of index.walk(fields.slice(0, k).map((f) => equal.get(f)), dir)) {
+      for (const id of index.walk(index.fields.slice(0, k).map((f) => equal.get(f)), dir)) {
         const doc = this.docs.get(id);
         if (!doc) continue;
         this.docsExamined++;

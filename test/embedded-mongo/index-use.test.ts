@@ -74,3 +74,19 @@ describe('embedded server: ordered index walks', () => {
     expect(coll.findOrdered({ year: 2016 }, { rank: 1, year: -1 }, 10)).to.equal(undefined);
   });
 });
+
+describe('embedded server: choosing among indexes that serve a sort', () => {
+  const coll = new Collection('db', 'choice');
+  before(() => {
+    coll.createIndex({ name: 'rank', key: { rank: 1 } });
+    coll.createIndex({ name: 'owner_rank', key: { owner: 1, rank: 1 } });
+    for (let i = 0; i < 5000; i++) coll.put({ _id: i, owner: `o${i % 500}`, rank: i });
+  });
+
+  it('walks the index with the most equality fields in front', () => {
+    const before = coll.docsExamined;
+    const page = coll.findOrdered({ owner: 'o7' }, { rank: 1, _id: 1 }, 5)!;
+    expect(page.map((d) => d._id)).to.deep.equal([7, 507, 1007, 1507, 2007]);
+    expect(coll.docsExamined - before).to.equal(5);
+  });
+});
