@@ -204,7 +204,11 @@ export class Collection {
       const { index, k } = chosen;
       const matcher = compileFilter(filter, o);
       const out: Doc[] = [];
-      for (const id of index.walk(index.fields.slice(0, k).map((f) => equal.get(f)), dir)) {
+      // A bound on the first sort field in the walk's direction lets the walk start there;
+      // range queries match within one BSON type, so skipping other types loses nothing.
+      const range = plans(filter).find((p) => p.kind === 'range' && p.field === keyFields[0]) as Extract<Plan, { kind: 'range' }> | undefined;
+      const from = (dir === 1 ? range?.lower : range?.upper)?.value;
+      for (const id of index.walk(index.fields.slice(0, k).map((f) => equal.get(f)), dir, from)) {
         const doc = this.docs.get(id);
         if (!doc) continue;
         this.docsExamined++;

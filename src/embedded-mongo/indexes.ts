@@ -215,9 +215,11 @@ export class Index {
    * Ids of entries whose leading fields equal `prefix`, in index order (then _id), forwards
    * or backwards; a document appears once, at its first entry.
    */
-  *walk(prefix: unknown[], direction: 1 | -1): Generator<string> {
-    const start = this.prefixBound(prefix, false);
-    const end = this.prefixBound(prefix, true);
+  *walk(prefix: unknown[], direction: 1 | -1, from?: unknown): Generator<string> {
+    // `from` bounds the field after the prefix: the walk starts there (a keyset page).
+    const seek = from !== undefined ? [...prefix, from] : undefined;
+    const start = seek && direction === 1 ? this.prefixBound(seek, false) : this.prefixBound(prefix, false);
+    const end = seek && direction === -1 ? this.prefixBound(seek, true) : this.prefixBound(prefix, true);
     const entries = this.entries;
     const seen = new Set<string>();
     for (let i = direction === 1 ? start : end - 1; direction === 1 ? i < end : i >= start; i += direction) {

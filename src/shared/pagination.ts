@@ -67,7 +67,9 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
     const [value, id] = decodeCursor(args.after);
     const op = direction === 1 ? '$gt' : '$lt';
     const after = { $or: [{ [field]: { [op]: value } }, { [field]: value, _id: { [op]: id } }] };
-    query = { $and: [filter, after] };
+    // The plain bound is implied by the $or; it lets an index seek to the cursor.
+    const bound = { [field]: { [`${op}e`]: value } };
+    query = { $and: [filter, bound, after] };
   }
   const docs = limit
     ? ((await model

@@ -90,3 +90,22 @@ describe('embedded server: choosing among indexes that serve a sort', () => {
     expect(coll.docsExamined - before).to.equal(5);
   });
 });
+
+describe('embedded server: keyset pages seek', () => {
+  const coll = new Collection('db', 'pages');
+  before(() => {
+    coll.createIndex({ name: 'name', key: { name: 1 } });
+    for (let i = 0; i < 5000; i++) coll.put({ _id: i, name: `n${String(i).padStart(5, '0')}` });
+  });
+
+  it('starts a later page at the cursor instead of walking from the start', () => {
+    const after = { name: 'n04000', _id: 4000 };
+    const filter = { $and: [{}, { name: { $gte: after.name } }, { $or: [{ name: { $gt: after.name } }, { name: after.name, _id: { $gt: after._id } }] }] };
+    const before = coll.docsExamined;
+    const page = coll.findOrdered(filter, { name: 1, _id: 1 }, 3)!;
+    expect(page.map((d) => d._id)).to.deep.equal([4001, 4002, 4003]);
+    expect(coll.docsExamined - before).to.be.at.most(4);
+    const back = coll.findOrdered({ name: { $lte: 'n00010' } }, { name: -1, _id: -1 }, 2)!;
+    expect(back.map((d) => d._id)).to.deep.equal([10, 9]);
+  });
+});
