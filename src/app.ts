@@ -10,13 +10,14 @@ import { GraphQLError, Kind, type GraphQLFormattedError, type OperationDefinitio
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { pinoHttp } from 'pino-http';
-import { createRequestContext, type AppDeps, type RequestContext } from './context.js';
+import type { AppDeps, RequestContext } from './context.js';
 import { ideRouter } from './ide.js';
 import { exportRoutes, importRoutes } from './modules/imports/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { resolvers } from './resolvers.js';
 import { loadTypeDefs } from './schema.js';
 import { ErrorCode, unauthenticated } from './shared/errors.js';
+import { contextFor, withStatus } from './shared/http.js';
 import { checkLimits } from './shared/limits.js';
 
 /** Error codes shown to clients as they are; anything else is masked. */
@@ -37,18 +38,6 @@ const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 function requestId(req: Request): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-}
-
-function bearerToken(req: Request): string | undefined {
-  const header = req.headers.authorization;
-  if (!header) return undefined;
-  const m = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!m) throw withStatus(unauthenticated('Authorization must be "Bearer <token>"'), 401);
-  return m[1];
-}
-
-function withStatus(error: GraphQLError, status: number): GraphQLError {
-  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
 }
 
 export interface App {
@@ -148,12 +137,7 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
     cors({ origin: config.CORS_ORIGINS, methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id', 'Apollo-Require-Preflight'], maxAge: 600 }),
     express.json({ limit: config.BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const token = bearerToken(req);
-        const viewer = token ? deps.tokens.verify(token) : null;
-        if (token && !viewer) throw withStatus(unauthenticated('The token is invalid or expired; sign in again'), 401);
-        return createRequestContext(deps, { requestId: (req as Request & { id: string }).id, ip: req.ip ?? 'unknown', viewer });
-      },
+      context: async ({ req }) => contextFor(deps, req),
     }),
   );
 

@@ -1,4 +1,4 @@
-import { ObjectId, type Doc } from './bson.js';
+import { isObjectId, ObjectId, type Doc } from './bson.js';
 import { compileFilter, type EngineOptions } from './engine.js';
 import { DuplicateKeyError, indexNotFound, indexKeySpecsConflict, indexOptionsConflict, invalidOptions } from './errors.js';
 import { Index, type IndexSpec } from './indexes.js';
@@ -49,11 +49,7 @@ function plans(filter: Doc): Plan[] {
 
 /** Scalars whose index equality is exactly MongoDB's equality. */
 const exactScalar = (v: unknown) =>
-  typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || v instanceof Date || isObjectIdValue(v);
-
-function isObjectIdValue(v: unknown): boolean {
-  return (v as { _bsontype?: string } | null)?._bsontype === 'ObjectId';
-}
+  typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || v instanceof Date || isObjectId(v);
 
 /**
  * Whether the index plan for this filter is the whole answer: a single `_id` equality or

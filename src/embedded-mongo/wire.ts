@@ -5,7 +5,6 @@ import { deserialize, serialize, type Doc } from './bson.js';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
-export const OP_COMPRESSED = 2012;
 export const OP_MSG = 2013;
 
 export const FLAG_CHECKSUM = 1;

@@ -4,13 +4,30 @@ import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { createRequestContext, type AppDeps, type RequestContext } from '../context.js';
+import type { Viewer } from './auth/roles.js';
+import { unauthenticated } from './errors.js';
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 };
 
+/** The same error, answered with this HTTP status (Apollo reads extensions.http). */
+export const withStatus = (error: GraphQLError, status: number) => new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
+
+/**
+ * The viewer a request's bearer token speaks for: null without a token; a malformed header
+ * or a token that does not verify is refused with 401 and a message saying which.
+ */
+export function viewerOf(deps: Pick<AppDeps, 'tokens'>, req: Request): Viewer | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m) throw withStatus(unauthenticated('Authorization must be "Bearer <token>"'), 401);
+  const viewer = deps.tokens.verify(m[1]);
+  if (!viewer) throw withStatus(unauthenticated('The token is invalid or expired; sign in again'), 401);
+  return viewer;
+}
+
 export function contextFor(deps: AppDeps, req: Request): RequestContext {
-  const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-  const viewer = m ? deps.tokens.verify(m[1]) : null;
-  return createRequestContext(deps, { requestId: (req as unknown as { id?: string }).id ?? randomUUID(), ip: req.ip ?? 'unknown', viewer });
+  return createRequestContext(deps, { requestId: (req as unknown as { id?: string }).id ?? randomUUID(), ip: req.ip ?? 'unknown', viewer: viewerOf(deps, req) });
 }
 
 export const sendError = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });

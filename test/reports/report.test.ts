@@ -161,7 +161,12 @@ describe('achievement report', () => {
   describe('exports', () => {
     it('serves Markdown and a .docx whose text is the narrative, with the same auth', async () => {
       expect((await fetch(`${t.url}/reports/2020/achievements.md`)).status).to.equal(401);
-      expect((await fetch(`${t.url}/reports/2020/achievements.md`, { headers: { authorization: 'Bearer nonsense' } })).status).to.equal(401);
+      const invalid = await fetch(`${t.url}/reports/2020/achievements.md`, { headers: { authorization: 'Bearer nonsense' } });
+      expect(invalid.status).to.equal(401);
+      expect(((await invalid.json()) as { errors: { message: string }[] }).errors[0].message).to.match(/invalid or expired/);
+      const malformed = await fetch(`${t.url}/exports/achievements.csv`, { headers: { authorization: 'Token abc' } });
+      expect(malformed.status).to.equal(401);
+      expect(((await malformed.json()) as { errors: { message: string }[] }).errors[0].message).to.match(/Bearer <token>/);
       expect((await fetch(`${t.url}/reports/abcd/achievements.md`, { headers: { authorization: `Bearer ${viewer}` } })).status).to.equal(400);
       expect((await fetch(`${t.url}/reports/2020/achievements.pdf`, { headers: { authorization: `Bearer ${viewer}` } })).status).to.equal(404);
       const md = await fetch(`${t.url}/reports/2020/achievements.md`, { headers: { authorization: `Bearer ${viewer}` } });

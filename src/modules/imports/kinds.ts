@@ -6,7 +6,7 @@ import { UserInputFailure } from '../../shared/errors.js';
 import { toGlobalId } from '../../shared/ids.js';
 import type { PersonRecord } from '../people/model.js';
 import { normalizeName } from '../achievements/similarity.js';
-import { CATEGORIES, DONATION_KINDS, HONOUR_KINDS, label } from '../vocabulary/vocabulary.js';
+import { CATEGORIES, DONATION_KINDS, HONOUR_KINDS } from '../vocabulary/vocabulary.js';
 import type { Cell } from './parse.js';
 import { LEVEL_HELP, parseCategory, parseDate, parseDonationKind, parseGender, parseLevel, parseQuantity, parseResult, splitList } from './words.js';
 
@@ -305,5 +305,3 @@ const donations: ImportKind = {
 
 export const IMPORT_KINDS: Record<string, ImportKind> = { people, awards, honours, donations };
 
-export const kindLabel = (k: string) => IMPORT_KINDS[k]?.title ?? k;
-export { label };

@@ -2,6 +2,7 @@
 // union's work report. Pure and deterministic: the same records give the same text. Every
 // sentence carries the ids of the records it states.
 import { LEVEL_WORDS, type Level } from '../vocabulary/vocabulary.js';
+import { chineseNumber } from './rows.js';
 
 export interface DraftRecord {
   id: string;
@@ -58,13 +59,6 @@ export interface DraftInput {
 }
 
 const CULTURE = new Set(['CULTURE', 'SPORTS', 'IDEOLOGY']);
-const CN_DIGITS = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-export function chineseCount(n: number): string {
-  if (n <= 10) return CN_DIGITS[n];
-  if (n < 20) return `十${CN_DIGITS[n - 10] === '两' ? '二' : CN_DIGITS[n - 10]}`;
-  return String(n);
-}
 
 /** A和B; A、B和C. */
 export function joinList(items: string[], conjunction = '和'): string {
@@ -211,7 +205,7 @@ function titleClauses(records: DraftRecord[]): Clause[] {
 function withStreak(c: Clause, streaks: Map<string, DraftStreak>): string {
   const s = c.recipientKey ? streaks.get(c.recipientKey) : undefined;
   if (!s || levelOrder(c.bestLevel) > levelOrder(s.level)) return `${c.subject}${c.predicate}。`;
-  return `${c.subject}已连续${chineseCount(s.years)}年在${LEVEL_WORDS[s.level]}赛事上获奖，今年再次${c.predicate}。`;
+  return `${c.subject}已连续${chineseNumber(s.years, { counting: true })}年在${LEVEL_WORDS[s.level]}赛事上获奖，今年再次${c.predicate}。`;
 }
 
 function summarySentence(input: DraftInput, allIds: string[]): Sentence {

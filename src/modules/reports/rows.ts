@@ -3,8 +3,12 @@ import type { Report } from './service.js';
 
 const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-/** 1 → 一 … 10 → 十, 11 → 十一 (for numbered headings). */
-export function chineseNumber(n: number): string {
+/**
+ * 1 → 一 … 10 → 十, 11 → 十一. As a count before a measure word, 2 reads 两 (两年);
+ * in a numbered heading it reads 二 (二、).
+ */
+export function chineseNumber(n: number, { counting = false } = {}): string {
+  if (n === 2 && counting) return '两';
   if (n <= 10) return CN[n];
   if (n < 20) return `十${CN[n - 10]}`;
   return String(n);
