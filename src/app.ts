@@ -19,6 +19,7 @@ import { loadTypeDefs } from './schema.js';
 import { ErrorCode, unauthenticated } from './shared/errors.js';
 import { contextFor, withStatus } from './shared/http.js';
 import { checkLimits } from './shared/limits.js';
+import { inspectVariables, noNulCharacters } from './shared/request-checks.js';
 
 /** Error codes shown to clients as they are; anything else is masked. */
 const PUBLIC_CODES = new Set<string>([
@@ -53,7 +54,10 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operation, document, request, schema }) {
+          // No operation: Apollo answers 400 (several without operationName, or an unknown name).
+          if (!operation) return;
           const op = operation as OperationDefinitionNode;
+          inspectVariables(request.variables ?? {});
           if (!contextValue.viewer) {
             const allowed = (name: string) => ANONYMOUS_FIELDS.has(name) || (!config.production && INTROSPECTION_FIELDS.has(name));
             const fields = op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
@@ -74,6 +78,9 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
     allowBatchedHttpRequests: false,
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
+    // Production: no "Did you mean …" suggestions that reveal the schema.
+    hideSchemaDetailsFromClientErrors: config.production,
+    validationRules: [noNulCharacters],
     plugins: [
       gate,
       ApolloServerPluginLandingPageDisabled(),

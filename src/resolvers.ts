@@ -38,10 +38,11 @@ const baseResolvers = {
     node: async (_: unknown, { id }: { id: string }, ctx: RequestContext) => {
       ctx.guard.requireViewer();
       const parsed = fromGlobalId(id);
-      const loader = parsed && NODE_LOADERS[parsed.type as keyof typeof NODE_LOADERS];
-      if (!parsed || !loader) return null;
+      // Own keys only: a type part such as __proto__ names no loader.
+      if (!parsed || !Object.hasOwn(NODE_LOADERS, parsed.type)) return null;
+      const loader = NODE_LOADERS[parsed.type as keyof typeof NODE_LOADERS];
       const doc = (await loader(ctx).load(parsed.id)) as Record<string, unknown> | null;
-      if (!doc || (KIND_OF_TYPE[parsed.type] && doc.kind !== KIND_OF_TYPE[parsed.type])) return null;
+      if (!doc || (Object.hasOwn(KIND_OF_TYPE, parsed.type) && doc.kind !== KIND_OF_TYPE[parsed.type])) return null;
       return { ...doc, __typename: parsed.type };
     },
   },

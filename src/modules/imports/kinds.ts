@@ -305,3 +305,6 @@ const donations: ImportKind = {
 
 export const IMPORT_KINDS: Record<string, ImportKind> = { people, awards, honours, donations };
 
+/** The import kind of that name (own keys only: `__proto__` is no kind). */
+export const importKind = (name: string): ImportKind | undefined => (Object.hasOwn(IMPORT_KINDS, name) ? IMPORT_KINDS[name] : undefined);
+

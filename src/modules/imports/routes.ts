@@ -7,7 +7,7 @@ import { sendError, withContext } from '../../shared/http.js';
 import { toGlobalId } from '../../shared/ids.js';
 import type { AchievementFilter } from '../achievements/query.js';
 import { achievementsTable } from './export.js';
-import { IMPORT_KINDS } from './kinds.js';
+import { IMPORT_KINDS, importKind } from './kinds.js';
 import { tableCsv, tableXlsx, templateXlsx } from './sheets.js';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -22,7 +22,7 @@ export function importRoutes(deps: AppDeps): Router {
   router.get(
     '/templates/:file',
     withContext(deps, async (_ctx, req, res) => {
-      const kind = IMPORT_KINDS[/^(\w+)\.xlsx$/.exec(req.params.file as string)?.[1] ?? ''];
+      const kind = importKind(/^(\w+)\.xlsx$/.exec(req.params.file as string)?.[1] ?? '');
       if (!kind) return void sendError(res, 404, 'NOT_FOUND', `templates: ${Object.keys(IMPORT_KINDS).map((k) => `${k}.xlsx`).join(', ')}`);
       res.type(XLSX).setHeader('Content-Disposition', attachment(`${kind.title}导入模板.xlsx`));
       res.send(await templateXlsx(kind));
@@ -40,7 +40,7 @@ export function importRoutes(deps: AppDeps): Router {
   router.post(
     '/:kind',
     withContext(deps, async (ctx, req, res) => {
-      if (!IMPORT_KINDS[req.params.kind as string]) return void sendError(res, 404, 'NOT_FOUND', `imports: ${Object.keys(IMPORT_KINDS).join(', ')}`);
+      if (!importKind(req.params.kind as string)) return void sendError(res, 404, 'NOT_FOUND', `imports: ${Object.keys(IMPORT_KINDS).join(', ')}`);
       if (!req.file) return void sendError(res, 400, 'BAD_REQUEST', '请以 multipart/form-data 上传文件，字段名为 file');
       const mode = String(req.query.mode ?? req.body?.mode ?? 'dryRun');
       if (mode !== 'dryRun' && mode !== 'commit') return void sendError(res, 400, 'BAD_USER_INPUT', 'mode 应为 dryRun 或 commit');

@@ -11,7 +11,7 @@ import { paginate, type PageArgs } from '../../shared/pagination.js';
 import { badUserInput, notFound } from '../../shared/errors.js';
 import type { PersonRecord } from '../people/model.js';
 import { actorOf } from '../achievements/workflow.js';
-import { IMPORT_KINDS, type ImportKind, type Lookups, type RowErrors } from './kinds.js';
+import { IMPORT_KINDS, importKind, type ImportKind, type Lookups, type RowErrors } from './kinds.js';
 import type { ImportJobRecord, ImportRowResult } from './model.js';
 import { FileError, readSheet, type Cell } from './parse.js';
 
@@ -64,7 +64,7 @@ export class ImportService {
 
   async run(kindName: string, file: { buffer: Buffer; fileName: string }, mode: 'DRY_RUN' | 'COMMIT'): Promise<ImportJobRecord> {
     this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Importing records');
-    const kind = IMPORT_KINDS[kindName];
+    const kind = importKind(kindName);
     if (!kind) throw notFound(`no import of kind ${kindName}; kinds: ${Object.keys(IMPORT_KINDS).join(', ')}`);
     const createdAt = new Date();
     const rows: ImportRowResult[] = [];

@@ -26,7 +26,8 @@ type OrgUnit = DepartmentRecord | UnionGroupRecord;
 
 const LABEL: Record<Kind, string> = { Department: 'department', UnionGroup: 'union group' };
 
-export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A literal pattern; NUL (which BSON patterns cannot hold) as an escape. */
+export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('\u0000', '\\x00');
 
 /** Departments and union groups: the same shape and rules, ADMIN-managed. */
 export class OrganisationService {
