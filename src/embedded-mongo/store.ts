@@ -30,6 +30,7 @@ export class Store {
   private journal?: JournalWriter;
   private generation = 0;
   private releaseLock?: () => void;
+  private readOnly = false;
 
   constructor(
     private readonly dataDir: string | undefined,
@@ -37,11 +38,19 @@ export class Store {
     private readonly compactAtBytes = COMPACT_AT_BYTES,
   ) {}
 
-  /** Loads the snapshot and replays the journal; returns the number of operations replayed. */
-  open(): number {
+  /**
+   * Loads the snapshot and replays the journal; returns the number of operations replayed.
+   * Read-only: no lock, no repair, no writes (to look into a directory another process owns).
+   */
+  open(options: { readOnly?: boolean } = {}): number {
     if (!this.dataDir) return 0;
-    fs.mkdirSync(this.dataDir, { recursive: true });
-    this.releaseLock = acquireLock(this.dataDir);
+    if (options.readOnly) {
+      this.readOnly = true;
+      if (!fs.existsSync(this.dataDir)) return 0;
+    } else {
+      fs.mkdirSync(this.dataDir, { recursive: true });
+      this.releaseLock = acquireLock(this.dataDir);
+    }
     try {
       const snapshot = path.join(this.dataDir, SNAPSHOT);
       if (fs.existsSync(snapshot)) {
@@ -54,7 +63,7 @@ export class Store {
       let replayed = 0;
       if (fs.existsSync(journalFile)) {
         const { records, validLength, tornTail } = readRecords(journalFile);
-        if (tornTail) {
+        if (tornTail && !this.readOnly) {
           this.log('warn', `journal ${journalFile}: torn tail (${tornTail}); truncating to ${validLength} bytes`);
           fs.truncateSync(journalFile, validLength);
         }
@@ -64,6 +73,7 @@ export class Store {
         }
       }
       this.pending = [];
+      if (this.readOnly) return replayed;
       this.journal = new JournalWriter(journalFile);
       this.removeStaleFiles();
       if (this.journal.size > this.compactAtBytes) this.compact();
@@ -87,6 +97,7 @@ export class Store {
 
   /** Records an operation for the current command and applies it in memory. */
   write(op: Op) {
+    if (this.readOnly) throw new Error('the store was opened read-only');
     this.apply(op);
     this.pending.push(op);
   }

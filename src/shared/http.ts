@@ -5,7 +5,8 @@ import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { createRequestContext, type AppDeps, type RequestContext } from '../context.js';
 import type { Viewer } from './auth/roles.js';
-import { unauthenticated } from './errors.js';
+import { z } from 'zod';
+import { badUserInput, unauthenticated } from './errors.js';
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 };
 
@@ -47,3 +48,29 @@ export function withContext(deps: AppDeps, run: (ctx: RequestContext, req: Reque
     }
   };
 }
+
+/**
+ * A route's query parameters, validated like GraphQL arguments: every parameter known,
+ * given once, and of its type. Anything else is a BAD_USER_INPUT naming the parameter.
+ */
+export function parseQuery<S extends z.ZodObject>(schema: S, query: Request['query']): z.infer<S> {
+  for (const [key, value] of Object.entries(query)) {
+    if (typeof value !== 'string') throw withStatus(badUserInput(`query parameter ${key} must be given once, as plain text`, key), 400);
+  }
+  const parsed = z.strictObject(schema.shape).safeParse(query);
+  if (parsed.success) return parsed.data as z.infer<S>;
+  const issue = parsed.error.issues[0];
+  const name = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
+  const message =
+    issue.code === 'unrecognized_keys'
+      ? `unknown query parameter ${name}; known: ${Object.keys(schema.shape).join(', ') || 'none'}`
+      : `query parameter ${name}: ${issue.message}`;
+  throw withStatus(badUserInput(message, name), 400);
+}
+
+/** Query-parameter types. */
+export const queryParam = {
+  id: z.string().min(1).max(200),
+  year: z.string().regex(/^\d{4}$/, { error: 'must be a four-digit year' }).transform(Number),
+  oneOf: <V extends string>(values: readonly [V, ...V[]]) => z.enum(values, { error: `must be one of ${values.join(', ')}` }),
+};

@@ -45,11 +45,19 @@ describe('tools', () => {
     }
   });
 
-  it('npm run token prints a token the server accepts, with the role and scope asked for', function () {
-    this.timeout(30_000);
+  it('npm run token prints a token the server accepts, with the role and scope asked for, and refuses unknown codes', function () {
+    this.timeout(60_000);
     const tmp = tempDir('token-cli');
     try {
-      const env = { DATA_DIR: tmp.dir, JWT_SECRET: '' };
+      const env = { DATA_DIR: tmp.dir, JWT_SECRET: '', MONGODB_URI: '', LOG_LEVEL: 'silent' };
+      const unseeded = run('src/cli/token.ts', ['--role', 'CLERK', '--department', 'ZYJK'], env);
+      expect(unseeded.status).to.equal(2);
+      expect(unseeded.stderr).to.include('no such department ZYJK');
+      expect(run('seeds/cli.ts', [], env).status).to.equal(0);
+      const unknown = run('src/cli/token.ts', ['--role', 'CLERK', '--department', 'ZYJK', '--department', 'NOPE', '--union-group', 'G404'], env);
+      expect(unknown.status).to.equal(2);
+      expect(unknown.stderr).to.include('no such department NOPE, union group G404');
+      expect(unknown.stdout).to.equal('');
       const res = run('src/cli/token.ts', ['--role', 'CLERK', '--department', 'ZYJK', '--user', 'zhang'], env);
       expect(res.status, res.stderr).to.equal(0);
       const token = res.stdout.trim();

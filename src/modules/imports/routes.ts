@@ -2,8 +2,10 @@
 // authenticated like /graphql (Authorization: Bearer).
 import express, { type Router } from 'express';
 import multer from 'multer';
+import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
-import { sendError, withContext } from '../../shared/http.js';
+import { parseQuery, queryParam, sendError, withContext } from '../../shared/http.js';
+import { CATEGORIES, LEVELS, RECORD_STATUSES, values } from '../vocabulary/vocabulary.js';
 import { toGlobalId } from '../../shared/ids.js';
 import type { AchievementFilter } from '../achievements/query.js';
 import { achievementsTable } from './export.js';
@@ -15,6 +17,16 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
+const importQuery = z.object({ mode: queryParam.oneOf(['dryRun', 'commit']).optional() });
+const exportQuery = z.object({
+  year: queryParam.year.optional(),
+  levelAtLeast: queryParam.oneOf(values(LEVELS)).optional(),
+  category: queryParam.oneOf(values(CATEGORIES)).optional(),
+  departmentId: queryParam.id.optional(),
+  personId: queryParam.id.optional(),
+  status: queryParam.oneOf(values(RECORD_STATUSES)).optional(),
+});
+
 export function importRoutes(deps: AppDeps): Router {
   const router = express.Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } }).single('file');
@@ -22,6 +34,7 @@ export function importRoutes(deps: AppDeps): Router {
   router.get(
     '/templates/:file',
     withContext(deps, async (_ctx, req, res) => {
+      parseQuery(z.object({}), req.query);
       const kind = importKind(/^(\w+)\.xlsx$/.exec(req.params.file as string)?.[1] ?? '');
       if (!kind) return void sendError(res, 404, 'NOT_FOUND', `templates: ${Object.keys(IMPORT_KINDS).map((k) => `${k}.xlsx`).join(', ')}`);
       res.type(XLSX).setHeader('Content-Disposition', attachment(`${kind.title}导入模板.xlsx`));
@@ -42,8 +55,7 @@ export function importRoutes(deps: AppDeps): Router {
     withContext(deps, async (ctx, req, res) => {
       if (!importKind(req.params.kind as string)) return void sendError(res, 404, 'NOT_FOUND', `imports: ${Object.keys(IMPORT_KINDS).join(', ')}`);
       if (!req.file) return void sendError(res, 400, 'BAD_REQUEST', '请以 multipart/form-data 上传文件，字段名为 file');
-      const mode = String(req.query.mode ?? req.body?.mode ?? 'dryRun');
-      if (mode !== 'dryRun' && mode !== 'commit') return void sendError(res, 400, 'BAD_USER_INPUT', 'mode 应为 dryRun 或 commit');
+      const { mode = 'dryRun' } = parseQuery(importQuery, req.query);
       const fileName = Buffer.from(req.file.originalname, 'latin1').toString('utf8');
       const job = await ctx.services.imports.run(req.params.kind as string, { buffer: req.file.buffer, fileName }, mode === 'commit' ? 'COMMIT' : 'DRY_RUN');
       res.status(job.status === 'FAILED' ? 422 : 200).json({ id: toGlobalId('ImportJob', job._id), ...job, _id: undefined });
@@ -59,16 +71,7 @@ export function exportRoutes(deps: AppDeps): Router {
     withContext(deps, async (ctx, req, res) => {
       const format = req.params.format;
       if (format !== 'xlsx' && format !== 'csv') return void sendError(res, 404, 'NOT_FOUND', 'formats: achievements.xlsx, achievements.csv');
-      const q = req.query as Record<string, string | undefined>;
-      const filter: AchievementFilter = {
-        year: q.year ? Number(q.year) : undefined,
-        levelAtLeast: q.levelAtLeast,
-        category: q.category,
-        departmentId: q.departmentId,
-        personId: q.personId,
-        status: q.status,
-      };
-      if (filter.year !== undefined && !Number.isInteger(filter.year)) return void sendError(res, 400, 'BAD_USER_INPUT', 'year must be a year');
+      const filter: AchievementFilter = parseQuery(exportQuery, req.query);
       const table = await achievementsTable(ctx, filter);
       if (format === 'csv') {
         res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', attachment('获奖记录.csv'));

@@ -1,10 +1,13 @@
 // GET /reports/:year/achievements.md and .docx, with the same auth as /graphql
 // (Authorization: Bearer) and the scope as query parameters.
 import express, { type Router } from 'express';
+import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
-import { sendError, withContext } from '../../shared/http.js';
+import { parseQuery, queryParam, sendError, withContext } from '../../shared/http.js';
 import { reportDocx } from './docx.js';
 import { reportMarkdown } from './markdown.js';
+
+const reportQuery = z.object({ departmentId: queryParam.id.optional(), unionGroupId: queryParam.id.optional() });
 
 export function reportRoutes(deps: AppDeps): Router {
   const router = express.Router();
@@ -14,8 +17,8 @@ export function reportRoutes(deps: AppDeps): Router {
       const format = req.params.format;
       if (format !== 'md' && format !== 'docx') return void sendError(res, 404, 'NOT_FOUND', 'formats: achievements.md, achievements.docx');
       const year = /^\d{4}$/.test(req.params.year as string) ? Number(req.params.year) : NaN;
-      const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-      const report = await ctx.services.reports.build(year, { departmentId: str(req.query.departmentId), unionGroupId: str(req.query.unionGroupId) });
+      const scope = parseQuery(reportQuery, req.query);
+      const report = await ctx.services.reports.build(year, scope);
       const name = encodeURIComponent(`${report.year}年度${report.subject}工会工作成绩`);
       if (format === 'md') {
         res.type('text/markdown; charset=utf-8').setHeader('Content-Disposition', `inline; filename*=UTF-8''${name}.md`);
