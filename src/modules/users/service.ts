@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { z } from 'zod';
 import type { RequestContext } from '../../context.js';
+import { passwordProblem } from '../../shared/auth/password-policy.js';
 import { decoyHash, hashPassword, verifyPassword } from '../../shared/auth/passwords.js';
 import { ROLES, type Viewer } from '../../shared/auth/roles.js';
 import { writeOrDuplicate } from '../../shared/duplicates.js';
@@ -11,7 +12,15 @@ import { parseInput, text } from '../../shared/validation.js';
 import type { UserRecord } from './model.js';
 
 const username = text('username', 40).regex(/^[a-zA-Z0-9_.-]{3,40}$/, { error: 'username must be 3-40 letters, digits, dot, dash or underscore' });
-const password = z.string().min(10, { error: 'password must be at least 10 characters' }).max(200, { error: 'password must be at most 200 characters' });
+const password = z.string().superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+function refuseUsernameInPassword(v: { username?: string; password?: string }, ctx: z.RefinementCtx) {
+  if (v.username && v.password && v.password.toLowerCase().includes(v.username.toLowerCase())) {
+    ctx.addIssue({ code: 'custom', path: ['password'], message: 'password must not contain the username' });
+  }
+}
 const createSchema = z.object({
   username,
   password,
@@ -19,7 +28,7 @@ const createSchema = z.object({
   role: z.enum(ROLES),
   departmentIds: z.array(z.string()).max(200).nullish(),
   unionGroupIds: z.array(z.string()).max(200).nullish(),
-});
+}).superRefine(refuseUsernameInPassword);
 const updateSchema = z.object({
   id: z.string(),
   displayName: text('displayName', 60).optional(),
@@ -123,6 +132,9 @@ export class UserService {
     const set: Record<string, unknown> = { ...patch };
     if (departmentIds) set.departments = await this.scopeIds(departmentIds, 'Department', 'departmentIds');
     if (unionGroupIds) set.unionGroups = await this.scopeIds(unionGroupIds, 'UnionGroup', 'unionGroupIds');
+    if (newPassword && newPassword.toLowerCase().includes(before.username.toLowerCase())) {
+      throw userError(['input', 'password'], 'INVALID', 'password must not contain the username');
+    }
     if (newPassword) set.passwordHash = await hashPassword(newPassword);
     const after = (await this.ctx.models.User.findByIdAndUpdate(_id, { $set: set }, { returnDocument: 'after' }).lean()) as UserRecord;
     const changes = newPassword ? { ...after, password: 'changed' } : after;
