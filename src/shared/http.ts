@@ -17,18 +17,32 @@ export const withStatus = (error: GraphQLError, status: number) => new GraphQLEr
  * The viewer a request's bearer token speaks for: null without a token; a malformed header
  * or a token that does not verify is refused with 401 and a message saying which.
  */
-export function viewerOf(deps: Pick<AppDeps, 'tokens'>, req: Request): Viewer | null {
+export async function viewerOf(deps: Pick<AppDeps, 'tokens' | 'models'>, req: Request): Promise<Viewer | null> {
   const header = req.headers.authorization;
   if (!header) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) throw withStatus(unauthenticated('Authorization must be "Bearer <token>"'), 401);
   const viewer = deps.tokens.verify(m[1]);
   if (!viewer) throw withStatus(unauthenticated('The token is invalid or expired; sign in again'), 401);
+  await requireLiveAccount(deps, viewer);
   return viewer;
 }
 
-export function contextFor(deps: AppDeps, req: Request): RequestContext {
-  return createRequestContext(deps, { requestId: (req as unknown as { id?: string }).id ?? randomUUID(), ip: req.ip ?? 'unknown', viewer: viewerOf(deps, req) });
+/**
+ * A token of an account is good only while the account is active and its token version is
+ * the one the token states (deactivation, role, scope and password changes bump it).
+ * Development tokens name no account and are checked by signature alone.
+ */
+async function requireLiveAccount(deps: Pick<AppDeps, 'models'>, viewer: Viewer) {
+  if (!/^[0-9a-f]{24}$/.test(viewer.userId)) return;
+  const account = (await deps.models.User.findById(viewer.userId, { active: 1, tokenVersion: 1 }).lean()) as { active: boolean; tokenVersion?: number } | null;
+  if (!account || !account.active || (account.tokenVersion ?? 0) !== (viewer.tokenVersion ?? 0)) {
+    throw withStatus(unauthenticated('The token was revoked (the account was changed, deactivated or signed out); sign in again'), 401);
+  }
+}
+
+export async function contextFor(deps: AppDeps, req: Request): Promise<RequestContext> {
+  return createRequestContext(deps, { requestId: (req as unknown as { id?: string }).id ?? randomUUID(), ip: req.ip ?? 'unknown', viewer: await viewerOf(deps, req) });
 }
 
 export const sendError = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
@@ -37,7 +51,7 @@ export const sendError = (res: Response, status: number, code: string, message: 
 export function withContext(deps: AppDeps, run: (ctx: RequestContext, req: Request, res: Response) => Promise<void>) {
   return async (req: Request, res: Response) => {
     try {
-      const ctx = contextFor(deps, req);
+      const ctx = await contextFor(deps, req);
       ctx.guard.requireViewer();
       await run(ctx, req, res);
     } catch (e) {

@@ -12,6 +12,8 @@ export const userSchema = new Schema(
     unionGroups: { type: [Schema.Types.ObjectId], default: [] },
     active: { type: Boolean, required: true, default: true },
     lastLoginAt: { type: Date },
+    /** Stated in every token; bumping it revokes the account's tokens issued before. */
+    tokenVersion: { type: Number, required: true, default: 0 },
   },
   { timestamps: true },
 );

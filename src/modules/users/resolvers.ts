@@ -20,6 +20,7 @@ export const userResolvers = {
     },
     userCreate: (_: unknown, { input }: Input, ctx: RequestContext) => payload('user', () => ctx.services.users.create(input)),
     userUpdate: (_: unknown, { input }: Input, ctx: RequestContext) => payload('user', () => ctx.services.users.update(input)),
+    userSignOutEverywhere: (_: unknown, { input }: { input?: unknown }, ctx: RequestContext) => payload('user', () => ctx.services.users.signOutEverywhere(input)),
   },
   Viewer: {
     user: (v: Viewer, _: unknown, ctx: RequestContext) => (/^[0-9a-f]{24}$/.test(v.userId) ? ctx.loaders.user.load(v.userId) : null),

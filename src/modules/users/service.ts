@@ -72,7 +72,27 @@ export class UserService {
     const deps = await this.ctx.loaders.department.loadMany(user.departments ?? []);
     const groups = await this.ctx.loaders.unionGroup.loadMany(user.unionGroups ?? []);
     const codes = (docs: unknown[]) => docs.flatMap((d) => (d && typeof d === 'object' && 'code' in d ? [String(d.code)] : []));
-    return { userId: String(user._id), username: user.username, role: user.role, scope: { departments: codes(deps), unionGroups: codes(groups) } };
+    return {
+      userId: String(user._id),
+      username: user.username,
+      role: user.role,
+      scope: { departments: codes(deps), unionGroups: codes(groups) },
+      tokenVersion: user.tokenVersion ?? 0,
+    };
+  }
+
+  /** Revokes every token of an account: ADMIN for anyone, anyone for themselves. */
+  async signOutEverywhere(input: unknown): Promise<UserRecord> {
+    const viewer = this.ctx.guard.requireViewer();
+    const { id } = parseInput(z.object({ id: z.string().nullish() }), input ?? {});
+    const _id = id ? idOfType(id, 'User') : /^[0-9a-f]{24}$/.test(viewer.userId) ? viewer.userId : null;
+    if (!_id) throw userError(['input', 'id'], 'NOT_FOUND', id ? `no account has id ${id}` : 'this token names no account (a development token)');
+    if (String(_id) !== viewer.userId) this.ctx.guard.requireRole(['ADMIN'], "Signing out another user's sessions");
+    const before = (await this.ctx.models.User.findById(_id).lean()) as UserRecord | null;
+    if (!before) throw userError(['input', 'id'], 'NOT_FOUND', `no account has id ${id}`);
+    const after = (await this.ctx.models.User.findByIdAndUpdate(_id, { $inc: { tokenVersion: 1 } }, { returnDocument: 'after' }).lean()) as UserRecord;
+    await this.ctx.services.audit.record('userSignOutEverywhere', 'User', before._id, before, after);
+    return after;
   }
 
   list(order: UserOrder, page: PageArgs) {
@@ -136,7 +156,10 @@ export class UserService {
       throw userError(['input', 'password'], 'INVALID', 'password must not contain the username');
     }
     if (newPassword) set.passwordHash = await hashPassword(newPassword);
-    const after = (await this.ctx.models.User.findByIdAndUpdate(_id, { $set: set }, { returnDocument: 'after' }).lean()) as UserRecord;
+    // What a token states (role, scope, being active) or what signs in (the password) changed: old tokens stop working.
+    const revokes = Boolean(newPassword) || departmentIds !== undefined || unionGroupIds !== undefined || (patch.role !== undefined && patch.role !== before.role) || (patch.active !== undefined && patch.active !== before.active);
+    const update = revokes ? { $set: set, $inc: { tokenVersion: 1 } } : { $set: set };
+    const after = (await this.ctx.models.User.findByIdAndUpdate(_id, update, { returnDocument: 'after' }).lean()) as UserRecord;
     const changes = newPassword ? { ...after, password: 'changed' } : after;
     await this.ctx.services.audit.record('userUpdate', 'User', _id, before, changes);
     return after;

@@ -8,4 +8,6 @@ export interface Viewer {
   role: Role;
   /** Department and union-group codes a CLERK may write to (empty for other roles). */
   scope: { departments: string[]; unionGroups: string[] };
+  /** The account's token version when the token was issued (absent for development tokens). */
+  tokenVersion?: number;
 }

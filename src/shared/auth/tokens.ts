@@ -16,6 +16,7 @@ const claimsSchema = z.object({
   role: z.enum(ROLES),
   dep: z.array(z.string()).default([]),
   grp: z.array(z.string()).default([]),
+  ver: z.number().int().min(0).optional(),
 });
 
 export class TokenService {
@@ -45,7 +46,7 @@ export class TokenService {
   }
 
   sign(viewer: Viewer): { token: string; expiresAt: Date } {
-    const claims = { name: viewer.username, role: viewer.role, dep: viewer.scope.departments, grp: viewer.scope.unionGroups };
+    const claims = { name: viewer.username, role: viewer.role, dep: viewer.scope.departments, grp: viewer.scope.unionGroups, ...(viewer.tokenVersion === undefined ? {} : { ver: viewer.tokenVersion }) };
     const token = jwt.sign(claims, this.signingKey, {
       algorithm: this.algorithm,
       subject: viewer.userId,
@@ -70,7 +71,7 @@ export class TokenService {
       const claims = claimsSchema.safeParse(payload);
       if (!claims.success) return null;
       const c = claims.data;
-      return { userId: c.sub, username: c.name, role: c.role, scope: { departments: c.dep, unionGroups: c.grp } };
+      return { userId: c.sub, username: c.name, role: c.role, scope: { departments: c.dep, unionGroups: c.grp }, ...(c.ver === undefined ? {} : { tokenVersion: c.ver }) };
     } catch {
       return null;
     }
