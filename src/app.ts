@@ -16,9 +16,9 @@ import { exportRoutes, importRoutes } from './modules/imports/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { resolvers } from './resolvers.js';
 import { loadTypeDefs } from './schema.js';
-import { ErrorCode, unauthenticated } from './shared/errors.js';
+import { badUserInput, ErrorCode, unauthenticated } from './shared/errors.js';
 import { contextFor, withStatus } from './shared/http.js';
-import { checkLimits } from './shared/limits.js';
+import { checkLimits, rootFieldCount } from './shared/limits.js';
 import { inspectVariables, noNulCharacters } from './shared/request-checks.js';
 
 /** Error codes shown to clients as they are; anything else is masked. */
@@ -63,6 +63,8 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
             const fields = op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
             if (fields.some((f) => !allowed(f)) || op.selectionSet.selections.some((s) => s.kind !== Kind.FIELD)) throw withStatus(unauthenticated(), 401);
           }
+          // One sign-in per request: aliases would run one password hash each.
+          if (op.operation === 'mutation' && rootFieldCount(document, op, 'login') > 1) throw withStatus(badUserInput('one login per request'), 400);
           checkLimits(schema, document, op, request.variables ?? {}, limits);
         },
       };
@@ -104,7 +106,9 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For counts only from the proxies TRUST_PROXY names: by default, from none.
+  const trusted = config.TRUST_PROXY;
+  app.set('trust proxy', trusted.length === 0 ? false : /^\d+$/.test(trusted[0]) ? Number(trusted[0]) : trusted);
   app.use((req, res, next) => {
     const id = requestId(req);
     (req as Request & { id: string }).id = id;

@@ -1,6 +1,7 @@
 // The one reader of process.env. Every variable is validated at start; all problems are
 // reported together, each naming its variable. `.env.example` documents each one (a test
 // keeps the two in step).
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { passwordProblem } from './shared/auth/password-policy.js';
@@ -49,6 +50,15 @@ export const configSchema = z.object({
   MAX_QUERY_COST: int(10, 10_000_000).default(20_000),
   MAX_ALIASES: int(1, 1000).default(30),
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: int(1, 100_000).default(20),
+  LOGIN_MAX_FAILURES_PER_MINUTE: int(1, 1_000_000).default(300),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every((p) => /^(loopback|linklocal|uniquelocal)$/.test(p) || isIP(p.split('/')[0]) !== 0 || (/^\d+$/.test(p) && list.length === 1)), {
+      message: 'must be empty (trust no proxy), a hop count, or proxy addresses: loopback, linklocal, uniquelocal, IPs or CIDR ranges, comma-separated',
+    }),
   LOGIN_WINDOW_SECONDS: int(1, 24 * 3600).default(15 * 60),
   SHUTDOWN_TIMEOUT_SECONDS: int(1, 600).default(20),
 });

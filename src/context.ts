@@ -30,6 +30,14 @@ export interface AppDeps {
   loginThrottle: LoginThrottle;
 }
 
+export const loginThrottleFor = (config: Config, models: Models) =>
+  new LoginThrottle(models.SignInFailure, {
+    perUsername: config.LOGIN_MAX_FAILURES,
+    perAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
+    windowMs: config.LOGIN_WINDOW_SECONDS * 1000,
+    globalPerMinute: config.LOGIN_MAX_FAILURES_PER_MINUTE,
+  });
+
 /** What lives for one request: the viewer, fresh loaders, and services bound to both. */
 export interface RequestContext extends AppDeps {
   requestId: string;
@@ -82,7 +90,7 @@ export function createRequestContext(deps: AppDeps, request: { requestId: string
 /** A context acting as the system (seeding, maintenance): an ADMIN viewer, no HTTP request. */
 export function systemContext(deps: Pick<AppDeps, 'config' | 'logger' | 'models'>, username = 'system'): RequestContext {
   return createRequestContext(
-    { ...deps, tokens: TokenService.ephemeral(), loginThrottle: new LoginThrottle(1, 1) },
+    { ...deps, tokens: TokenService.ephemeral(), loginThrottle: loginThrottleFor(deps.config, deps.models) },
     { requestId: `${username}-${Date.now()}`, ip: 'local', viewer: { userId: `system:${username}`, username, role: 'ADMIN', scope: { departments: [], unionGroups: [] } } },
   );
 }

@@ -9,6 +9,7 @@ import { importModels } from './modules/imports/model.js';
 import { organisationModels } from './modules/organisation/model.js';
 import { peopleModels } from './modules/people/model.js';
 import { userModels } from './modules/users/model.js';
+import { throttleModels } from './modules/users/throttle-model.js';
 
 const registered = new WeakMap<Connection, ReturnType<typeof register>>();
 
@@ -24,6 +25,7 @@ function register(conn: Connection) {
     ...organisationModels(conn),
     ...peopleModels(conn),
     ...userModels(conn),
+    ...throttleModels(conn),
     ...auditModels(conn),
     ...competitionModels(conn),
     ...achievementModels(conn),

@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './database.js';
 import { createLogger, type Logger } from './logger.js';
 import { createModels } from './models.js';
-import { LoginThrottle } from './shared/auth/rate-limit.js';
+import { loginThrottleFor } from './context.js';
 import { TokenService } from './shared/auth/tokens.js';
 
 export interface RunningServer {
@@ -37,7 +37,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await bootstrap(config, models, logger);
     const tokens = TokenService.fromConfig(config, (file) => logger.info({ file }, 'development: created a JWT secret'));
     const httpServer = http.createServer();
-    const deps: AppDeps = { config, logger, models, tokens, loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_SECONDS * 1000) };
+    const deps: AppDeps = { config, logger, models, tokens, loginThrottle: loginThrottleFor(config, models) };
     const { app, apollo } = await createApp(deps, { httpServer, ping: async () => void (await db.connection.db!.admin().ping()) });
     options.extendApp?.(app, deps);
     httpServer.on('request', app);

@@ -92,7 +92,7 @@ export class Collection {
   /** Returns false when an identical index already exists. */
   createIndex(spec: IndexSpec, enforce = true): boolean {
     const sameKey = (a: IndexSpec, b: IndexSpec) => JSON.stringify(a.key) === JSON.stringify(b.key);
-    const options = (s: IndexSpec) => JSON.stringify({ u: !!s.unique, s: !!s.sparse, p: s.partialFilterExpression ?? null });
+    const options = (s: IndexSpec) => JSON.stringify({ u: !!s.unique, s: !!s.sparse, p: s.partialFilterExpression ?? null, e: s.expireAfterSeconds ?? null });
     for (const existing of this.indexSpecs()) {
       if (existing.name === spec.name) {
         if (sameKey(existing, spec) && (existing === ID_INDEX || options(existing) === options(spec))) return false;

@@ -11,13 +11,17 @@ import {
   failedToParse,
   illegalOperation,
   indexNotFound,
+  invalidIndexSpecificationOption,
+  invalidOptions,
   namespaceExists,
   namespaceNotFound,
   notImplemented,
   typeMismatch,
+  unauthorized,
 } from './errors.js';
 import type { IndexSpec } from './indexes.js';
 import type { Store } from './store.js';
+import type { TtlMonitor } from './ttl.js';
 import { canonicalKey, cloneValue, collationComparator, pathValues, sortDocs } from './values.js';
 import { sameDocument, updatedDocument, upsertDocument } from './writes.js';
 
@@ -27,6 +31,7 @@ export const MAX_MESSAGE_SIZE = 48_000_000;
 
 export interface ServerContext {
   store: Store;
+  ttl: TtlMonitor;
   cursors: CursorRegistry;
   startedAt: number;
   connections: () => number;
@@ -97,7 +102,21 @@ const handlers: Record<string, Handler> = {
     storageEngines: ['embedded'],
     ok: 1,
   }),
-  getparameter: () => ({ featureCompatibilityVersion: { version: '7.0' }, ok: 1 }),
+  getparameter: (_c, _d, ctx) => ({ featureCompatibilityVersion: { version: '7.0' }, ttlMonitorSleepSecs: ctx.ttl.sleepSeconds, ok: 1 }),
+  setparameter: (cmd, db, ctx) => {
+    if (db !== 'admin') throw unauthorized('setParameter may only be run against the admin database.');
+    const names = Object.keys(cmd).filter((k) => k !== 'setParameter' && !k.startsWith('$') && k !== 'lsid');
+    if (!names.length) throw badValue('no option found to set, use help:true to see options ');
+    const was: Doc = {};
+    for (const name of names) {
+      if (name !== 'ttlMonitorSleepSecs') throw invalidOptions(`attempted to set unrecognized parameter [${name}], use help:true to see options `);
+      const seconds = cmd[name];
+      if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) throw badValue(`Invalid value for parameter ${name}: ${String(seconds)} is not greater than or equal to 1`);
+      was[name] = ctx.ttl.sleepSeconds;
+      ctx.ttl.setSleepSeconds(seconds);
+    }
+    return { was: was.ttlMonitorSleepSecs, ok: 1 };
+  },
   getcmdlineopts: () => ({ argv: [], parsed: {}, ok: 1 }),
   getlog: () => ({ totalLinesWritten: 0, log: [], ok: 1 }),
   hostinfo: () => ({ system: { currentTime: new Date(), hostname: 'embedded' }, os: { type: process.platform }, ok: 1 }),
@@ -426,6 +445,12 @@ function validateIndexSpec(raw: Doc): IndexSpec {
   const spec: IndexSpec = { ...raw, name: raw.name, key: key as IndexSpec['key'] };
   delete spec.v;
   if (spec.partialFilterExpression && spec.sparse) throw badValue('cannot mix "partialFilterExpression" and "sparse" options');
+  if ('expireAfterSeconds' in spec) {
+    const after = spec.expireAfterSeconds;
+    if (typeof after !== 'number' || !Number.isFinite(after) || after < 0 || after > 2147483647) throw invalidIndexSpecificationOption(`TTL index 'expireAfterSeconds' option must be within an acceptable range [0, 2147483647], found ${String(after)}`);
+    if (Object.keys(spec.key).length !== 1) throw invalidIndexSpecificationOption(`TTL indexes are single-field indexes, compound indexes do not support TTL. Index spec: ${JSON.stringify(raw)}`);
+    if ('_id' in spec.key) throw invalidIndexSpecificationOption('The field \'expireAfterSeconds\' is not valid for an _id index specification.');
+  }
   return spec;
 }
 
@@ -474,7 +499,7 @@ export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: 
 /** Command names as MongoDB spells them (it matches them case-sensitively). */
 const CASED_NAMES = new Set([
   'isMaster', 'buildInfo', 'getParameter', 'getCmdLineOpts', 'getLog', 'hostInfo', 'whatsmyuri', 'connectionStatus',
-  'serverStatus', 'endSessions', 'commitTransaction', 'abortTransaction', 'listDatabases', 'listCollections',
+  'serverStatus', 'setParameter', 'endSessions', 'commitTransaction', 'abortTransaction', 'listDatabases', 'listCollections',
   'dropDatabase', 'getMore', 'killCursors', 'findAndModify', 'createIndexes', 'listIndexes', 'dropIndexes', 'dbStats',
   'buildinfo',
 ]);

@@ -36,3 +36,5 @@ export class DuplicateKeyError extends CommandError {
     return this.extra.keyValue;
   }
 }
+export const unauthorized = (msg: string) => new CommandError(13, 'Unauthorized', msg);
+export const invalidIndexSpecificationOption = (msg: string) => new CommandError(197, 'InvalidIndexSpecificationOption', msg);

@@ -3,6 +3,7 @@ import { type Doc } from './bson.js';
 import { errorReply, hello, MAX_MESSAGE_SIZE, runCommand, type ConnectionInfo, type ServerContext } from './commands.js';
 import { CursorRegistry } from './cursors.js';
 import { Store, type Logger } from './store.js';
+import { TtlMonitor } from './ttl.js';
 import { encodeLegacyReply, encodeMsgReply, FLAG_MORE_TO_COME, OP_MSG, parseMessage, ProtocolError, readHeader } from './wire.js';
 
 export interface EmbeddedMongoOptions {
@@ -38,7 +39,9 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const cursors = new CursorRegistry(options.cursorTimeoutMs ?? 10 * 60_000);
   const sockets = new Set<net.Socket>();
   let nextConnectionId = 1;
-  const ctx: ServerContext = { store, cursors, startedAt: Date.now(), connections: () => sockets.size };
+  const ttl = new TtlMonitor(store, (e) => log('error', `TTL monitor: ${(e as Error).message}`));
+  ttl.start();
+  const ctx: ServerContext = { store, cursors, ttl, startedAt: Date.now(), connections: () => sockets.size };
 
   const server = net.createServer((socket) => {
     const conn: ConnectionInfo = { id: nextConnectionId++, remote: `${socket.remoteAddress}:${socket.remotePort}` };
@@ -131,6 +134,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
           for (const s of sockets) s.destroy();
         });
         cursors.stop();
+        ttl.stop();
         await store.close();
       })();
       return stopped;

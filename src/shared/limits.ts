@@ -43,6 +43,23 @@ function walk(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNo
   }
 }
 
+/** How many times a root field runs: its distinct response keys (aliases), fragments included. */
+export function rootFieldCount(document: DocumentNode, operation: OperationDefinitionNode, field: string): number {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const keys = new Set<string>();
+  const visit = (set: SelectionSetNode, seen: Set<string>) => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        if (sel.name.value === field) keys.add(sel.alias?.value ?? sel.name.value);
+      }
+      else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet, seen);
+      else if (!seen.has(sel.name.value) && fragments.has(sel.name.value)) visit(fragments.get(sel.name.value)!.selectionSet, new Set([...seen, sel.name.value]));
+    }
+  };
+  visit(operation.selectionSet, new Set());
+  return keys.size;
+}
+
 /** Connections multiply their children by `first` (or the default page size). */
 const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
   if (!/Connection!?$/.test(String(field.type))) return undefined;

@@ -52,16 +52,16 @@ export class UserService {
   async login(input: unknown) {
     const { username: name, password: given } = parseInput(loginSchema, input);
     const { loginThrottle: throttle, ip } = this.ctx;
-    const wait = throttle.retryAfter(name, ip);
+    const wait = await throttle.retryAfter(name, ip);
     if (wait) throw appError(ErrorCode.RATE_LIMITED, `Too many failed sign-ins for ${name}; try again in ${wait} s`, { retryAfterSeconds: wait });
     const user = (await this.ctx.models.User.findOne({ username: name }).select('+passwordHash').lean()) as (UserRecord & { passwordHash: string }) | null;
     const ok = await verifyPassword(given, user?.passwordHash ?? (await decoyHash()));
     if (!user || !ok || !user.active) {
-      throttle.recordFailure(name, ip);
+      await throttle.recordFailure(name, ip);
       this.ctx.logger.warn({ requestId: this.ctx.requestId, username: name, ip }, 'sign-in refused');
       throw new UserInputFailure([{ field: ['input', 'password'], code: 'INVALID', message: 'username or password is wrong, or the account is inactive' }]);
     }
-    throttle.recordSuccess(name, ip);
+    await throttle.recordSuccess(name);
     await this.ctx.models.User.updateOne({ _id: user._id }, { $set: { lastLoginAt: new Date() } });
     const viewer = await this.viewerOf(user);
     return { ...this.ctx.tokens.sign(viewer), viewer };
