@@ -16,7 +16,7 @@ import { exportRoutes, importRoutes } from './modules/imports/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { resolvers } from './resolvers.js';
 import { loadTypeDefs } from './schema.js';
-import { badUserInput, ErrorCode, unauthenticated } from './shared/errors.js';
+import { appError, badUserInput, ErrorCode, unauthenticated } from './shared/errors.js';
 import { contextFor, withStatus } from './shared/http.js';
 import { checkLimits, rootFieldCount } from './shared/limits.js';
 import { inspectVariables, noNulCharacters } from './shared/request-checks.js';
@@ -48,7 +48,13 @@ export interface App {
 
 export async function createApp(deps: AppDeps, options: { httpServer?: http.Server; ping: () => Promise<void> }): Promise<App> {
   const { config, logger } = deps;
-  const limits = { maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_ALIASES, maxCost: config.MAX_QUERY_COST };
+  const limits = {
+    maxDepth: config.MAX_QUERY_DEPTH,
+    maxAliases: config.MAX_ALIASES,
+    maxCost: config.MAX_QUERY_COST,
+    // Fields that read and aggregate a whole year of records.
+    fieldCosts: { 'Query.achievementReport': config.REPORT_QUERY_COST, 'Person.achievementCounts': 50, 'Department.achievementCounts': 50 },
+  };
 
   const gate: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
@@ -65,6 +71,10 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
           }
           // One sign-in per request: aliases would run one password hash each.
           if (op.operation === 'mutation' && rootFieldCount(document, op, 'login') > 1) throw withStatus(badUserInput('one login per request'), 400);
+          const reports = rootFieldCount(document, op, 'achievementReport');
+          if (reports > config.MAX_REPORTS_PER_REQUEST) {
+            throw withStatus(appError(ErrorCode.QUERY_TOO_COMPLEX, `a request may build at most ${config.MAX_REPORTS_PER_REQUEST} report(s); this one asks for ${reports}`), 400);
+          }
           checkLimits(schema, document, op, request.variables ?? {}, limits);
         },
       };

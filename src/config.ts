@@ -60,6 +60,13 @@ export const configSchema = z.object({
       message: 'must be empty (trust no proxy), a hop count, or proxy addresses: loopback, linklocal, uniquelocal, IPs or CIDR ranges, comma-separated',
     }),
   LOGIN_WINDOW_SECONDS: int(1, 24 * 3600).default(15 * 60),
+  REPORT_QUERY_COST: int(1, 10_000_000).default(5000),
+  MAX_REPORTS_PER_REQUEST: int(1, 100).default(1),
+  REPORTS_PER_USER_AT_ONCE: int(1, 100).default(2),
+  IMPORTS_AT_ONCE: int(1, 100).default(2),
+  IMPORT_MAX_INFLATED_BYTES: int(1024 * 1024, 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  IMPORT_MAX_ROWS: int(10, 1_000_000).default(20_000),
+  IMPORT_MAX_COLUMNS: int(5, 1000).default(50),
   SHUTDOWN_TIMEOUT_SECONDS: int(1, 600).default(20),
 });
 

@@ -20,6 +20,7 @@ import { Guard } from './shared/auth/guard.js';
 import { LoginThrottle } from './shared/auth/rate-limit.js';
 import type { Viewer } from './shared/auth/roles.js';
 import { TokenService } from './shared/auth/tokens.js';
+import { Slots } from './shared/concurrency.js';
 
 /** What lives as long as the server: built once at start. */
 export interface AppDeps {
@@ -28,7 +29,14 @@ export interface AppDeps {
   models: Models;
   tokens: TokenService;
   loginThrottle: LoginThrottle;
+  /** Heavy work bounded per process: reports per user, imports overall. */
+  slots: { reports: Slots; imports: Slots };
 }
+
+export const slotsFor = (config: Config) => ({
+  reports: new Slots(config.REPORTS_PER_USER_AT_ONCE, 'Reports being built for you'),
+  imports: new Slots(config.IMPORTS_AT_ONCE, 'Imports running'),
+});
 
 export const loginThrottleFor = (config: Config, models: Models) =>
   new LoginThrottle(models.SignInFailure, {
@@ -90,7 +98,7 @@ export function createRequestContext(deps: AppDeps, request: { requestId: string
 /** A context acting as the system (seeding, maintenance): an ADMIN viewer, no HTTP request. */
 export function systemContext(deps: Pick<AppDeps, 'config' | 'logger' | 'models'>, username = 'system'): RequestContext {
   return createRequestContext(
-    { ...deps, tokens: TokenService.ephemeral(), loginThrottle: loginThrottleFor(deps.config, deps.models) },
+    { ...deps, tokens: TokenService.ephemeral(), loginThrottle: loginThrottleFor(deps.config, deps.models), slots: slotsFor(deps.config) },
     { requestId: `${username}-${Date.now()}`, ip: 'local', viewer: { userId: `system:${username}`, username, role: 'ADMIN', scope: { departments: [], unionGroups: [] } } },
   );
 }

@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './database.js';
 import { createLogger, type Logger } from './logger.js';
 import { createModels } from './models.js';
-import { loginThrottleFor } from './context.js';
+import { loginThrottleFor, slotsFor } from './context.js';
 import { TokenService } from './shared/auth/tokens.js';
 
 export interface RunningServer {
@@ -37,7 +37,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await bootstrap(config, models, logger);
     const tokens = TokenService.fromConfig(config, (file) => logger.info({ file }, 'development: created a JWT secret'));
     const httpServer = http.createServer();
-    const deps: AppDeps = { config, logger, models, tokens, loginThrottle: loginThrottleFor(config, models) };
+    const deps: AppDeps = { config, logger, models, tokens, loginThrottle: loginThrottleFor(config, models), slots: slotsFor(config) };
     const { app, apollo } = await createApp(deps, { httpServer, ping: async () => void (await db.connection.db!.admin().ping()) });
     options.extendApp?.(app, deps);
     httpServer.on('request', app);

@@ -8,7 +8,7 @@ import type { Viewer } from './auth/roles.js';
 import { z } from 'zod';
 import { badUserInput, unauthenticated } from './errors.js';
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 };
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, RATE_LIMITED: 429 };
 
 /** The same error, answered with this HTTP status (Apollo reads extensions.http). */
 export const withStatus = (error: GraphQLError, status: number) => new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
@@ -56,7 +56,10 @@ export function withContext(deps: AppDeps, run: (ctx: RequestContext, req: Reque
       await run(ctx, req, res);
     } catch (e) {
       const code = e instanceof GraphQLError ? String(e.extensions.code) : '';
-      if (STATUS[code]) return void sendError(res, STATUS[code], code, (e as Error).message);
+      if (res.headersSent) return void res.destroy();
+      const retry = e instanceof GraphQLError ? e.extensions.retryAfterSeconds : undefined;
+      if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
+      if (Object.hasOwn(STATUS, code)) return void sendError(res, STATUS[code], code, (e as Error).message);
       deps.logger.error({ err: e }, 'route failed');
       sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal server error');
     }

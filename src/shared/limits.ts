@@ -17,6 +17,8 @@ export interface Limits {
   maxDepth: number;
   maxAliases: number;
   maxCost: number;
+  /** What one field that aggregates a whole year costs, e.g. Query.achievementReport. */
+  fieldCosts: Record<string, number>;
 }
 
 const tooComplex = (message: string, extra: Record<string, unknown>) =>
@@ -60,12 +62,16 @@ export function rootFieldCount(document: DocumentNode, operation: OperationDefin
   return keys.size;
 }
 
-/** Connections multiply their children by `first` (or the default page size). */
-const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  if (!/Connection!?$/.test(String(field.type))) return undefined;
-  const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
-  return 1 + Math.max(1, first) * childComplexity;
-};
+/** Fields priced by their work; connections multiply their children by `first` (or the default page size). */
+const pageEstimator =
+  (fieldCosts: Record<string, number>): ComplexityEstimator =>
+  ({ args, childComplexity, field, type }) => {
+    const fixed = fieldCosts[`${type.name}.${field.name}`];
+    if (fixed !== undefined) return fixed + childComplexity;
+    if (!/Connection!?$/.test(String(field.type))) return undefined;
+    const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
+    return 1 + Math.max(1, first) * childComplexity;
+  };
 
 /**
  * Measurements per parsed document (Apollo hands the same AST object to every request of
@@ -89,19 +95,19 @@ export function checkLimits(schema: GraphQLSchema, document: DocumentNode, opera
   if (entry.aliases > limits.maxAliases) throw tooComplex(`query uses ${entry.aliases} aliases; the limit is ${limits.maxAliases}`, { aliases: entry.aliases, limit: limits.maxAliases });
   const variablesKey = JSON.stringify(variables);
   let cost = entry.costs.get(variablesKey);
-  if (cost === undefined) cost = estimateCost(schema, document, operation, variables);
+  if (cost === undefined) cost = estimateCost(schema, document, operation, variables, limits.fieldCosts);
   if (entry.costs.size < 100) entry.costs.set(variablesKey, cost);
   if (cost > limits.maxCost) throw tooComplex(`query cost ${cost} exceeds the limit of ${limits.maxCost}; ask for smaller pages or fewer fields`, { cost, limit: limits.maxCost });
 }
 
-function estimateCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+function estimateCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, fieldCosts: Record<string, number>): number {
   try {
     return getComplexity({
       schema,
       query: document,
       operationName: operation.name?.value,
       variables,
-      estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      estimators: [pageEstimator(fieldCosts), simpleEstimator({ defaultComplexity: 1 })],
     });
   } catch (e) {
     // Estimating coerces the variables first: a bad variable is the caller's input error.

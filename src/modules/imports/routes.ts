@@ -72,6 +72,8 @@ export function exportRoutes(deps: AppDeps): Router {
       const format = req.params.format;
       if (format !== 'xlsx' && format !== 'csv') return void sendError(res, 404, 'NOT_FOUND', 'formats: achievements.xlsx, achievements.csv');
       const filter: AchievementFilter = parseQuery(exportQuery, req.query);
+      const release = ctx.slots.reports.acquire(ctx.guard.requireViewer().userId);
+      res.on('close', release);
       const table = await achievementsTable(ctx, filter);
       if (format === 'csv') {
         res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', attachment('获奖记录.csv'));

@@ -23,7 +23,7 @@ const totalsResolver = (t: TotalsWithCampaigns, ctx: RequestContext) => ({
 
 export const reportResolvers = {
   Query: {
-    achievementReport: (_: unknown, a: { year: number; scope?: ReportScopeInput | null }, ctx: RequestContext) => ctx.services.reports.build(a.year, a.scope),
+    achievementReport: (_: unknown, a: { year: number; scope?: ReportScopeInput | null }, ctx: RequestContext) => ctx.slots.reports.run(ctx.guard.requireViewer().userId, () => ctx.services.reports.build(a.year, a.scope)),
     rankingPolicy: (_: unknown, __: unknown, ctx: RequestContext) => ctx.services.ranking.policy(),
   },
   Mutation: {

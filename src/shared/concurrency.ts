@@ -1,0 +1,44 @@
+// Bounds on heavy work running at once in this process: report building per user, imports
+// overall. A caller over the bound is refused at once (RATE_LIMITED, HTTP 429 with
+// Retry-After) rather than queued, so a burst never piles up memory.
+import { appError, ErrorCode } from './errors.js';
+
+export class Slots {
+  private readonly running = new Map<string, number>();
+
+  constructor(
+    private readonly perKey: number,
+    private readonly what: string,
+    private readonly retryAfterSeconds = 5,
+  ) {}
+
+  /** Runs `work` in a slot of `key`, or throws RATE_LIMITED when all of them are taken. */
+  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const release = this.acquire(key);
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+
+  /** Takes a slot now; returns its release (idempotent). */
+  acquire(key: string): () => void {
+    const n = this.running.get(key) ?? 0;
+    if (n >= this.perKey) {
+      throw appError(ErrorCode.RATE_LIMITED, `${this.what}: at most ${this.perKey} at once; try again in ${this.retryAfterSeconds} s`, {
+        retryAfterSeconds: this.retryAfterSeconds,
+        http: { status: 429, headers: new Map([['retry-after', String(this.retryAfterSeconds)]]) },
+      });
+    }
+    this.running.set(key, n + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.running.get(key) ?? 1) - 1;
+      if (left) this.running.set(key, left);
+      else this.running.delete(key);
+    };
+  }
+}
