@@ -22,13 +22,17 @@ async function once<T>(create: () => Promise<T>): Promise<T | null> {
   }
 }
 
-async function verify(workflow: { submit(i: { id: string }): Promise<unknown>; verify(i: { id: string }): Promise<unknown> }, id: string) {
-  await workflow.submit({ id });
-  await workflow.verify({ id });
+type Steps = { submit(i: { id: string }): Promise<unknown>; verify(i: { id: string }): Promise<unknown> };
+
+/** Submitted by the entering context, verified by a second one: four eyes, as for people. */
+async function verify(entering: Steps, verifying: Steps, id: string) {
+  await entering.submit({ id });
+  await verifying.verify({ id });
 }
 
 export async function seedDemoAchievements(deps: { config: Config; logger: Logger; models: Models }): Promise<number> {
   const ctx = systemContext(deps, 'seed');
+  const verifier = systemContext(deps, 'seed-verifier').services;
   const { models, services } = ctx;
   let created = 0;
   const personId = async (staffNumber: string) => toGlobalId('Person', (await models.Person.findOne({ staffNumber }).lean())!._id);
@@ -61,7 +65,7 @@ export async function seedDemoAchievements(deps: { config: Config; logger: Logge
     );
     if (result) {
       const id = toGlobalId('Award', result.award._id);
-      await verify(services.awards.workflow, id);
+      await verify(services.awards.workflow, verifier.awards.workflow, id);
       created++;
       if (a.people?.length === 1) awardIds.set(`${a.competition}|${a.people[0]}`, id);
     }
@@ -90,7 +94,7 @@ export async function seedDemoAchievements(deps: { config: Config; logger: Logge
       }),
     );
     if (result) {
-      await verify(services.honours.workflow, toGlobalId('Honour', result.honour._id));
+      await verify(services.honours.workflow, verifier.honours.workflow, toGlobalId('Honour', result.honour._id));
       created++;
     }
   }
@@ -109,7 +113,7 @@ export async function seedDemoAchievements(deps: { config: Config; logger: Logge
       }),
     );
     if (result) {
-      await verify(services.donations.workflow, toGlobalId('Donation', result._id));
+      await verify(services.donations.workflow, verifier.donations.workflow, toGlobalId('Donation', result._id));
       created++;
     }
   }

@@ -15,6 +15,7 @@ import { OrganisationService } from './modules/organisation/service.js';
 import { ImportService } from './modules/imports/service.js';
 import { PeopleService } from './modules/people/service.js';
 import { ReportService } from './modules/reports/service.js';
+import { SettingsService } from './modules/settings/service.js';
 import { UserService } from './modules/users/service.js';
 import { Guard } from './shared/auth/guard.js';
 import { LoginThrottle } from './shared/auth/rate-limit.js';
@@ -71,6 +72,7 @@ export interface Services {
   imports: ImportService;
   campaigns: CampaignService;
   donations: DonationService;
+  settings: SettingsService;
 }
 
 export function createRequestContext(deps: AppDeps, request: { requestId: string; ip: string; viewer: Viewer | null }): RequestContext {
@@ -91,6 +93,7 @@ export function createRequestContext(deps: AppDeps, request: { requestId: string
     imports: new ImportService(ctx),
     campaigns: new CampaignService(ctx),
     donations: new DonationService(ctx),
+    settings: new SettingsService(ctx),
   };
   return ctx;
 }

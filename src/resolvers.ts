@@ -7,6 +7,7 @@ import { competitionResolvers } from './modules/competitions/resolvers.js';
 import { donationResolvers } from './modules/donations/resolvers.js';
 import { importResolvers } from './modules/imports/resolvers.js';
 import { reportResolvers } from './modules/reports/resolvers.js';
+import { settingsResolvers } from './modules/settings/resolvers.js';
 import { vocabularyResolvers } from './modules/vocabulary/resolvers.js';
 import { organisationResolvers } from './modules/organisation/resolvers.js';
 import { peopleResolvers } from './modules/people/resolvers.js';
@@ -64,6 +65,7 @@ const modules = [
   donationResolvers,
   reportResolvers,
   importResolvers,
+  settingsResolvers,
 ];
 
 /** All resolvers, merged per type. */

@@ -24,7 +24,7 @@ describe('achievements list and profiles', () => {
       const { payload } = await createAward(t, { competitionId, personIds: [ids.person[staff]], date, ...result });
       const id = (payload!.award as { id: string }).id;
       await step(t, 'awardSubmit', id, admin);
-      await step(t, 'awardVerify', id, admin);
+      await step(t, 'awardVerify', id, t.tokenFor('VERIFIER'));
       return id;
     };
     await add(muni, 'Z0105', { grade: 'FIRST' }, `${year}-03-01`);

@@ -114,7 +114,7 @@ describe('achievement report', () => {
       const add = async (staff: string, grade: string) => (await createAward(t, { competitionId: comp, personIds: [ids.person[staff]], grade, date: `${year}-05-05` })).payload!.award as { id: string };
       verifiedId = (await add('Z0119', 'FIRST')).id;
       await step(t, 'awardSubmit', verifiedId, admin);
-      await step(t, 'awardVerify', verifiedId, admin);
+      await step(t, 'awardVerify', verifiedId, t.tokenFor('VERIFIER'));
       await add('Z0120', 'SECOND'); // a draft
       const returned = await add('Z0121', 'THIRD');
       await step(t, 'awardSubmit', returned.id, admin);
@@ -122,7 +122,7 @@ describe('achievement report', () => {
       const donation = payloadOf(await t.gql(`mutation { donationRecord(input: { kind: BOOKS, donorCount: 5, quantity: 50, approximate: true, date: "2015-04-01" }) { donation { id } userErrors { message } } }`, {}, admin), 'donationRecord');
       const did = (donation.donation as { id: string }).id;
       await step(t, 'donationSubmit', did, admin);
-      await step(t, 'donationVerify', did, admin);
+      await step(t, 'donationVerify', did, t.tokenFor('VERIFIER'));
     });
 
     it('counts only verified records', async () => {

@@ -17,6 +17,8 @@ export const workflowFields = {
   history: [{ _id: false, revision: Number, at: Date, by: actorSchema, snapshot: Schema.Types.Mixed }],
   statusLog: [{ _id: false, status: String, at: Date, by: actorSchema, reason: String }],
   enteredBy: { type: actorSchema, required: true },
+  /** Who last changed the fact (the entry, or an edit): with enteredBy, who may not verify it. */
+  lastChangedBy: { type: actorSchema },
   verifiedBy: { type: actorSchema },
   verifiedAt: { type: Date },
   /** Departments and union groups concerned, for filters and clerks' scope. */

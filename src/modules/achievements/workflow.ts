@@ -89,6 +89,8 @@ export class Workflow<R extends WorkflowRecord> {
     const snapshot = Object.fromEntries(Object.entries(record as object).filter(([k]) => !NOT_SNAPSHOT.has(k)));
     const by = actorOf(this.ctx);
     return {
+      // A verifier's correction of a verified record is itself checked by nobody else: it is
+      // recorded (history, audit) and the record stays verified under the corrector's name.
       set: { revision: record.revision + 1, verifiedBy: by, verifiedAt: new Date() },
       push: { history: { revision: record.revision, at: new Date(), by, snapshot } },
     };
@@ -96,7 +98,7 @@ export class Workflow<R extends WorkflowRecord> {
 
   /** Applies an edit atomically, only if nobody changed the record meanwhile. */
   async applyEdit(record: R, set: Record<string, unknown>, unset: Record<string, ''>, plan: { set: Record<string, unknown>; push: Record<string, unknown> }): Promise<R> {
-    const update: Record<string, unknown> = { $set: { ...set, ...plan.set } };
+    const update: Record<string, unknown> = { $set: { ...set, ...plan.set, lastChangedBy: actorOf(this.ctx) } };
     if (Object.keys(unset).length) update.$unset = unset;
     if (Object.keys(plan.push).length) update.$push = plan.push;
     const after = (await this.subject.model
@@ -132,8 +134,18 @@ export class Workflow<R extends WorkflowRecord> {
   }
 
   async verify(input: { id: string }): Promise<R> {
-    this.ctx.guard.requireRole(['ADMIN', 'VERIFIER'], `Verifying a ${this.subject.noun}`);
-    return this.transition(await this.load(input.id), ['SUBMITTED'], 'VERIFIED', `${this.subject.operation}Verify`, { verifiedBy: actorOf(this.ctx), verifiedAt: new Date() });
+    const viewer = this.ctx.guard.requireRole(['ADMIN', 'VERIFIER'], `Verifying a ${this.subject.noun}`);
+    const record = await this.load(input.id);
+    await this.requireSecondPair(viewer.userId, record);
+    return this.transition(record, ['SUBMITTED'], 'VERIFIED', `${this.subject.operation}Verify`, { verifiedBy: actorOf(this.ctx), verifiedAt: new Date() });
+  }
+
+  /** Four eyes: whoever entered or last changed a record does not verify it (unless the registry allows it). */
+  private async requireSecondPair(userId: string, record: R) {
+    const { enteredBy, lastChangedBy } = record as unknown as { enteredBy?: Actor; lastChangedBy?: Actor };
+    const own = enteredBy?.userId === userId ? 'entered' : lastChangedBy?.userId === userId ? 'last changed' : null;
+    if (!own || (await this.ctx.services.settings.current()).singlePersonVerification) return;
+    throw forbidden(`Verifying a ${this.subject.noun}: you ${own} it, so someone else must verify it (an ADMIN can allow single-person verification in registrySettings)`);
   }
 
   async return(input: unknown): Promise<R> {
@@ -168,5 +180,5 @@ export class Workflow<R extends WorkflowRecord> {
 /** A new record's workflow fields. */
 export function newRecordFields(ctx: RequestContext) {
   const by = actorOf(ctx);
-  return { status: 'DRAFT' as const, revision: 1, enteredBy: by, statusLog: [{ status: 'DRAFT', at: new Date(), by }], history: [] };
+  return { status: 'DRAFT' as const, revision: 1, enteredBy: by, lastChangedBy: by, statusLog: [{ status: 'DRAFT', at: new Date(), by }], history: [] };
 }
