@@ -8,7 +8,13 @@ import type { Viewer } from './auth/roles.js';
 import { z } from 'zod';
 import { badUserInput, unauthenticated } from './errors.js';
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, RATE_LIMITED: 429 };
+const STATUS: Record<string, number> = { BAD_REQUEST: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429 };
+
+/** An error a plain route answers with its HTTP status (see STATUS). */
+export const routeError = (code: keyof typeof STATUS, message: string, extra: Record<string, unknown> = {}) => new GraphQLError(message, { extensions: { code, ...extra } });
+
+/** Whether the caller's Accept-Language prefers English to Chinese (Chinese by default). */
+export const prefersEnglish = (req: Request) => req.acceptsLanguages('zh', 'en') === 'en';
 
 /** The same error, answered with this HTTP status (Apollo reads extensions.http). */
 export const withStatus = (error: GraphQLError, status: number) => new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
@@ -57,6 +63,8 @@ export function withContext(deps: AppDeps, run: (ctx: RequestContext, req: Reque
     } catch (e) {
       const code = e instanceof GraphQLError ? String(e.extensions.code) : '';
       if (res.headersSent) return void res.destroy();
+      // Refused before its body was read: close the connection instead of draining the body.
+      if (!req.complete) res.setHeader('Connection', 'close');
       const retry = e instanceof GraphQLError ? e.extensions.retryAfterSeconds : undefined;
       if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
       if (Object.hasOwn(STATUS, code)) return void sendError(res, STATUS[code], code, (e as Error).message);

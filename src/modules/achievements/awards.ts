@@ -101,12 +101,16 @@ export class AwardService {
     };
   }
 
-  /** With `dryRun`, every check runs and nothing is written (imports preview this way). */
-  async create(input: unknown, options: { dryRun?: boolean } = {}): Promise<{ award: AchievementRecord; warnings: Warning[] }> {
+  /**
+   * With `dryRun`, every check runs and nothing is written (imports preview this way); with
+   * `competition`, the award is checked against that competition (one an import has not
+   * created yet) instead of the one `competitionId` names.
+   */
+  async create(input: unknown, options: { dryRun?: boolean; competition?: CompetitionRecord } = {}): Promise<{ award: AchievementRecord; warnings: Warning[] }> {
     this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Entering an award');
     const data = parseInput(createSchema, input);
     const errors = new ErrorList();
-    const competition = await this.ctx.services.competitions.load(data.competitionId, ['input', 'competitionId']).catch((e: unknown) => (errors.add(e), null));
+    const competition = options.competition ?? (await this.ctx.services.competitions.load(data.competitionId, ['input', 'competitionId']).catch((e: unknown) => (errors.add(e), null)));
     const recipients = await resolveRecipients(this.ctx, data.personIds, data.collective, { people: 'personIds', collective: 'collective' }).catch((e: unknown) => (errors.add(e), null));
     try {
       checkResult(data);

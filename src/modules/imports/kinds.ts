@@ -1,6 +1,7 @@
 // What each importable sheet holds: its columns (Chinese headers, with help for the
 // template), how a row becomes a service input, and how it is applied.
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
+import type { CompetitionRecord } from '../competitions/model.js';
 import type { RequestContext } from '../../context.js';
 import { UserInputFailure } from '../../shared/errors.js';
 import { toGlobalId } from '../../shared/ids.js';
@@ -213,19 +214,13 @@ const awards: ImportKind = {
     const { competition, ...rest } = input;
     let competitionId = competition as string;
     if (typeof competition !== 'string') {
-      // A competition the registry does not know yet is added with the first of its rows.
-      if (dryRun) {
-        await ctx.services.competitions.create(competition, { dryRun: true });
-        // The row is checked as far as it can be without the competition (which is not there yet).
-        try {
-          await ctx.services.awards.create({ ...rest, competitionId: 'new' }, { dryRun: true });
-        } catch (e) {
-          if (!(e instanceof UserInputFailure)) throw e;
-          const others = e.userErrors.filter((u) => u.field[1] !== 'competitionId');
-          if (others.length) throw new UserInputFailure(others);
-        }
-        return { outcome: 'CREATE' };
-      }
+      // A competition the registry does not know yet is added with the first of its rows, but
+      // only once the row passes every check (scope included) against the competition it
+      // would create: a refused row creates nothing, and a dry run answers as the commit will.
+      const draft = (await ctx.services.competitions.create(competition, { dryRun: true })).competition;
+      const unsaved = { ...draft, _id: new Types.ObjectId() } as CompetitionRecord;
+      const checked = await createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId: 'new' }, { dryRun: true, competition: unsaved })).award, 'Award');
+      if (dryRun) return { outcome: checked.outcome };
       competitionId = toGlobalId('Competition', (await ctx.services.competitions.findOrCreate(competition as { name: string; year: number }))._id);
     }
     return createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId }, { dryRun })).award, 'Award');

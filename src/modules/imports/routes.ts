@@ -4,15 +4,18 @@ import express, { type Router } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
-import { parseQuery, queryParam, sendError, withContext } from '../../shared/http.js';
+import { parseQuery, prefersEnglish, queryParam, routeError, sendError, withContext } from '../../shared/http.js';
 import { CATEGORIES, LEVELS, RECORD_STATUSES, values } from '../vocabulary/vocabulary.js';
 import { toGlobalId } from '../../shared/ids.js';
 import type { AchievementFilter } from '../achievements/query.js';
 import { achievementsTable } from './export.js';
 import { IMPORT_KINDS, importKind } from './kinds.js';
+import { LimitError } from './parse.js';
 import { tableCsv, tableXlsx, templateXlsx } from './sheets.js';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** Room for the multipart boundaries and headers around the file. */
+const MULTIPART_OVERHEAD = 64 * 1024;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -42,23 +45,32 @@ export function importRoutes(deps: AppDeps): Router {
     }),
   );
 
-  router.post('/:kind', (req, res, next) => {
-    upload(req, res, (err: unknown) => {
-      if (!err) return next();
-      const code = (err as { code?: string }).code;
-      if (code === 'LIMIT_FILE_SIZE') return void sendError(res, 413, 'PAYLOAD_TOO_LARGE', `文件超过 ${MAX_UPLOAD_BYTES / 1048576} MB 上限`);
-      sendError(res, 400, 'BAD_REQUEST', `上传格式不正确：${(err as Error).message}`);
-    });
-  });
+  // Everything is checked before a byte of the body is read: parameters, kind, who is
+  // asking, the declared size, and a free import slot. Only then is the file received.
   router.post(
     '/:kind',
     withContext(deps, async (ctx, req, res) => {
-      if (!importKind(req.params.kind as string)) return void sendError(res, 404, 'NOT_FOUND', `imports: ${Object.keys(IMPORT_KINDS).join(', ')}`);
-      if (!req.file) return void sendError(res, 400, 'BAD_REQUEST', '请以 multipart/form-data 上传文件，字段名为 file');
       const { mode = 'dryRun' } = parseQuery(importQuery, req.query);
+      const kind = importKind(req.params.kind as string);
+      if (!kind) throw routeError('NOT_FOUND', `imports: ${Object.keys(IMPORT_KINDS).join(', ')}`);
+      ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Importing records');
+      const english = prefersEnglish(req);
+      const tooLarge = () => routeError('PAYLOAD_TOO_LARGE', english ? `the file exceeds the limit of ${MAX_UPLOAD_BYTES / 1048576} MiB` : `文件超过 ${MAX_UPLOAD_BYTES / 1048576} MiB 的上限`, { limit: MAX_UPLOAD_BYTES });
+      if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD) throw tooLarge();
+      res.on('close', ctx.slots.imports.acquire('all'));
+      await new Promise<void>((resolve, reject) =>
+        upload(req, res, (err: unknown) => {
+          if (!err) return resolve();
+          const code = (err as { code?: string }).code;
+          reject(code === 'LIMIT_FILE_SIZE' ? tooLarge() : routeError('BAD_REQUEST', `上传格式不正确：${(err as Error).message}`));
+        }),
+      );
+      if (!req.file) throw routeError('BAD_REQUEST', '请以 multipart/form-data 上传文件，字段名为 file');
       const fileName = Buffer.from(req.file.originalname, 'latin1').toString('utf8');
-      const job = await ctx.services.imports.run(req.params.kind as string, { buffer: req.file.buffer, fileName }, mode === 'commit' ? 'COMMIT' : 'DRY_RUN');
-      res.status(job.status === 'FAILED' ? 422 : 200).json({ id: toGlobalId('ImportJob', job._id), ...job, _id: undefined });
+      const { job, refusal } = await ctx.services.imports.run(kind.kind, { buffer: req.file.buffer, fileName }, mode === 'commit' ? 'COMMIT' : 'DRY_RUN');
+      const jobId = toGlobalId('ImportJob', job._id);
+      if (refusal instanceof LimitError) throw routeError('PAYLOAD_TOO_LARGE', english ? refusal.english : refusal.message, { jobId });
+      res.status(job.status === 'FAILED' ? 422 : 200).json({ id: jobId, ...job, _id: undefined });
     }),
   );
   return router;

@@ -62,15 +62,17 @@ export class ImportService {
     }
   }
 
-  async run(kindName: string, file: { buffer: Buffer; fileName: string }, mode: 'DRY_RUN' | 'COMMIT'): Promise<ImportJobRecord> {
+  /** The job, kept; and the file-level refusal, if any (a LimitError for a file past the caps). */
+  async run(kindName: string, file: { buffer: Buffer; fileName: string }, mode: 'DRY_RUN' | 'COMMIT'): Promise<{ job: ImportJobRecord; refusal?: FileError }> {
     this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Importing records');
     const kind = importKind(kindName);
     if (!kind) throw notFound(`no import of kind ${kindName}; kinds: ${Object.keys(IMPORT_KINDS).join(', ')}`);
     const createdAt = new Date();
-    const rows: ImportRowResult[] = [];
-    let fileError: string | undefined;
+    let rows: ImportRowResult[] = [];
+    let fileError: FileError | undefined;
     try {
-      const sheet = await readSheet(file.buffer, file.fileName);
+      const { config } = this.ctx;
+      const sheet = await readSheet(file.buffer, file.fileName, { maxInflatedBytes: config.IMPORT_MAX_INFLATED_BYTES, maxRows: config.IMPORT_MAX_ROWS, maxColumns: config.IMPORT_MAX_COLUMNS });
       const missing = kind.columns.filter((c) => c.required && !sheet.headers.includes(c.header)).map((c) => c.header);
       const unknown = sheet.headers.filter((h) => !kind.columns.some((c) => c.header === h));
       if (missing.length || unknown.length) {
@@ -96,10 +98,10 @@ export class ImportService {
       for (let i = 0; i < todo.length; i += ROWS_AT_ONCE) {
         await Promise.all(todo.slice(i, i + ROWS_AT_ONCE).map(async ({ row, cells }) => results.set(row, await this.applyRow(kind, cells, lookups, row, mode))));
       }
-      rows.push(...sheet.rows.map((r) => results.get(r.row)!));
+      rows = sheet.rows.map((r) => results.get(r.row)!);
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
-      fileError = e.message;
+      fileError = e;
     }
     const count = (o: ImportRowResult['outcome']) => rows.filter((r) => r.outcome === o).length;
     const job = await this.ctx.models.ImportJob.create({
@@ -107,14 +109,14 @@ export class ImportService {
       mode,
       status: fileError ? 'FAILED' : 'SUCCEEDED',
       fileName: file.fileName.slice(0, 200),
-      fileError,
+      fileError: fileError?.message,
       createdBy: actorOf(this.ctx),
       createdAt,
       finishedAt: new Date(),
       counts: { rows: rows.length, create: count('CREATE'), update: count('UPDATE'), unchanged: count('UNCHANGED'), error: count('ERROR') },
       rows,
     });
-    return job.toObject() as unknown as ImportJobRecord;
+    return { job: job.toObject() as unknown as ImportJobRecord, refusal: fileError };
   }
 
   /** Import jobs, newest first: ADMIN sees all, others their own. */
