@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createModels } from '../src/models.js';
@@ -25,6 +26,17 @@ const server = await startServer(config, {
     setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20).unref();
     app.get('/bench/rss', (_req, res) => {
       res.json({ rss: process.memoryUsage().rss, peak });
+    });
+    // Event-loop stalls since the last reset (ms): what a concurrent request would wait.
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    app.post('/bench/loop/reset', (_req, res) => {
+      loop.reset();
+      peak = process.memoryUsage().rss;
+      res.json({ ok: true });
+    });
+    app.get('/bench/loop', (_req, res) => {
+      res.json({ p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 });
     });
   },
 });
