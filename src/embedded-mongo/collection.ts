@@ -1,6 +1,9 @@
-import { isObjectId, ObjectId, type Doc } from './bson.js';
+import { calculateSize, isObjectId, ObjectId, type Doc } from './bson.js';
+
+/** MongoDB's maximum document size (maxBsonObjectSize). */
+export const MAX_DOCUMENT_SIZE = 16 * 1024 * 1024;
 import { compileFilter, type EngineOptions } from './engine.js';
-import { DuplicateKeyError, indexNotFound, indexKeySpecsConflict, indexOptionsConflict, invalidOptions } from './errors.js';
+import { CommandError, DuplicateKeyError, indexNotFound, indexKeySpecsConflict, indexOptionsConflict, invalidOptions } from './errors.js';
 import { Index, type IndexSpec } from './indexes.js';
 import { canonicalKey } from './values.js';
 
@@ -124,7 +127,14 @@ export class Collection {
     return { _id, ...rest };
   }
 
+  /** Refuses a document MongoDB would refuse: over 16 MiB, or a duplicate key. */
   checkWrite(doc: Doc, selfId?: string) {
+    const size = calculateSize(doc);
+    if (size > MAX_DOCUMENT_SIZE) {
+      throw selfId === undefined
+        ? new CommandError(10334, 'BSONObjectTooLarge', `object to insert too large. size in bytes: ${size}, max size: ${MAX_DOCUMENT_SIZE}`)
+        : new CommandError(17419, 'Location17419', `Resulting document after update is larger than ${MAX_DOCUMENT_SIZE}`);
+    }
     const id = canonicalKey(doc._id);
     if (id !== selfId && this.docs.has(id)) {
       throw new Index(ID_INDEX, this.ns).duplicate([doc._id]) as DuplicateKeyError;

@@ -384,7 +384,7 @@ const handlers: Record<string, Handler> = {
     const before = coll.indexSpecs().length;
     for (const raw of specs as Doc[]) {
       const spec = validateIndexSpec(raw);
-      if (coll.createIndex(spec, true)) ctx.store.journalOnly({ o: 'ci', d: db, c: name, spec });
+      if (coll.createIndex(spec, true)) ctx.store.journalIndex({ o: 'ci', d: db, c: name, spec });
     }
     const after = coll.indexSpecs().length;
     const reply: Doc = { numIndexesBefore: before, numIndexesAfter: after, createdCollectionAutomatically: !existed, ok: 1 };
@@ -416,8 +416,8 @@ const handlers: Record<string, Handler> = {
       names = [found.name];
     } else throw typeMismatch("'index' must be a string, an array of strings or an object");
     for (const n of names) {
-      coll.dropIndex(n);
-      ctx.store.journalOnly({ o: 'di', d: db, c: name, name: n });
+      if (!coll.indexes.has(n)) coll.dropIndex(n); // answers MongoDB's error: the _id index, or no such index
+      ctx.store.write({ o: 'di', d: db, c: name, name: n });
     }
     return { nIndexesWas, ok: 1 };
   },
@@ -478,6 +478,7 @@ export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: 
   const name = Object.keys(cmd)[0];
   let reply: Doc;
   try {
+    ctx.store.checkHealthy();
     if (!name) throw commandNotFound('no command given');
     if (cmd.autocommit === false || cmd.startTransaction) throw transactionsRefused();
     const handler = handlers[name.toLowerCase()];

@@ -1,17 +1,49 @@
 // On-disk durability: an append-only journal of checksummed, length-prefixed records,
 // fsynced before a write is acknowledged, plus snapshots written by compaction.
 //
-// Record layout: [length u32][~length u32][crc32(payload) u32][payload: BSON].
-// The inverted length lets a damaged header be told from a torn (short) tail.
+// Record layout: [length u32][~length u32][crc32(payload) u32][payload: BSON document(s)].
+// The inverted length lets a damaged header be told from a torn (short) tail. A command's
+// operations too large for one BSON document (a 100,000-document batch) go in several
+// documents of one record: one checksum, replayed whole or not at all.
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { deserialize, serialize, type Doc } from './bson.js';
+import { calculateSize, deserialize, serialize, type Doc } from './bson.js';
 
 const HEADER = 12;
 
+/** Operations per BSON part, well under the serializer's ~17 MB buffer. */
+const PART_BYTES = 8 * 1024 * 1024;
+
+function parts(doc: Doc): Doc[] {
+  const ops = doc.ops;
+  if (!Array.isArray(ops) || calculateSize(doc) <= PART_BYTES) return [doc];
+  const out: Doc[] = [];
+  let current: unknown[] = [];
+  let size = 0;
+  for (const op of ops) {
+    const opSize = calculateSize({ op });
+    if (current.length && size + opSize > PART_BYTES) {
+      out.push({ ops: current });
+      current = [];
+      size = 0;
+    }
+    current.push(op);
+    size += opSize;
+  }
+  if (current.length) out.push({ ops: current });
+  return out;
+}
+
+/** Reads a record's payload back: one document, or the operations of all its parts. */
+function decodePayload(payload: Buffer): Doc {
+  const docs: Doc[] = [];
+  for (let at = 0; at < payload.length; at += payload.readInt32LE(at)) docs.push(deserialize(payload.subarray(at, at + payload.readInt32LE(at))));
+  return docs.length === 1 ? docs[0] : { ops: docs.flatMap((d) => d.ops as unknown[]) };
+}
+
 export function encodeRecord(doc: Doc): Buffer {
-  const payload = serialize(doc);
+  const payload = Buffer.concat(parts(doc).map(serialize));
   const header = Buffer.alloc(HEADER);
   header.writeUInt32LE(payload.length, 0);
   header.writeUInt32LE(~payload.length >>> 0, 4);
@@ -62,7 +94,7 @@ export function readRecords(file: string): ReadResult {
       throw new CorruptFileError(file, pos, 'checksum mismatch');
     }
     try {
-      records.push(deserialize(payload));
+      records.push(decodePayload(payload));
     } catch (e) {
       throw new CorruptFileError(file, pos, `undecodable record (${(e as Error).message})`);
     }
@@ -111,7 +143,11 @@ export class JournalWriter {
 
   append(records: Doc[]): Promise<void> {
     if (!records.length) return Promise.resolve();
-    const buf = Buffer.concat(records.map(encodeRecord));
+    return this.appendEncoded(Buffer.concat(records.map(encodeRecord)));
+  }
+
+  /** Appends records already encoded; resolves once they are on disk. */
+  appendEncoded(buf: Buffer): Promise<void> {
     this.size += buf.length;
     return new Promise((resolve, reject) => {
       this.queue.push({ buf, done: (err) => (err ? reject(err) : resolve()) });
@@ -127,14 +163,26 @@ export class JournalWriter {
       let error: Error | undefined;
       try {
         const buf = Buffer.concat(batch.map((b) => b.buf));
-        await new Promise<void>((res, rej) => fs.write(this.fd, buf, (e) => (e ? rej(e) : res())));
-        await new Promise<void>((res, rej) => fs.fdatasync(this.fd, (e) => (e ? rej(e) : res())));
+        // A batch of waiters only (reads waiting for earlier writes) needs no I/O of its own.
+        if (buf.length) {
+          await new Promise<void>((res, rej) => fs.write(this.fd, buf, (e) => (e ? rej(e) : res())));
+          await new Promise<void>((res, rej) => fs.fdatasync(this.fd, (e) => (e ? rej(e) : res())));
+        }
       } catch (e) {
         error = e as Error;
       }
       for (const b of batch) b.done(error);
     }
     this.flushing = false;
+  }
+
+  /** Resolves once every record appended so far is on disk (at once when nothing is pending). */
+  durable(): Promise<void> {
+    if (this.idle) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.queue.push({ buf: Buffer.alloc(0), done: () => resolve() });
+      if (!this.flushing) void this.flush();
+    });
   }
 
   get idle(): boolean {
@@ -183,8 +231,16 @@ export function acquireLock(dir: string): () => void {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A killed process its parent has not reaped yet still answers signal 0: a zombie holds
+  // no files, so its lock is stale. Linux tells through /proc (state Z, or X when dead).
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return process.platform !== 'linux';
   }
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Doc } from './bson.js';
 import { Collection } from './collection.js';
 import type { IndexSpec } from './indexes.js';
+import { canonicalKey } from './values.js';
 import { acquireLock, encodeRecord, JournalWriter, readRecords, writeFileAtomic } from './journal.js';
 
 export type Logger = (level: 'info' | 'warn' | 'error', msg: string) => void;
@@ -24,9 +25,15 @@ const journalName = (gen: number) => `journal-${gen}.log`;
 const COMPACT_AT_BYTES = 64 * 1024 * 1024;
 const DOCS_PER_SNAPSHOT_RECORD = 500;
 
+/** Puts memory back as it was before one operation. */
+type Undo = () => void;
+
 export class Store {
   readonly dbs = new Map<string, Map<string, Collection>>();
   private pending: Op[] = [];
+  private undo: Undo[] = [];
+  /** Set when the journal could not be written: like mongod, the store then refuses everything. */
+  private failure?: Error;
   private journal?: JournalWriter;
   private generation = 0;
   private releaseLock?: () => void;
@@ -98,22 +105,89 @@ export class Store {
   /** Records an operation for the current command and applies it in memory. */
   write(op: Op) {
     if (this.readOnly) throw new Error('the store was opened read-only');
+    this.undo.push(this.undoFor(op));
     this.apply(op);
     this.pending.push(op);
   }
 
-  /** Journals an operation the caller has already applied in memory (after checking it). */
-  journalOnly(op: Op) {
+  /** Journals an index the caller has already built in memory (after checking it). */
+  journalIndex(op: Extract<Op, { o: 'ci' }>) {
+    this.undo.push(() => this.collection(op.d, op.c)?.indexes.delete(op.spec.name));
     this.pending.push(op);
   }
 
-  /** Makes the current command's operations durable; call before replying. */
+  /** How to take one operation back, captured before it is applied. */
+  private undoFor(op: Op): Undo {
+    const dbs = this.dbs;
+    const db = dbs.get(op.d);
+    switch (op.o) {
+      case 'put':
+      case 'del': {
+        const coll = db?.get(op.c);
+        if (!coll) return () => this.dropCreated(op.d, op.c);
+        const id = op.o === 'put' ? op.doc._id : op.id;
+        const old = coll.docs.get(canonicalKey(id));
+        return () => (old ? coll.put(old) : coll.remove(id));
+      }
+      case 'cc':
+        return db?.has(op.c) ? () => {} : () => this.dropCreated(op.d, op.c);
+      case 'dc': {
+        const coll = db?.get(op.c);
+        return () => coll && (dbs.get(op.d) ?? dbs.set(op.d, new Map()).get(op.d)!).set(op.c, coll);
+      }
+      case 'dd':
+        return () => db && dbs.set(op.d, db);
+      case 'ci': {
+        const had = db?.get(op.c)?.indexes.has(op.spec.name);
+        return () => !had && this.collection(op.d, op.c)?.indexes.delete(op.spec.name);
+      }
+      case 'di': {
+        const index = db?.get(op.c)?.indexes.get(op.name);
+        return () => index && this.collection(op.d, op.c)?.indexes.set(op.name, index);
+      }
+    }
+  }
+
+  /** Undoes the implicit creation of a collection (and of its database). */
+  private dropCreated(db: string, c: string) {
+    this.dbs.get(db)?.delete(c);
+    if (this.dbs.get(db)?.size === 0) this.dbs.delete(db);
+  }
+
+  /** Refuses work once the journal has failed. */
+  checkHealthy() {
+    if (this.failure) throw new Error(`the journal could not be written (${this.failure.message}); restart the server to recover the acknowledged writes`);
+  }
+
+  /**
+   * Makes the current command's operations durable; call before replying. The record is
+   * encoded at once, before any other command runs: if that fails, memory is put back and
+   * nobody saw the writes. Then the reply waits until this record, and every record before
+   * it, is on disk, so no client is ever shown a write that could still be lost. A failed
+   * disk write stops the store, as mongod stops.
+   */
   async commit(): Promise<void> {
     const ops = this.pending;
+    const undo = this.undo;
     this.pending = [];
-    if (!ops.length || !this.journal) return;
-    // One record per command keeps a command's single-document writes all-or-nothing on replay.
-    await this.journal.append([{ ops }]);
+    this.undo = [];
+    if (!this.journal) return;
+    if (!ops.length) return this.journal.durable();
+    let record: Buffer;
+    try {
+      // One record per command keeps a command's writes all-or-nothing on replay.
+      record = encodeRecord({ ops });
+    } catch (e) {
+      for (const step of undo.reverse()) step();
+      throw e;
+    }
+    try {
+      await this.journal.appendEncoded(record);
+    } catch (e) {
+      this.failure ??= e as Error;
+      this.log('error', `journal write failed: ${(e as Error).message}; refusing further commands`);
+      throw e;
+    }
     if (this.journal?.idle && this.journal.size > this.compactAtBytes) this.compact();
   }
 

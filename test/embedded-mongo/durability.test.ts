@@ -198,4 +198,77 @@ async function countIn(dataDir: string, coll = 'c'): Promise<number> {
       tmp.remove();
     }
   });
+
+  it('shows only durable writes: 100,000-document batches visible before a SIGKILL all exist after it, whole', async () => {
+    const tmp = tempDir('big-batch');
+    try {
+      const { child, uri } = await startChild(tmp.dir);
+      const writer = await new MongoClient(uri, { serverSelectionTimeoutMS: 2000 }).connect();
+      const reader = await new MongoClient(uri, { serverSelectionTimeoutMS: 2000 }).connect();
+      let acked = 0;
+      let visible = 0;
+      let stop = false;
+      const writing = (async () => {
+        for (let batch = 0; !stop; batch++) {
+          const docs = Array.from({ length: 100_000 }, (_, i) => ({ _id: `${batch}-${i}` as never, batch, note: 'n'.repeat(240) }));
+          try {
+            await writer.db('d').collection('c').insertMany(docs);
+            acked = batch + 1;
+          } catch {
+            return;
+          }
+        }
+      })();
+      const reading = (async () => {
+        while (!stop) {
+          try {
+            visible = Math.max(visible, await reader.db('d').collection('c').estimatedDocumentCount());
+          } catch {
+            return;
+          }
+        }
+      })();
+      for (let i = 0; acked < 2 && i < 1200; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(acked, 'batches acknowledged before the kill').to.be.at.least(2);
+      await new Promise((r) => setTimeout(r, 300));
+      child.kill('SIGKILL');
+      stop = true;
+      await Promise.all([writing, reading]);
+      await Promise.all([writer.close(true), reader.close(true)]).catch(() => undefined);
+      if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once('exit', r));
+      const after = await countIn(tmp.dir);
+      expect(after % 100_000, 'every batch wholly there or wholly absent').to.equal(0);
+      expect(after).to.be.at.least(acked * 100_000);
+      expect(after, 'nothing a reader saw was lost').to.be.at.least(visible);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('restarts at once after a SIGKILL while the killed process is still an unreaped zombie', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const tmp = tempDir('zombie');
+    try {
+      // The server runs under a parent that never reaps it (sh exec'ing sleep), so once killed
+      // it stays a zombie holding its pid, as under a supervisor that has not called wait yet.
+      const cmd = `${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(CLI)} --port 0 --data-dir ${JSON.stringify(tmp.dir)} >/dev/null 2>&1 & exec sleep 30`;
+      const parent = spawn('sh', ['-c', cmd], { stdio: 'ignore' });
+      const lock = path.join(tmp.dir, 'mongod.lock');
+      for (let i = 0; i < 200 && !fs.existsSync(lock); i++) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 200));
+      const pid = Number(fs.readFileSync(lock, 'utf8'));
+      process.kill(pid, 'SIGKILL');
+      for (let i = 0; i < 100; i++) {
+        const state = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+        if (state === 'Z') break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0]).to.equal('Z');
+      const server = await startEmbeddedMongo({ dataDir: tmp.dir });
+      await server.stop();
+      parent.kill('SIGKILL');
+    } finally {
+      tmp.remove();
+    }
+  });
 });
