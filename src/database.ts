@@ -23,7 +23,9 @@ export async function openDatabase(config: Config, logger: Logger, options: { db
     description = `MongoDB at ${redactUri(uri)}`;
   } else {
     const dataDir = path.join(config.dataDir, 'db');
-    embedded = await startEmbeddedMongo({ dataDir, log: (level, msg) => logger[level]({ component: 'embedded-mongo' }, msg) });
+    // In-process, the store listens on a Unix socket in its directory and opens no TCP port:
+    // no other user's process can reach the data (`npm run db` serves TCP for tools).
+    embedded = await startEmbeddedMongo({ dataDir, unixSocket: true, log: (level, msg) => logger[level]({ component: 'embedded-mongo' }, msg) });
     uri = embedded.uri;
     description = `embedded MongoDB-compatible server at ${embedded.uri} (data in ${dataDir})`;
   }

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { type Doc } from './bson.js';
 import { errorReply, hello, MAX_MESSAGE_SIZE, runCommand, type ConnectionInfo, type ServerContext } from './commands.js';
 import { CursorRegistry } from './cursors.js';
@@ -14,6 +17,12 @@ export interface EmbeddedMongoOptions {
   host?: string;
   /** Idle cursors are closed after this long (default 10 minutes). */
   cursorTimeoutMs?: number;
+  /**
+   * Listen on a Unix domain socket instead of TCP: `mongod.sock` inside the data directory
+   * (made mode 0700), or in a private temporary directory when that path is too long for a
+   * socket. No TCP port is opened, so only this user's processes can connect.
+   */
+  unixSocket?: boolean;
   /** Journal size that triggers compaction into a snapshot (default 64 MiB). */
   compactAtBytes?: number;
   log?: Logger;
@@ -29,6 +38,19 @@ export interface EmbeddedMongo {
 const MAX_FRAME = MAX_MESSAGE_SIZE + 16 * 1024;
 
 const silent: Logger = () => {};
+
+/** Longest socket path Linux and macOS accept (sun_path), with room to spare. */
+const MAX_SOCKET_PATH = 100;
+
+/** Where the socket goes; a stale one (the lock is ours by now) is removed first. */
+function socketPathFor(dataDir: string | undefined): string {
+  let dir = dataDir ? path.resolve(dataDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'embedded-mongo-'));
+  if (dataDir) fs.chmodSync(dir, 0o700);
+  if (path.join(dir, 'mongod.sock').length > MAX_SOCKET_PATH) dir = fs.mkdtempSync(path.join(os.tmpdir(), 'embedded-mongo-'));
+  const file = path.join(dir, 'mongod.sock');
+  fs.rmSync(file, { force: true });
+  return file;
+}
 
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const log = options.log ?? silent;
@@ -112,15 +134,18 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   });
   server.maxConnections = 10_000;
 
+  const socketPath = options.unixSocket ? socketPathFor(options.dataDir) : undefined;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+    if (socketPath) server.listen(socketPath, () => resolve());
+    else server.listen(options.port ?? 0, host, () => resolve());
   }).catch(async (e) => {
     await store.close();
     throw e;
   });
-  const port = (server.address() as net.AddressInfo).port;
-  const uri = `mongodb://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  if (socketPath) fs.chmodSync(socketPath, 0o600);
+  const port = socketPath ? 0 : (server.address() as net.AddressInfo).port;
+  const uri = socketPath ? `mongodb://${encodeURIComponent(socketPath)}/` : `mongodb://${host.includes(':') ? `[${host}]` : host}:${port}/`;
   log('info', `embedded MongoDB-compatible server listening on ${uri}`);
 
   let stopped: Promise<void> | undefined;
@@ -136,6 +161,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
         cursors.stop();
         ttl.stop();
         await store.close();
+        if (socketPath) fs.rmSync(socketPath, { force: true });
       })();
       return stopped;
     },
