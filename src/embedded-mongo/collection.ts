@@ -197,7 +197,8 @@ export class Collection {
     // narrows the walk most ({people, rankKey} beats {rankKey} for one person's records).
     let chosen: { index: Index; k: number } | undefined;
     for (const index of this.indexes.values()) {
-      if (!index.complete) continue;
+      // An array sorts by its smallest (or largest) element, which a multikey walk does not give.
+      if (!index.complete || keyFields.some((f) => index.multikeyFields.has(f))) continue;
       const fields = index.fields;
       let k = 0;
       while (k < fields.length && equal.has(fields[k]) && !keyFields.includes(fields[k])) k++;

@@ -282,7 +282,8 @@ const handlers: Record<string, Handler> = {
     const sort = cmd.sort as Doc | undefined;
     const skip = num(cmd.skip, 0);
     const limit = Math.abs(num(cmd.limit, 0));
-    const walked = coll && sort && skip >= 0 ? coll.findOrdered(filter, sort, limit ? skip + limit : Infinity, { collation: cmd.collation }) : undefined;
+    checkHint(coll, cmd.hint);
+    const walked = coll && sort && !('$natural' in sort) && skip >= 0 ? coll.findOrdered(filter, sort, limit ? skip + limit : Infinity, { collation: cmd.collation }) : undefined;
     let docs = walked ? walked.slice(skip) : sortAndSlice(coll ? coll.find(filter, { collation: cmd.collation }) : [], cmd);
     docs = project(docs, cmd.projection as Doc | undefined);
     const single = Boolean(cmd.singleBatch) || num(cmd.limit, 0) < 0;
@@ -454,10 +455,21 @@ function validateIndexSpec(raw: Doc): IndexSpec {
   return spec;
 }
 
+/** A hint must name an existing index (by name or key pattern), or $natural. */
+function checkHint(coll: Collection | undefined, hint: unknown) {
+  if (hint === undefined || hint === null || !coll) return;
+  if (typeof hint === 'object' && '$natural' in (hint as Doc)) return;
+  const specs = coll.indexSpecs();
+  const known = typeof hint === 'string' ? specs.some((s) => s.name === hint) : specs.some((s) => JSON.stringify(s.key) === JSON.stringify(hint));
+  if (!known) throw badValue('error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index');
+}
+
 function sortAndSlice(docs: Doc[], cmd: Doc): Doc[] {
   const sort = cmd.sort as Doc | undefined;
   let out = docs;
-  if (sort && Object.keys(sort).length && !('$natural' in sort)) out = sortDocs(out, sort, collationComparator(cmd.collation));
+  // $natural is insertion order (the store keeps documents in it); -1 reverses it.
+  if (sort && Object.keys(sort).length === 1 && '$natural' in sort) out = Number(sort.$natural) < 0 ? [...out].reverse() : out;
+  else if (sort && Object.keys(sort).length) out = sortDocs(out, sort, collationComparator(cmd.collation));
   const skip = num(cmd.skip, 0);
   const limit = Math.abs(num(cmd.limit, 0));
   if (skip < 0) throw badValue('skip value must be non-negative');

@@ -16,6 +16,7 @@ import * as windowOps from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
 import { ObjectId, isObjectId, type Doc } from './bson.js';
 import { badValue, failedToParse, CommandError } from './errors.js';
+import { checkOperatorUpdate } from './update-checks.js';
 import { canonicalKey, collationComparator, compareValues, getPath, pathValues, sortDocs } from './values.js';
 
 type AnyOp = (...args: never[]) => unknown;
@@ -224,7 +225,33 @@ function $group(coll: Iterator, expr: Doc, options: Opts): Iterator {
   });
 }
 
+/** $count as MongoDB's: no document at all for empty input. */
+function $count(coll: Iterator, name: unknown, options: Opts): Iterator {
+  if (typeof name !== 'string' || !name || name.startsWith('$') || name.includes('.')) throw badValue('the count field must be a non-empty string that does not start with $ or contain a .');
+  const base = basePipeline.$count as unknown as (c: Iterator, e: unknown, o: Opts) => Iterator;
+  return coll.transform((docs: Doc[]) => (docs.length ? base(Lazy(docs), name, options) : Lazy([])));
+}
+
+/** `$all` as MongoDB's: each value must match as an equality would, so `['a']` matches a plain 'a'. */
+function $all(selector: string, values: unknown, options: Opts) {
+  if (!Array.isArray(values)) throw badValue('$all needs an array');
+  if (!values.length) return () => false;
+  const tests = values.map((v) => new Query({ [selector]: v }, options));
+  return (doc: Doc) => tests.every((q) => q.test(doc));
+}
+
+const isPlainObject = (v: unknown): v is Doc => Boolean(v) && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+
+/** Equality with an embedded document is field order sensitive in MongoDB ({a,b} ≠ {b,a}). */
+function $eqQuery(selector: string, value: unknown, options: Opts) {
+  const base = (baseQuery.$eq as unknown as (s: string, v: unknown, o: Opts) => (doc: Doc) => boolean)(selector, value, options);
+  if (!isPlainObject(value)) return base;
+  const key = canonicalKey(value);
+  return (doc: Doc) => pathValues(doc, selector).some((v) => canonicalKey(v) === key || (Array.isArray(v) && v.some((e) => canonicalKey(e) === key)));
+}
+
 const ops = (m: unknown) => m as Record<string, never>;
+const PIPELINE_OPS = { ...ops(pipelineOps), $sort, $lookup, $bucket, $group, $count };
 const context = Context.init({
   accumulator: ops(accumulatorOps),
   expression: {
@@ -235,9 +262,9 @@ const context = Context.init({
     $convert,
     $type: withObjectIds('$type', () => 'objectId'),
   } as never,
-  pipeline: { ...ops(pipelineOps), $sort, $lookup, $bucket, $group } as never,
+  pipeline: PIPELINE_OPS as never,
   projection: ops(projectionOps),
-  query: { ...ops(queryOps), $type: $typeQuery } as never,
+  query: { ...ops(queryOps), $type: $typeQuery, $all, $eq: $eqQuery } as never,
   window: ops(windowOps),
 });
 
@@ -280,12 +307,54 @@ export function compileFilter(filter: Doc | undefined, o?: EngineOptions): Match
   return (doc) => translate(() => q.test(doc));
 }
 
+const isSlice = (v: unknown) => Boolean(v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v as Doc).length === 1 && '$slice' in (v as Doc));
+
+/** Inclusion and exclusion do not mix (except _id), as MongoDB answers (31253, 31254). */
+function checkProjection(projection: Doc) {
+  let mode: 'include' | 'exclude' | undefined;
+  for (const [field, v] of Object.entries(projection)) {
+    if (field === '_id' || (v && typeof v === 'object')) continue;
+    const m = v === 0 || v === false ? 'exclude' : 'include';
+    if (mode && m !== mode) {
+      throw mode === 'include'
+        ? new CommandError(31254, 'Location31254', `Cannot do exclusion on field ${field} in inclusion projection`)
+        : new CommandError(31253, 'Location31253', `Cannot do inclusion on field ${field} in exclusion projection`);
+    }
+    mode = m;
+  }
+}
+
 export function project(docs: Doc[], projection: Doc | undefined, o?: EngineOptions): Doc[] {
   if (!projection || !Object.keys(projection).length) return docs;
+  checkProjection(projection);
+  // Only $slice fields: every field stays, those arrays are sliced (mingo would drop the rest).
+  if (Object.values(projection).every(isSlice)) {
+    return docs.map((doc) => {
+      const out = { ...doc };
+      for (const [field, spec] of Object.entries(projection)) {
+        const arr = out[field];
+        const arg = (spec as Doc).$slice;
+        if (!Array.isArray(arr)) continue;
+        if (typeof arg === 'number') out[field] = arg >= 0 ? arr.slice(0, arg) : arr.slice(arg);
+        else if (Array.isArray(arg) && arg.length === 2) {
+          const [skip, n] = arg as number[];
+          const start = skip < 0 ? Math.max(0, arr.length + skip) : skip;
+          out[field] = arr.slice(start, start + n);
+        }
+      }
+      return out;
+    });
+  }
   return translate(() => new Query({}, mingoOptions(o)).find<Doc>(docs, projection).all());
 }
 
+const STAGES = new Set(Object.keys(PIPELINE_OPS));
+
 export function aggregate(docs: Doc[], pipeline: Doc[], o?: EngineOptions): Doc[] {
+  for (const stage of pipeline) {
+    const name = stage && typeof stage === 'object' ? Object.keys(stage)[0] : undefined;
+    if (name && name.startsWith('$') && !STAGES.has(name)) throw new CommandError(40324, 'Location40324', `Unrecognized pipeline stage name: '${name}'`);
+  }
   return translate(() => new Aggregator(pipeline, mingoOptions(o)).run<Doc>(docs));
 }
 
@@ -305,9 +374,15 @@ export function applyUpdate(doc: Doc, modifier: Doc, opts: { arrayFilters?: Doc[
     if (!spec || typeof spec !== 'object') throw failedToParse(`Modifiers operate on fields but we found type ${typeof spec} instead.`);
     if (k === '$setOnInsert') {
       if (opts.isInsert) ops.$set = { ...((ops.$set as Doc) ?? {}), ...(spec as Doc) };
-    } else if (k === '$set') ops.$set = { ...((ops.$set as Doc) ?? {}), ...(spec as Doc) };
+    } else if (k === '$set') {
+      // $set of _id to the value it has is allowed (the caller refused any other value).
+      const { _id: _same, ...rest } = spec as Doc;
+      ops.$set = { ...((ops.$set as Doc) ?? {}), ...('_id' in (spec as Doc) && !opts.isInsert ? rest : (spec as Doc)) };
+    }
     else ops[k] = spec;
   }
+  checkOperatorUpdate(doc, modifier, opts.isInsert);
+  if (ops.$set && !Object.keys(ops.$set as Doc).length) delete ops.$set;
   if (!Object.keys(ops).length) return;
   translate(() =>
     mingoUpdate(doc, ops, opts.arrayFilters, opts.condition, {

@@ -1,7 +1,7 @@
 import { isObjectId, type Doc } from './bson.js';
 import { compileFilter, type Matcher } from './engine.js';
 import { DuplicateKeyError } from './errors.js';
-import { canonicalKey, compareValues, pathValues } from './values.js';
+import { canonicalKey, compareValues, getPath, pathValues } from './values.js';
 
 export interface IndexSpec {
   name: string;
@@ -37,6 +37,8 @@ const compareEntries = (a: SortedEntry, b: SortedEntry) => compareTuples(a.value
 /** A secondary index: unique enforcement over whole keys, and lookup by its first field. */
 export class Index {
   readonly fields: string[];
+  /** Fields some document holds an array in: an index walk does not give their sort order. */
+  readonly multikeyFields = new Set<string>();
   private readonly partial?: Matcher;
   /** whole-key tuple -> ids (uniqueness) */
   private readonly tuples = new Map<string, Set<string>>();
@@ -132,6 +134,8 @@ export class Index {
 
   add(doc: Doc, id: string) {
     if (!this.covers(doc)) return;
+    for (const f of this.fields) if (!this.multikeyFields.has(f) && pathValues(doc, f).length > 1) this.multikeyFields.add(f);
+    for (const f of this.fields) if (!this.multikeyFields.has(f) && Array.isArray(getPath(doc, f))) this.multikeyFields.add(f);
     for (const tuple of this.tuplesOf(doc)) {
       const k = tupleKey(tuple);
       const set = this.tuples.get(k) ?? new Set<string>();

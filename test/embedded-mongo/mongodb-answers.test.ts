@@ -1,0 +1,106 @@
+// Behaviours where the store once answered differently from MongoDB 7 without an error.
+// Driver only, so it runs unchanged on MongoDB. Expected answers from MongoDB's manual:
+// update operator pages ($inc, $push, $set: "Behavior"), "Update Operators: conflicting
+// paths", $count ("if the input is empty, $count returns no document"), projection
+// ("Projection Restrictions", $slice), cursor.sort() ($natural), cursor.hint(), $all
+// ("equivalent to an $and of equalities"), "Query an Array" (array sort order) and
+// "Embedded Document equality" (field order matters).
+import { expect } from 'chai';
+import { MongoServerError, type Collection } from 'mongodb';
+import { openTestDb, type TestDb } from '../helpers/mongo.js';
+
+async function failure(p: Promise<unknown>): Promise<MongoServerError> {
+  const e = await p.then(
+    () => undefined,
+    (err) => err,
+  );
+  expect(e, 'expected a server error').to.be.instanceOf(MongoServerError);
+  return e as MongoServerError;
+}
+
+describe('conformance: answers as MongoDB gives them', () => {
+  let t: TestDb;
+  let coll: Collection;
+  beforeEach(async () => {
+    t = await openTestDb('answers');
+    coll = t.db.collection('x');
+    await coll.insertMany([
+      { _id: 1 as never, s: 'str', a: 1, arr: [1, 2, 3, 4], o: { a: 1, b: 2 }, t: 'a' },
+      { _id: 2 as never, v: [3, 9] },
+    ]);
+  });
+  afterEach(() => t.close());
+
+  describe('update operators refuse what MongoDB refuses, changing nothing', () => {
+    const cases: [string, Record<string, unknown>, number][] = [
+      ['$inc on a string', { $inc: { s: 1 } }, 14],
+      ['$inc by a string', { $inc: { a: 'one' } }, 14],
+      ['$mul on a string', { $mul: { s: 2 } }, 14],
+      ['$push onto a string', { $push: { s: 1 } }, 2],
+      ['$addToSet onto a number', { $addToSet: { a: 1 } }, 2],
+      ['$set through a scalar', { $set: { 'a.b': 1 } }, 28],
+      ['$set and $unset of one path', { $set: { q: 1 }, $unset: { q: '' } }, 40],
+      ['$set of a path and its parent', { $set: { 'o.a': 5 }, $inc: { o: 1 } }, 40],
+    ];
+    for (const [name, update, code] of cases) {
+      it(name, async () => {
+        const before = await coll.findOne({ _id: 1 as never });
+        expect((await failure(coll.updateOne({ _id: 1 as never }, update))).code).to.equal(code);
+        expect(await coll.findOne({ _id: 1 as never })).to.deep.equal(before);
+      });
+    }
+    it('$set and $setOnInsert of one path conflict, even when not inserting', async () => {
+      expect((await failure(coll.updateOne({ _id: 1 as never }, { $set: { q: 1 }, $setOnInsert: { q: 2 } }, { upsert: true }))).code).to.equal(40);
+    });
+    it('allows $set of _id to the value it has', async () => {
+      const res = await coll.updateOne({ _id: 1 as never }, { $set: { _id: 1 as never, z: 1 } });
+      expect(res.modifiedCount).to.equal(1);
+      expect((await failure(coll.updateOne({ _id: 1 as never }, { $set: { _id: 7 as never } }))).code).to.equal(66);
+    });
+  });
+
+  it('$count of nothing is no document, in $facet too', async () => {
+    expect(await coll.aggregate([{ $match: { nope: 1 } }, { $count: 'n' }]).toArray()).to.deep.equal([]);
+    expect(await coll.aggregate([{ $facet: { c: [{ $match: { nope: 1 } }, { $count: 'n' }] } }]).toArray()).to.deep.equal([{ c: [] }]);
+    expect(await coll.aggregate([{ $count: 'n' }]).toArray()).to.deep.equal([{ n: 2 }]);
+  });
+
+  it('projects $slice alone keeping every other field, and refuses mixed inclusion and exclusion', async () => {
+    expect(await coll.findOne({ _id: 1 as never }, { projection: { arr: { $slice: 2 } } })).to.deep.equal({ _id: 1, s: 'str', a: 1, arr: [1, 2], o: { a: 1, b: 2 }, t: 'a' });
+    expect((await coll.findOne({ _id: 1 as never }, { projection: { arr: { $slice: [-2, 1] } } }))!.arr).to.deep.equal([3]);
+    expect((await failure(coll.find({}, { projection: { a: 1, s: 0 } }).toArray())).code).to.equal(31254);
+    expect((await failure(coll.find({}, { projection: { s: 0, a: 1 } }).toArray())).code).to.equal(31253);
+    expect(Object.keys((await coll.findOne({ _id: 1 as never }, { projection: { s: 1, _id: 1 } }))!)).to.deep.equal(['_id', 's']);
+  });
+
+  it('sorts by $natural: -1 in reverse insertion order, and refuses a hint naming no index', async () => {
+    expect((await coll.find({}, { sort: { $natural: -1 } }).toArray()).map((d) => d._id)).to.deep.equal([2, 1]);
+    expect((await failure(coll.find({}, { hint: 'nope_1' }).toArray())).code).to.equal(2);
+    await coll.createIndex({ a: 1 });
+    expect(await coll.find({}, { hint: 'a_1' }).toArray()).to.have.length(2);
+    expect(await coll.find({}, { hint: { a: 1 } }).toArray()).to.have.length(2);
+  });
+
+  it('names an unknown stage as MongoDB does', async () => {
+    const e = await failure(coll.aggregate([{ $nope: {} }]).toArray());
+    expect(e.code).to.equal(40324);
+    expect(e.message).to.equal("Unrecognized pipeline stage name: '$nope'");
+  });
+
+  it('matches $all against a plain value, and compares embedded documents field order and all', async () => {
+    expect((await coll.find({ t: { $all: ['a'] } }).toArray()).map((d) => d._id)).to.deep.equal([1]);
+    expect(await coll.find({ t: { $all: [] } }).toArray()).to.deep.equal([]);
+    expect((await coll.find({ o: { a: 1, b: 2 } }).toArray()).map((d) => d._id)).to.deep.equal([1]);
+    expect(await coll.find({ o: { b: 2, a: 1 } }).toArray()).to.deep.equal([]);
+  });
+
+  it('sorts arrays by their smallest element ascending, with or without an index on them', async () => {
+    const y = t.db.collection('y');
+    await y.insertMany([{ _id: 1 as never, v: [10, 1] }, { _id: 2 as never, v: [6] }, { _id: 3 as never, v: [7, 20] }]);
+    const ids = async () => (await y.find({ v: { $gt: 5 } }).sort({ v: 1 }).toArray()).map((d) => d._id);
+    const without = await ids();
+    await y.createIndex({ v: 1 });
+    expect(await ids()).to.deep.equal(without);
+    expect(without).to.deep.equal([1, 2, 3]);
+  });
+});
