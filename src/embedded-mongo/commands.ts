@@ -22,7 +22,7 @@ import {
 import type { IndexSpec } from './indexes.js';
 import type { Store } from './store.js';
 import type { TtlMonitor } from './ttl.js';
-import { canonicalKey, cloneValue, collationComparator, pathValues, sortDocs } from './values.js';
+import { canonicalKey, cloneValue, collationComparator, normalizeCollation, pathValues, sortDocs } from './values.js';
 import { sameDocument, updatedDocument, upsertDocument } from './writes.js';
 
 export const SERVER_VERSION = '7.0.0';
@@ -469,7 +469,7 @@ function sortAndSlice(docs: Doc[], cmd: Doc): Doc[] {
   let out = docs;
   // $natural is insertion order (the store keeps documents in it); -1 reverses it.
   if (sort && Object.keys(sort).length === 1 && '$natural' in sort) out = Number(sort.$natural) < 0 ? [...out].reverse() : out;
-  else if (sort && Object.keys(sort).length) out = sortDocs(out, sort, collationComparator(cmd.collation));
+  else if (sort && Object.keys(sort).length) out = sortDocs(out, sort, collationComparator(cmd.collation), num(cmd.limit, 0) ? num(cmd.skip, 0) + Math.abs(num(cmd.limit, 0)) : undefined);
   const skip = num(cmd.skip, 0);
   const limit = Math.abs(num(cmd.limit, 0));
   if (skip < 0) throw badValue('skip value must be non-negative');
@@ -492,6 +492,7 @@ export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: 
   try {
     ctx.store.checkHealthy();
     if (!name) throw commandNotFound('no command given');
+    if (cmd.collation !== undefined) normalizeCollation(cmd.collation); // an unknown locale is refused before anything runs
     if (cmd.autocommit === false || cmd.startTransaction) throw transactionsRefused();
     const handler = handlers[name.toLowerCase()];
     if (!handler || (name !== name.toLowerCase() && !CASED_NAMES.has(name))) throw commandNotFound(`no such command: '${name}'`);

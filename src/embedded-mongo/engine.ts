@@ -17,7 +17,7 @@ import type { Options } from 'mingo/types';
 import { ObjectId, isObjectId, type Doc } from './bson.js';
 import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
-import { canonicalKey, collationComparator, compareValues, getPath, pathValues, sortDocs } from './values.js';
+import { canonicalKey, collationComparator, compareValues, getPath, normalizeCollation, pathValues, sortDocs } from './values.js';
 
 type AnyOp = (...args: never[]) => unknown;
 type Opts = Options;
@@ -283,7 +283,7 @@ function mingoOptions(o: EngineOptions = {}): Partial<Options> {
     // mingo implements $setWindowFields with $function. Scripts are JS functions, and none
     // can arrive over the wire (BSON Code is never evaluated), so this opens nothing.
     scriptEnabled: true,
-    collation: o.collation as Options['collation'],
+    collation: normalizeCollation(o.collation) as Options['collation'],
     variables: o.variables,
     collectionResolver: o.resolveCollection,
   };

@@ -1,4 +1,5 @@
 import { bsonTypeName, type Doc } from './bson.js';
+import { CommandError } from './errors.js';
 
 /** MongoDB's comparison order across BSON types; null and missing share a rank. */
 function typeRank(v: unknown): number {
@@ -184,8 +185,30 @@ export function sortKey(doc: unknown, path: string, dir: number, strCmp?: String
   return best;
 }
 
+/**
+ * A collation with its locale in the form Intl understands: MongoDB takes ICU ids
+ * (en_US, zh_Hant, de@collation=phonebook); Intl wants BCP 47 (en-US, zh-Hant, de-u-co-phonebk).
+ * A locale no collator knows is MongoDB's BadValue.
+ */
+export function normalizeCollation(collation: unknown): unknown {
+  const spec = collation as { locale?: unknown } | undefined;
+  if (!spec || typeof spec !== 'object' || typeof spec.locale !== 'string' || spec.locale === 'simple') return collation;
+  const [base, keyword] = spec.locale.split('@');
+  const co = /^collation=(\w+)$/.exec(keyword ?? '')?.[1];
+  const locale = base.replace(/_/g, '-') + (co ? `-u-co-${co === 'phonebook' ? 'phonebk' : co}` : '');
+  const supported = (() => {
+    try {
+      return Intl.Collator.supportedLocalesOf([locale]).length > 0;
+    } catch {
+      return false; // not even a well-formed tag
+    }
+  })();
+  if (!supported) throw new CommandError(2, 'BadValue', `Field 'locale' is invalid in: { locale: "${spec.locale}" }`);
+  return { ...spec, locale };
+}
+
 export function collationComparator(collation: unknown): StringComparator | undefined {
-  const spec = collation as { locale?: string; strength?: number; numericOrdering?: boolean; caseFirst?: string } | undefined;
+  const spec = normalizeCollation(collation) as { locale?: string; strength?: number; numericOrdering?: boolean; caseFirst?: string } | undefined;
   if (!spec || typeof spec.locale !== 'string' || spec.locale === 'simple') return undefined;
   const sensitivity = ({ 1: 'base', 2: 'accent', 3: 'variant' } as const)[spec.strength ?? 3] ?? 'variant';
   const collator = new Intl.Collator(spec.locale, {
@@ -196,17 +219,38 @@ export function collationComparator(collation: unknown): StringComparator | unde
   return (a, b) => collator.compare(a, b);
 }
 
-/** Sorts documents by a MongoDB sort spec, stably, in MongoDB's cross-type order. */
-export function sortDocs<T>(docs: T[], spec: Record<string, unknown>, strCmp?: StringComparator): T[] {
+/**
+ * Sorts documents by a MongoDB sort spec, stably, in MongoDB's cross-type order. With a
+ * `limit` well below the count, only the first `limit` are kept, in a sorted buffer: a
+ * top-k pass of O(n log k) instead of sorting everything.
+ */
+export function sortDocs<T>(docs: T[], spec: Record<string, unknown>, strCmp?: StringComparator, limit?: number): T[] {
   const fields = Object.entries(spec).map(([path, dir]) => ({ path, dir: Number(dir) < 0 ? -1 : 1 }));
   if (!fields.length) return docs;
   const keyed = docs.map((doc, i) => ({ doc, i, keys: fields.map((f) => sortKey(doc, f.path, f.dir, strCmp)) }));
-  keyed.sort((x, y) => {
+  const order = (x: (typeof keyed)[number], y: (typeof keyed)[number]) => {
     for (let f = 0; f < fields.length; f++) {
       const c = compareValues(x.keys[f], y.keys[f], strCmp);
       if (c) return c * fields[f].dir;
     }
     return x.i - y.i;
-  });
+  };
+  if (limit !== undefined && limit > 0 && limit < keyed.length / 4) {
+    const top: typeof keyed = [];
+    for (const k of keyed) {
+      if (top.length === limit && order(k, top[limit - 1]) >= 0) continue;
+      let lo = 0;
+      let hi = top.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (order(top[mid], k) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      top.splice(lo, 0, k);
+      if (top.length > limit) top.pop();
+    }
+    return top.map((k) => k.doc);
+  }
+  keyed.sort(order);
   return keyed.map((k) => k.doc);
 }

@@ -103,4 +103,21 @@ describe('conformance: answers as MongoDB gives them', () => {
     expect(await ids()).to.deep.equal(without);
     expect(without).to.deep.equal([1, 2, 3]);
   });
+
+  it('takes ICU locale ids (en_US, de@collation=phonebook) and refuses unknown ones with 2', async () => {
+    const names = t.db.collection('names');
+    await names.insertMany([{ n: 'b' }, { n: 'A' }, { n: 'a' }, { n: 'B' }]);
+    const sorted = await names.find({}, { projection: { _id: 0 }, sort: { n: 1 }, collation: { locale: 'en_US' } }).toArray();
+    expect(sorted.map((d) => d.n)).to.deep.equal(['a', 'A', 'b', 'B']);
+    expect(await names.find({}, { collation: { locale: 'de@collation=phonebook' } }).toArray()).to.have.length(4);
+    expect((await failure(names.find({}, { collation: { locale: 'xx_YY' } }).toArray())).code).to.equal(2);
+  });
+
+  it('gives the same first k of an unindexed sort with a limit as of the full sort', async () => {
+    const many = t.db.collection('many');
+    await many.insertMany(Array.from({ length: 500 }, (_, i) => ({ _id: i as never, k: (i * 7919) % 97, tag: i % 3 === 0 ? null : `t${i % 5}` })));
+    const full = (await many.find({}, { sort: { k: -1, tag: 1 } }).toArray()).map((d) => d._id);
+    const limited = (await many.find({}, { sort: { k: -1, tag: 1 }, skip: 3, limit: 10 }).toArray()).map((d) => d._id);
+    expect(limited).to.deep.equal(full.slice(3, 13));
+  });
 });
