@@ -71,12 +71,21 @@ function isExactLookup(filter: Doc): boolean {
   return ops[0] === '$in' && Array.isArray(cond.$in) && cond.$in.every(exactScalar);
 }
 
+/** How a lookup found its candidates: by _id, through an index, or by scanning. */
+export interface QueryPlan {
+  stage: 'IDHACK' | 'IXSCAN' | 'COLLSCAN';
+  index?: IndexSpec;
+  keysExamined: number;
+}
+
 /** One collection: documents by _id (insertion order kept) and its secondary indexes. */
 export class Collection {
   readonly docs = new Map<string, Doc>();
   readonly indexes = new Map<string, Index>();
   /** Documents tested against a filter so far (what MongoDB's explain calls docsExamined). */
   docsExamined = 0;
+  /** How the last lookup found its candidates, for explain. */
+  lastPlan: QueryPlan = { stage: 'COLLSCAN', keysExamined: 0 };
 
   constructor(
     readonly db: string,
@@ -209,6 +218,7 @@ export class Collection {
     }
     if (chosen) {
       const { index, k } = chosen;
+      this.lastPlan = { stage: 'IXSCAN', index: index.spec, keysExamined: 0 };
       const matcher = compileFilter(filter, o);
       const out: Doc[] = [];
       // A bound on the first sort field in the walk's direction lets the walk start there;
@@ -227,13 +237,14 @@ export class Collection {
   }
 
   private candidates(filter: Doc, o?: EngineOptions): Iterable<Doc> {
+    this.lastPlan = { stage: 'COLLSCAN', keysExamined: 0 };
     // A collation changes string equality and order, which the indexes do not model.
     if (o?.collation) return this.docs.values();
     // Equality plans are sized first (cheap) and only the smallest is materialised; a range
     // plan is used when no equality plan applies.
-    let best: string[] | undefined;
-    let smallest: { size: number; ids: () => string[] } | undefined;
-    const ranges: (() => string[])[] = [];
+    let best: { ids: string[]; index?: IndexSpec } | undefined;
+    let smallest: { size: number; ids: () => string[]; index?: IndexSpec } | undefined;
+    const ranges: { ids: () => string[]; index: IndexSpec }[] = [];
     for (const plan of plans(filter)) {
       if (plan.field === '_id' && plan.kind === 'eq') {
         const ids = plan.values.map(canonicalKey).filter((k) => this.docs.has(k));
@@ -244,18 +255,19 @@ export class Collection {
       if (!index) continue;
       if (plan.kind === 'eq') {
         const size = index.countEqual(plan.values);
-        if (!smallest || size < smallest.size) smallest = { size, ids: () => index.idsEqual(plan.values) };
-      } else ranges.push(() => index.idsInRange(plan.lower, plan.upper));
+        if (!smallest || size < smallest.size) smallest = { size, ids: () => index.idsEqual(plan.values), index: index.spec };
+      } else ranges.push({ ids: () => index.idsInRange(plan.lower, plan.upper), index: index.spec });
     }
-    if (smallest) best = smallest.ids();
+    if (smallest) best = { ids: smallest.ids(), index: smallest.index };
     else for (const range of ranges) {
-      const ids = range();
-      if (!best || ids.length < best.length) best = ids;
+      const ids = range.ids();
+      if (!best || ids.length < best.ids.length) best = { ids, index: range.index };
     }
     if (!best) return this.docs.values();
+    this.lastPlan = best.index ? { stage: 'IXSCAN', index: best.index, keysExamined: best.ids.length } : { stage: 'IDHACK', keysExamined: best.ids.length };
     const seen = new Set<string>();
     const out: Doc[] = [];
-    for (const id of best) {
+    for (const id of best.ids) {
       if (seen.has(id)) continue;
       seen.add(id);
       const doc = this.docs.get(id);

@@ -19,6 +19,7 @@ import {
   typeMismatch,
   unauthorized,
 } from './errors.js';
+import { collStats, explain, renameCollection } from './admin-commands.js';
 import type { IndexSpec } from './indexes.js';
 import type { Store } from './store.js';
 import type { TtlMonitor } from './ttl.js';
@@ -69,7 +70,7 @@ function readOnly(stages: Doc[]): boolean {
     return READ_ONLY_STAGES.has(op);
   });
 }
-const REFUSED_STAGES = new Set(['$out', '$merge', '$geoNear', '$search', '$changeStream', '$collStats', '$indexStats', '$currentOp']);
+const REFUSED_STAGES = new Set(['$out', '$merge', '$geoNear', '$search', '$changeStream', '$indexStats', '$currentOp']);
 
 export function hello(conn: ConnectionInfo): Doc {
   return {
@@ -277,15 +278,7 @@ const handlers: Record<string, Handler> = {
 
   find: (cmd, db, ctx, conn) => {
     const name = collectionName(cmd, 'find');
-    const coll = ctx.store.collection(db, name);
-    const filter = (cmd.filter ?? {}) as Doc;
-    const sort = cmd.sort as Doc | undefined;
-    const skip = num(cmd.skip, 0);
-    const limit = Math.abs(num(cmd.limit, 0));
-    checkHint(coll, cmd.hint);
-    const walked = coll && sort && !('$natural' in sort) && skip >= 0 ? coll.findOrdered(filter, sort, limit ? skip + limit : Infinity, { collation: cmd.collation }) : undefined;
-    let docs = walked ? walked.slice(skip) : sortAndSlice(coll ? coll.find(filter, { collation: cmd.collation }) : [], cmd);
-    docs = project(docs, cmd.projection as Doc | undefined);
+    const docs = findDocs(cmd, db, ctx);
     const single = Boolean(cmd.singleBatch) || num(cmd.limit, 0) < 0;
     return { cursor: ctx.cursors.open(`${db}.${name}`, docs, cmd.batchSize as number | undefined, conn.id, single), ok: 1 };
   },
@@ -365,8 +358,12 @@ const handlers: Record<string, Handler> = {
     const coll = ctx.store.collection(db, name);
     let stages = pipeline as Doc[];
     let input: Doc[];
-    // A leading $match uses the indexes; only its survivors are copied for the pipeline.
-    if (stages[0] && '$match' in stages[0]) {
+    // A leading $collStats describes the collection; a leading $match uses the indexes, and
+    // only its survivors are copied for the pipeline.
+    if (stages[0] && '$collStats' in stages[0]) {
+      input = [collStats(coll, (stages[0].$collStats ?? {}) as Doc, `${db}.${name}`)];
+      stages = stages.slice(1);
+    } else if (stages[0] && '$match' in stages[0]) {
       input = coll ? coll.find(stages[0].$match as Doc, { collation: cmd.collation }) : [];
       stages = stages.slice(1);
     } else input = coll ? [...coll.docs.values()] : [];
@@ -423,6 +420,16 @@ const handlers: Record<string, Handler> = {
     return { nIndexesWas, ok: 1 };
   },
 
+  explain: (cmd, db, ctx) =>
+    explain(cmd, db, ctx.store, (inner) => {
+      if ('find' in inner) return findDocs(inner, db, ctx);
+      const name = String(Object.values(inner)[0]);
+      const filter = (inner.filter ?? inner.query ?? (inner.deletes as Doc[] | undefined)?.[0]?.q ?? (inner.updates as Doc[] | undefined)?.[0]?.q ?? ((inner.pipeline as Doc[] | undefined)?.[0]?.$match as Doc | undefined) ?? {}) as Doc;
+      return ctx.store.collection(db, name)?.find(filter, { collation: inner.collation }) ?? [];
+    }),
+
+  renamecollection: (cmd, db, ctx) => renameCollection(cmd, db, ctx.store),
+
   dbstats: (_cmd, db, ctx) => {
     const colls = [...(ctx.store.dbs.get(db)?.values() ?? [])];
     return {
@@ -462,6 +469,19 @@ function checkHint(coll: Collection | undefined, hint: unknown) {
   const specs = coll.indexSpecs();
   const known = typeof hint === 'string' ? specs.some((s) => s.name === hint) : specs.some((s) => JSON.stringify(s.key) === JSON.stringify(hint));
   if (!known) throw badValue('error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index');
+}
+
+/** The documents a find command answers, sorted, sliced and projected. */
+function findDocs(cmd: Doc, db: string, ctx: ServerContext): Doc[] {
+  const coll = ctx.store.collection(db, collectionName(cmd, 'find'));
+  const filter = (cmd.filter ?? {}) as Doc;
+  const sort = cmd.sort as Doc | undefined;
+  const skip = num(cmd.skip, 0);
+  const limit = Math.abs(num(cmd.limit, 0));
+  checkHint(coll, cmd.hint);
+  const walked = coll && sort && !('$natural' in sort) && skip >= 0 ? coll.findOrdered(filter, sort, limit ? skip + limit : Infinity, { collation: cmd.collation }) : undefined;
+  const docs = walked ? walked.slice(skip) : sortAndSlice(coll ? coll.find(filter, { collation: cmd.collation }) : [], cmd);
+  return project(docs, cmd.projection as Doc | undefined);
 }
 
 function sortAndSlice(docs: Doc[], cmd: Doc): Doc[] {
@@ -513,7 +533,7 @@ export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: 
 /** Command names as MongoDB spells them (it matches them case-sensitively). */
 const CASED_NAMES = new Set([
   'isMaster', 'buildInfo', 'getParameter', 'getCmdLineOpts', 'getLog', 'hostInfo', 'whatsmyuri', 'connectionStatus',
-  'serverStatus', 'setParameter', 'endSessions', 'commitTransaction', 'abortTransaction', 'listDatabases', 'listCollections',
+  'serverStatus', 'setParameter', 'renameCollection', 'endSessions', 'commitTransaction', 'abortTransaction', 'listDatabases', 'listCollections',
   'dropDatabase', 'getMore', 'killCursors', 'findAndModify', 'createIndexes', 'listIndexes', 'dropIndexes', 'dbStats',
   'buildinfo',
 ]);

@@ -1,0 +1,117 @@
+// What mongosh and Compass send to browse a server: explain (an honest plan: which index,
+// keys and documents examined), renameCollection, and the $collStats stage behind
+// db.coll.stats(). Only the query part of an explained write runs: nothing is written.
+import { calculateSize, type Doc } from './bson.js';
+import type { Collection, QueryPlan } from './collection.js';
+import { CommandError, badValue, namespaceExists, namespaceNotFound, notImplemented, unauthorized } from './errors.js';
+import { SERVER_VERSION } from './commands.js';
+import type { Store } from './store.js';
+
+const EXPLAINABLE: Record<string, (inner: Doc) => Doc | undefined> = {
+  find: (c) => c.filter as Doc | undefined,
+  count: (c) => c.query as Doc | undefined,
+  distinct: (c) => c.query as Doc | undefined,
+  aggregate: (c) => ((c.pipeline as Doc[] | undefined)?.[0]?.$match as Doc | undefined) ?? {},
+  delete: (c) => (c.deletes as Doc[] | undefined)?.[0]?.q as Doc | undefined,
+  update: (c) => (c.updates as Doc[] | undefined)?.[0]?.q as Doc | undefined,
+  findandmodify: (c) => c.query as Doc | undefined,
+};
+
+function planStage(plan: QueryPlan, filter: Doc, multikey: boolean): Doc {
+  if (plan.stage === 'COLLSCAN') return { stage: 'COLLSCAN', filter, direction: 'forward' };
+  if (plan.stage === 'IDHACK') return { stage: 'IDHACK' };
+  return {
+    stage: 'FETCH',
+    filter,
+    inputStage: { stage: 'IXSCAN', keyPattern: plan.index!.key, indexName: plan.index!.name, isMultiKey: multikey, isUnique: Boolean(plan.index!.unique), direction: 'forward' },
+  };
+}
+
+export function explain(cmd: Doc, db: string, store: Store, run: (inner: Doc) => Doc[]): Doc {
+  const inner = cmd.explain as Doc;
+  if (!inner || typeof inner !== 'object') throw badValue('explain command requires a nested object');
+  const kind = Object.keys(inner)[0]?.toLowerCase();
+  const filterOf = kind ? EXPLAINABLE[kind] : undefined;
+  if (!filterOf) throw notImplemented(`explain of ${Object.keys(inner)[0]} is not supported by the embedded server`);
+  const name = String(inner[Object.keys(inner)[0]]);
+  const verbosity = typeof cmd.verbosity === 'string' ? cmd.verbosity : 'allPlansExecution';
+  const coll: Collection | undefined = store.collection(db, name);
+  const filter = filterOf(inner) ?? {};
+  const examinedBefore = coll?.docsExamined ?? 0;
+  const t0 = Date.now();
+  const docs = run({ ...inner, $db: db });
+  const plan = coll?.lastPlan ?? { stage: 'COLLSCAN', keysExamined: 0 };
+  const multikey = Boolean(plan.index && Object.keys(plan.index.key).some((f) => coll?.indexes.get(plan.index!.name)?.multikeyFields.has(f)));
+  const winningPlan = coll ? planStage(plan, filter, multikey) : { stage: 'EOF' };
+  const reply: Doc = {
+    explainVersion: '1',
+    queryPlanner: { namespace: `${db}.${name}`, indexFilterSet: false, parsedQuery: filter, winningPlan, rejectedPlans: [] },
+    command: inner,
+    serverInfo: { host: 'embedded', version: SERVER_VERSION },
+    ok: 1,
+  };
+  if (verbosity !== 'queryPlanner') {
+    reply.executionStats = {
+      executionSuccess: true,
+      nReturned: docs.length,
+      executionTimeMillis: Date.now() - t0,
+      totalKeysExamined: plan.keysExamined,
+      totalDocsExamined: (coll?.docsExamined ?? 0) - examinedBefore,
+      executionStages: winningPlan,
+    };
+  }
+  return reply;
+}
+
+/** renameCollection, as mongod: run against admin, full namespaces, dropTarget to replace. */
+export function renameCollection(cmd: Doc, db: string, store: Store): Doc {
+  if (db !== 'admin') throw unauthorized('renameCollection may only be run against the admin database.');
+  const [from, to] = [cmd.renameCollection, cmd.to].map((ns) => (typeof ns === 'string' ? ns : ''));
+  const split = (ns: string) => {
+    const at = ns.indexOf('.');
+    if (at < 1 || at === ns.length - 1) throw new CommandError(73, 'InvalidNamespace', `Invalid namespace specified '${ns}'`);
+    return [ns.slice(0, at), ns.slice(at + 1)] as const;
+  };
+  const [fromDb, fromName] = split(from);
+  const [toDb, toName] = split(to);
+  const source = store.collection(fromDb, fromName);
+  if (!source) throw namespaceNotFound(`Source collection ${from} does not exist`);
+  if (from === to) throw new CommandError(20, 'IllegalOperation', "Can't rename a collection to itself");
+  if (store.collection(toDb, toName)) {
+    if (!cmd.dropTarget) throw namespaceExists('target namespace exists');
+    store.write({ o: 'dc', d: toDb, c: toName });
+  }
+  // As journal operations: the new collection, its indexes, its documents, then the old one gone.
+  store.write({ o: 'cc', d: toDb, c: toName, options: source.options });
+  for (const index of source.indexes.values()) store.write({ o: 'ci', d: toDb, c: toName, spec: index.spec });
+  for (const doc of source.docs.values()) store.write({ o: 'put', d: toDb, c: toName, doc });
+  store.write({ o: 'dc', d: fromDb, c: fromName });
+  return { ok: 1 };
+}
+
+/** The $collStats stage (storageStats, count): sizes as BSON bytes, as WiredTiger reports before compression. */
+export function collStats(coll: Collection | undefined, spec: Doc, ns: string): Doc {
+  const out: Doc = { ns, host: 'embedded', localTime: new Date() };
+  const count = coll?.docs.size ?? 0;
+  if (spec.count !== undefined) out.count = count;
+  if (spec.storageStats !== undefined) {
+    if (!coll) throw namespaceNotFound(`Unable to retrieve storageStats in $collStats stage :: caused by :: Collection [${ns}] not found.`);
+    let size = 0;
+    for (const doc of coll.docs.values()) size += calculateSize(doc);
+    const indexSizes = Object.fromEntries(coll.indexSpecs().map((s) => [s.name, count * 16]));
+    out.storageStats = {
+      size,
+      count,
+      avgObjSize: count ? Math.round(size / count) : 0,
+      storageSize: size,
+      freeStorageSize: 0,
+      capped: false,
+      nindexes: coll.indexSpecs().length,
+      indexSizes,
+      totalIndexSize: Object.values(indexSizes).reduce((a, b) => a + b, 0),
+      totalSize: size + Object.values(indexSizes).reduce((a, b) => a + b, 0),
+      scaleFactor: 1,
+    };
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+// What mongosh and Compass send to browse a server, through the driver only (runs unchanged
+// on MongoDB 7). Answers from MongoDB's manual: "explain" (queryPlanner.winningPlan with an
+// IXSCAN naming the index, or a COLLSCAN; executionStats with nReturned, totalKeysExamined
+// and totalDocsExamined), "renameCollection" (NamespaceNotFound 26, NamespaceExists 48
+// without dropTarget) and "$collStats" (storageStats.count, nindexes).
+import { expect } from 'chai';
+import { MongoServerError } from 'mongodb';
+import { openTestDb, type TestDb } from '../helpers/mongo.js';
+
+type Stage = { stage?: string; indexName?: string; inputStage?: Stage; queryPlan?: Stage };
+
+/** Every stage of a plan tree (MongoDB 7 may nest the classic plan under queryPlan). */
+function stages(plan: Stage | undefined): Stage[] {
+  if (!plan) return [];
+  return [plan, ...stages(plan.queryPlan), ...stages(plan.inputStage)];
+}
+
+describe('conformance: what mongosh and Compass send', () => {
+  let t: TestDb;
+  beforeEach(async () => {
+    t = await openTestDb('tools');
+    await t.db.collection('people').insertMany(Array.from({ length: 200 }, (_, i) => ({ staffNo: `S${i}`, dept: `D${i % 10}` })));
+  });
+  afterEach(() => t.close());
+
+  it('explains a find honestly: the index it uses, keys and documents examined', async () => {
+    const people = t.db.collection('people');
+    await people.createIndex({ dept: 1 });
+    const indexed = (await people.find({ dept: 'D3' }).explain('executionStats')) as unknown as { queryPlanner: { winningPlan: Stage }; executionStats: { nReturned: number; totalKeysExamined: number; totalDocsExamined: number } };
+    const ixscan = stages(indexed.queryPlanner.winningPlan).find((s) => s.stage === 'IXSCAN');
+    expect(ixscan?.indexName).to.equal('dept_1');
+    expect(indexed.executionStats.nReturned).to.equal(20);
+    expect(indexed.executionStats.totalKeysExamined).to.equal(20);
+    expect(indexed.executionStats.totalDocsExamined).to.equal(20);
+    const scanned = (await people.find({ staffNo: 'S7' }).explain('executionStats')) as unknown as { queryPlanner: { winningPlan: Stage }; executionStats: { nReturned: number; totalDocsExamined: number } };
+    expect(stages(scanned.queryPlanner.winningPlan).some((s) => s.stage === 'COLLSCAN')).to.equal(true);
+    expect(scanned.executionStats.nReturned).to.equal(1);
+    expect(scanned.executionStats.totalDocsExamined).to.equal(200);
+    const planner = (await people.find({ dept: 'D1' }).explain('queryPlanner')) as unknown as { executionStats?: unknown };
+    expect(planner.executionStats).to.equal(undefined);
+  });
+
+  it('explains an update without applying it', async () => {
+    const res = await t.db.command({ explain: { update: 'people', updates: [{ q: { staffNo: 'S1' }, u: { $set: { x: 1 } } }] }, verbosity: 'executionStats' });
+    expect(res.ok).to.equal(1);
+    expect(await t.db.collection('people').countDocuments({ x: 1 })).to.equal(0);
+  });
+
+  it('renames a collection, with its indexes, refusing a missing source or an existing target', async () => {
+    await t.db.collection('people').createIndex({ staffNo: 1 }, { unique: true });
+    await t.db.collection('people').rename('staff');
+    expect(await t.db.collection('staff').countDocuments()).to.equal(200);
+    expect((await t.db.collection('staff').indexes()).map((i) => i.name)).to.include('staffNo_1');
+    expect((await t.db.listCollections({ name: 'people' }).toArray()).length).to.equal(0);
+    const missing = await t.db.collection('nothing').rename('other').catch((e) => e);
+    expect(missing).to.be.instanceOf(MongoServerError);
+    expect(missing.code).to.equal(26);
+    await t.db.collection('other').insertOne({ a: 1 });
+    const exists = await t.db.collection('staff').rename('other').catch((e) => e);
+    expect(exists.code).to.equal(48);
+    await t.db.collection('staff').rename('other', { dropTarget: true });
+    expect(await t.db.collection('other').countDocuments()).to.equal(200);
+  });
+
+  it('answers $collStats with counts and index numbers (db.coll.stats())', async () => {
+    await t.db.collection('people').createIndex({ dept: 1 });
+    const [stats] = await t.db.collection('people').aggregate([{ $collStats: { storageStats: {}, count: {} } }]).toArray();
+    expect(stats.count).to.equal(200);
+    expect(stats.storageStats.count).to.equal(200);
+    expect(stats.storageStats.nindexes).to.equal(2);
+    expect(stats.storageStats.size).to.be.greaterThan(200 * 20);
+    expect(stats.ns).to.equal(`${t.db.databaseName}.people`);
+  });
+});
