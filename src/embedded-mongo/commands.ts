@@ -167,6 +167,10 @@ const handlers: Record<string, Handler> = {
     const name = collectionName(cmd, 'create');
     if (ctx.store.collection(db, name)) throw namespaceExists(`Collection ${db}.${name} already exists.`);
     const { create: _n, lsid: _l, $db: _db, writeConcern: _w, ...options } = cmd;
+    // Options the store would accept but not honour are refused, not silently ignored.
+    for (const unsupported of ['capped', 'validator', 'timeseries', 'clusteredIndex', 'viewOn', 'changeStreamPreAndPostImages']) {
+      if (options[unsupported] !== undefined && options[unsupported] !== false) throw notImplemented(`collections with '${unsupported}' are not supported by the embedded server`);
+    }
     ctx.store.ensureCollection(db, name, options);
     return { ok: 1 };
   },

@@ -250,6 +250,11 @@ function $eqQuery(selector: string, value: unknown, options: Opts) {
   return (doc: Doc) => pathValues(doc, selector).some((v) => canonicalKey(v) === key || (Array.isArray(v) && v.some((e) => canonicalKey(e) === key)));
 }
 
+/** Server-side JavaScript is off, as in a mongod started with --noscripting: $where is refused. */
+function $where(): never {
+  throw badValue('no globalScriptEngine in $where parsing');
+}
+
 const ops = (m: unknown) => m as Record<string, never>;
 const PIPELINE_OPS = { ...ops(pipelineOps), $sort, $lookup, $bucket, $group, $count };
 const context = Context.init({
@@ -264,7 +269,7 @@ const context = Context.init({
   } as never,
   pipeline: PIPELINE_OPS as never,
   projection: ops(projectionOps),
-  query: { ...ops(queryOps), $type: $typeQuery, $all, $eq: $eqQuery } as never,
+  query: { ...ops(queryOps), $type: $typeQuery, $all, $eq: $eqQuery, $where } as never,
   window: ops(windowOps),
 });
 
