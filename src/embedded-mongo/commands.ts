@@ -20,6 +20,7 @@ import {
   unauthorized,
 } from './errors.js';
 import { collStats, explain, renameCollection } from './admin-commands.js';
+import { BEFORE_AUTH, type AuthState, type UserRegistry } from './auth.js';
 import type { IndexSpec } from './indexes.js';
 import type { Store } from './store.js';
 import type { TtlMonitor } from './ttl.js';
@@ -32,6 +33,8 @@ export const MAX_MESSAGE_SIZE = 48_000_000;
 
 export interface ServerContext {
   store: Store;
+  /** With users, every connection must authenticate (SCRAM-SHA-256) first. */
+  users?: UserRegistry;
   ttl: TtlMonitor;
   cursors: CursorRegistry;
   startedAt: number;
@@ -41,6 +44,7 @@ export interface ServerContext {
 export interface ConnectionInfo {
   id: number;
   remote: string;
+  auth: AuthState;
 }
 
 type Handler = (cmd: Doc, db: string, ctx: ServerContext, conn: ConnectionInfo) => Doc;
@@ -72,8 +76,10 @@ function readOnly(stages: Doc[]): boolean {
 }
 const REFUSED_STAGES = new Set(['$out', '$merge', '$geoNear', '$search', '$changeStream', '$indexStats', '$currentOp']);
 
-export function hello(conn: ConnectionInfo): Doc {
+export function hello(conn: ConnectionInfo, cmd: Doc = {}, users?: UserRegistry): Doc {
+  const mechs = users && cmd.saslSupportedMechs !== undefined ? users.mechanismsFor(cmd.saslSupportedMechs) : undefined;
   return {
+    ...(mechs ? { saslSupportedMechs: mechs } : {}),
     helloOk: true,
     ismaster: true,
     isWritablePrimary: true,
@@ -91,8 +97,16 @@ export function hello(conn: ConnectionInfo): Doc {
 }
 
 const handlers: Record<string, Handler> = {
-  hello: (_c, _d, _x, conn) => hello(conn),
-  ismaster: (_c, _d, _x, conn) => hello(conn),
+  hello: (c, _d, ctx, conn) => hello(conn, c, ctx.users),
+  ismaster: (c, _d, ctx, conn) => hello(conn, c, ctx.users),
+  saslstart: (cmd, db, ctx, conn) => {
+    if (!ctx.users) throw new CommandError(334, 'MechanismUnavailable', 'authentication is not enabled on this server');
+    return ctx.users.saslStart(cmd, db, conn.auth);
+  },
+  saslcontinue: (cmd, _db, ctx, conn) => {
+    if (!ctx.users) throw new CommandError(334, 'MechanismUnavailable', 'authentication is not enabled on this server');
+    return ctx.users.saslContinue(cmd, conn.auth);
+  },
   ping: () => ({ ok: 1 }),
   buildinfo: () => ({
     version: SERVER_VERSION,
@@ -122,7 +136,10 @@ const handlers: Record<string, Handler> = {
   getlog: () => ({ totalLinesWritten: 0, log: [], ok: 1 }),
   hostinfo: () => ({ system: { currentTime: new Date(), hostname: 'embedded' }, os: { type: process.platform }, ok: 1 }),
   whatsmyuri: (_c, _d, _x, conn) => ({ you: conn.remote, ok: 1 }),
-  connectionstatus: () => ({ authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] }, ok: 1 }),
+  connectionstatus: (_c, _d, _x, conn) => {
+    const [db, ...user] = conn.auth.user?.split('.') ?? [];
+    return { authInfo: { authenticatedUsers: conn.auth.user ? [{ user: user.join('.'), db }] : [], authenticatedUserRoles: [] }, ok: 1 };
+  },
   serverstatus: (_c, _d, ctx) => ({
     host: 'embedded',
     version: SERVER_VERSION,
@@ -516,6 +533,7 @@ export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: 
   try {
     ctx.store.checkHealthy();
     if (!name) throw commandNotFound('no command given');
+    if (ctx.users && !conn.auth.user && !BEFORE_AUTH.has(name.toLowerCase())) throw new CommandError(13, 'Unauthorized', `Command ${name} requires authentication`);
     if (cmd.collation !== undefined) normalizeCollation(cmd.collation); // an unknown locale is refused before anything runs
     if (cmd.autocommit === false || cmd.startTransaction) throw transactionsRefused();
     const handler = handlers[name.toLowerCase()];
@@ -537,7 +555,7 @@ export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: 
 /** Command names as MongoDB spells them (it matches them case-sensitively). */
 const CASED_NAMES = new Set([
   'isMaster', 'buildInfo', 'getParameter', 'getCmdLineOpts', 'getLog', 'hostInfo', 'whatsmyuri', 'connectionStatus',
-  'serverStatus', 'setParameter', 'renameCollection', 'endSessions', 'commitTransaction', 'abortTransaction', 'listDatabases', 'listCollections',
+  'serverStatus', 'setParameter', 'renameCollection', 'saslStart', 'saslContinue', 'endSessions', 'commitTransaction', 'abortTransaction', 'listDatabases', 'listCollections',
   'dropDatabase', 'getMore', 'killCursors', 'findAndModify', 'createIndexes', 'listIndexes', 'dropIndexes', 'dbStats',
   'buildinfo',
 ]);

@@ -7,6 +7,7 @@ import { errorReply, hello, MAX_MESSAGE_SIZE, runCommand, type ConnectionInfo, t
 import { CursorRegistry } from './cursors.js';
 import { Store, type Logger } from './store.js';
 import { TtlMonitor } from './ttl.js';
+import type { UserRegistry } from './auth.js';
 import { encodeLegacyReply, encodeMsgReply, FLAG_MORE_TO_COME, OP_MSG, parseMessage, ProtocolError, readHeader } from './wire.js';
 
 export interface EmbeddedMongoOptions {
@@ -26,6 +27,8 @@ export interface EmbeddedMongoOptions {
   /** Journal size that triggers compaction into a snapshot (default 64 MiB). */
   compactAtBytes?: number;
   log?: Logger;
+  /** Require SCRAM-SHA-256 authentication by these users (see auth.ts loadUsers). */
+  users?: UserRegistry;
 }
 
 export interface EmbeddedMongo {
@@ -63,10 +66,10 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   let nextConnectionId = 1;
   const ttl = new TtlMonitor(store, (e) => log('error', `TTL monitor: ${(e as Error).message}`));
   ttl.start();
-  const ctx: ServerContext = { store, cursors, ttl, startedAt: Date.now(), connections: () => sockets.size };
+  const ctx: ServerContext = { store, users: options.users, cursors, ttl, startedAt: Date.now(), connections: () => sockets.size };
 
   const server = net.createServer((socket) => {
-    const conn: ConnectionInfo = { id: nextConnectionId++, remote: `${socket.remoteAddress}:${socket.remotePort}` };
+    const conn: ConnectionInfo = { id: nextConnectionId++, remote: `${socket.remoteAddress}:${socket.remotePort}`, auth: {} };
     sockets.add(socket);
     socket.setNoDelay(true);
     let chunks: Buffer[] = [];
@@ -116,7 +119,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
         const db = request.ns.split('.')[0];
         const body: Doc = { ...request.body, $db: db };
         const name = Object.keys(body)[0]?.toLowerCase();
-        const reply = name === 'ismaster' || name === 'hello' ? hello(conn) : await runCommand(ctx, conn, body);
+        const reply = name === 'ismaster' || name === 'hello' ? hello(conn, body, ctx.users) : await runCommand(ctx, conn, body);
         return send(encodeLegacyReply(header.requestId, reply));
       }
       let reply: Doc;
