@@ -14,7 +14,7 @@ import * as projectionOps from 'mingo/operators/projection';
 import * as queryOps from 'mingo/operators/query';
 import * as windowOps from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
-import { ObjectId, isObjectId, type Doc } from './bson.js';
+import { ObjectId, bsonTypeName, isObjectId, type Doc } from './bson.js';
 import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
 import { canonicalKey, collationComparator, compareValues, getPath, normalizeCollation, pathValues, sortDocs } from './values.js';
@@ -26,18 +26,23 @@ const baseQuery = queryOps as unknown as Record<string, AnyOp>;
 const baseExpr = expressionOps as unknown as Record<string, AnyOp>;
 const basePipeline = pipelineOps as unknown as Record<string, AnyOp>;
 
-const TYPE_ALIASES: Record<string, string> = { '7': 'objectId', objectid: 'objectId' };
+const TYPE_ALIASES: Record<string, string> = { '7': 'objectId', objectid: 'objectId', '5': 'binData', bindata: 'binData' };
+
+/** BSON types mingo does not recognise among the driver's classes. */
+const DRIVER_TYPES: Record<string, (v: unknown) => boolean> = {
+  objectId: (v) => isObjectId(v),
+  binData: (v) => bsonTypeName(v) === 'Binary',
+};
 
 /** `$type` that knows ObjectId (mingo does not recognise the driver's class). */
 function $typeQuery(selector: string, value: unknown, options: Opts) {
   const wanted = (Array.isArray(value) ? value : [value]).map((t) => TYPE_ALIASES[String(t).toLowerCase()] ?? t);
-  const others = wanted.filter((t) => t !== 'objectId');
+  const others = wanted.filter((t) => !(t in DRIVER_TYPES));
   const otherTest = others.length
     ? (baseQuery.$type as unknown as (s: string, v: unknown, o: Opts) => (doc: Doc) => boolean)(selector, others, options)
     : () => false;
-  const wantsId = wanted.includes('objectId');
-  return (doc: Doc) =>
-    otherTest(doc) || (wantsId && pathValues(doc, selector).some((v) => isObjectId(v)));
+  const driverTests = wanted.filter((t) => t in DRIVER_TYPES).map((t) => DRIVER_TYPES[t as string]);
+  return (doc: Doc) => otherTest(doc) || (driverTests.length > 0 && pathValues(doc, selector).some((v) => driverTests.some((test) => test(v))));
 }
 
 function toObjectId(v: unknown): unknown {
@@ -255,10 +260,16 @@ function $where(): never {
   throw badValue('no globalScriptEngine in $where parsing');
 }
 
+/** $top and $bottom give the one value (mingo wraps it in an array, as $topN would). */
+const single = (name: '$top' | '$bottom') => (collection: unknown, expr: unknown, options: Opts) => {
+  const out = (accumulatorOps as unknown as Record<string, (c: unknown, e: unknown, o: Opts) => unknown>)[name](collection, expr, options);
+  return Array.isArray(out) ? (out[0] ?? null) : out;
+};
+
 const ops = (m: unknown) => m as Record<string, never>;
 const PIPELINE_OPS = { ...ops(pipelineOps), $sort, $lookup, $bucket, $group, $count };
 const context = Context.init({
-  accumulator: ops(accumulatorOps),
+  accumulator: { ...ops(accumulatorOps), $top: single('$top'), $bottom: single('$bottom') } as never,
   expression: {
     ...ops(expressionOps),
     $toString: withObjectIds('$toString', (v) => (v as InstanceType<typeof ObjectId>).toHexString()),
@@ -363,6 +374,29 @@ export function aggregate(docs: Doc[], pipeline: Doc[], o?: EngineOptions): Doc[
   return translate(() => new Aggregator(pipeline, mingoOptions(o)).run<Doc>(docs));
 }
 
+/**
+ * $pull whose condition is a query with $or/$and/$nor, applied to each element as to a
+ * document (mingo ignores these); done here in place. Returns the rest of the $pull.
+ */
+function pullLogical(doc: Doc, pull: Doc, collation: unknown): Doc {
+  const rest: Doc = {};
+  for (const [path, cond] of Object.entries(pull)) {
+    const logical = isPlainObject(cond) && Object.keys(cond).some((k) => k === '$or' || k === '$and' || k === '$nor');
+    const parts = path.split('.');
+    if (!logical || parts.some((p) => p.startsWith('$'))) {
+      rest[path] = cond;
+      continue;
+    }
+    const parent = parts.slice(0, -1).reduce<unknown>((cur, p) => (cur && typeof cur === 'object' ? (cur as Doc)[p] : undefined), doc);
+    const last = parts[parts.length - 1];
+    const arr = parent && typeof parent === 'object' ? (parent as Doc)[last] : undefined;
+    if (!Array.isArray(arr)) continue;
+    const matches = compileFilter(cond as Doc, { collation });
+    (parent as Doc)[last] = arr.filter((e) => !(isPlainObject(e) && matches(e)));
+  }
+  return rest;
+}
+
 const UPDATE_OPERATORS = new Set([
   '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pull', '$pullAll',
   '$addToSet', '$pop', '$currentDate', '$bit', '$setOnInsert',
@@ -387,7 +421,9 @@ export function applyUpdate(doc: Doc, modifier: Doc, opts: { arrayFilters?: Doc[
     else ops[k] = spec;
   }
   checkOperatorUpdate(doc, modifier, opts.isInsert);
+  if (ops.$pull) ops.$pull = pullLogical(doc, ops.$pull as Doc, opts.collation);
   if (ops.$set && !Object.keys(ops.$set as Doc).length) delete ops.$set;
+  if (ops.$pull && !Object.keys(ops.$pull as Doc).length) delete ops.$pull;
   if (!Object.keys(ops).length) return;
   translate(() =>
     mingoUpdate(doc, ops, opts.arrayFilters, opts.condition, {

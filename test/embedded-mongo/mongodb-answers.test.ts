@@ -120,4 +120,17 @@ describe('conformance: answers as MongoDB gives them', () => {
     const limited = (await many.find({}, { sort: { k: -1, tag: 1 }, skip: 3, limit: 10 }).toArray()).map((d) => d._id);
     expect(limited).to.deep.equal(full.slice(3, 13));
   });
+
+  it('pulls array elements matching an $or query, and finds binData by $type', async () => {
+    const c = t.db.collection('pull');
+    await c.insertOne({ _id: 1 as never, comments: [{ title: 'a' }, { title: 'b' }, { title: 'c' }], v: [1, 5, 9], b: new (await import('mongodb')).Binary(Buffer.from('ab')) });
+    const res = await c.updateOne({ _id: 1 as never }, { $pull: { comments: { $or: [{ title: 'a' }, { title: 'b' }] } } as never });
+    expect(res.modifiedCount).to.equal(1);
+    await c.updateOne({ _id: 1 as never }, { $pull: { v: { $gte: 5 } } as never });
+    const doc = await c.findOne({ _id: 1 as never });
+    expect(doc!.comments).to.deep.equal([{ title: 'c' }]);
+    expect(doc!.v).to.deep.equal([1]);
+    expect(await c.countDocuments({ b: { $type: 'binData' } })).to.equal(1);
+    expect(await c.countDocuments({ b: { $type: 5 } })).to.equal(1);
+  });
 });
