@@ -47,7 +47,30 @@ function numberOf(v: unknown): number {
 }
 
 export type StringComparator = (a: string, b: string) => number;
-const binaryCompare: StringComparator = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * MongoDB compares strings by their UTF-8 bytes, which is code point order. UTF-16 code
+ * units agree except for characters beyond U+FFFF against U+E000–U+FFFF: those strings are
+ * compared by code points.
+ */
+const binaryCompare: StringComparator = (a, b) => {
+  if (SURROGATE.test(a) || SURROGATE.test(b)) {
+    const x = [...a].map((c) => c.codePointAt(0)!);
+    const y = [...b].map((c) => c.codePointAt(0)!);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+    return Math.sign(x.length - y.length);
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+};
+
+/** BinData order: by length, then subtype, then the bytes. */
+function compareBinary(a: unknown, b: unknown): number {
+  const x = a as { buffer: Uint8Array; sub_type: number };
+  const y = b as { buffer: Uint8Array; sub_type: number };
+  return Math.sign(x.buffer.length - y.buffer.length) || Math.sign(x.sub_type - y.sub_type) || Math.sign(Buffer.compare(Buffer.from(x.buffer), Buffer.from(y.buffer)));
+}
 
 /** Compares two BSON values the way MongoDB orders them (sorting, ranges, min/max). */
 export function compareValues(a: unknown, b: unknown, strCmp: StringComparator = binaryCompare): number {
@@ -70,6 +93,8 @@ export function compareValues(a: unknown, b: unknown, strCmp: StringComparator =
       return a === b ? 0 : a ? 1 : -1;
     case 9:
       return Math.sign((a as Date).getTime() - (b as Date).getTime());
+    case 6:
+      return compareBinary(a, b);
     case 7:
       return binaryCompare((a as { toHexString(): string }).toHexString(), (b as { toHexString(): string }).toHexString());
     case 5: {
@@ -85,7 +110,8 @@ export function compareValues(a: unknown, b: unknown, strCmp: StringComparator =
       const xe = Object.entries(a as Doc);
       const ye = Object.entries(b as Doc);
       for (let i = 0; i < Math.min(xe.length, ye.length); i++) {
-        const c = compareValues(xe[i][1], ye[i][1], strCmp) || binaryCompare(xe[i][0], ye[i][0]);
+        // MongoDB: the values' types, then the field names, then the values.
+        const c = Math.sign(typeRank(xe[i][1]) - typeRank(ye[i][1])) || binaryCompare(xe[i][0], ye[i][0]) || compareValues(xe[i][1], ye[i][1], strCmp);
         if (c) return c;
       }
       return Math.sign(xe.length - ye.length);

@@ -133,4 +133,17 @@ describe('conformance: answers as MongoDB gives them', () => {
     expect(await c.countDocuments({ b: { $type: 'binData' } })).to.equal(1);
     expect(await c.countDocuments({ b: { $type: 5 } })).to.equal(1);
   });
+
+  it('orders strings by UTF-8 bytes, BinData by length first, documents by field name before value', async () => {
+    const c = t.db.collection('order');
+    const { Binary } = await import('mongodb');
+    await c.insertMany([
+      { _id: 1 as never, s: '\u{1F600}', b: new Binary(Buffer.from([1, 2])), d: { b: 0 } },
+      { _id: 2 as never, s: '\uFF5E', b: new Binary(Buffer.from([9])), d: { a: 5 } },
+    ]);
+    const ids = async (sort: Record<string, 1>) => (await c.find({}, { sort }).toArray()).map((d) => d._id);
+    expect(await ids({ s: 1 })).to.deep.equal([2, 1]); // U+FF5E sorts before U+1F600
+    expect(await ids({ b: 1 })).to.deep.equal([2, 1]); // one byte before two
+    expect(await ids({ d: 1 })).to.deep.equal([2, 1]); // {a: 5} before {b: 0}
+  });
 });
