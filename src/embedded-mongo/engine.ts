@@ -374,6 +374,51 @@ export function aggregate(docs: Doc[], pipeline: Doc[], o?: EngineOptions): Doc[
   return translate(() => new Aggregator(pipeline, mingoOptions(o)).run<Doc>(docs));
 }
 
+/** A copy of `doc` with the value at `path` replaced (copies only along the path). */
+function withValueAt(doc: Doc, parts: string[], value: unknown): Doc {
+  const [head, ...rest] = parts;
+  const out = { ...doc };
+  out[head] = rest.length ? withValueAt(isPlainObject(doc[head]) ? (doc[head] as Doc) : {}, rest, value) : value;
+  return out;
+}
+
+/**
+ * The positional operator `$`: the first element of the array that the query matched. It is
+ * resolved to its index here, once per array, so sibling paths under one `$`
+ * (`comments.$.title` with `comments.$.votes`) update the same element.
+ */
+function resolvePositional(doc: Doc, ops: Doc, condition: Doc, collation: unknown) {
+  const indexOf = new Map<string, number>();
+  const conditions = [condition, ...(((condition.$and as Doc[] | undefined) ?? []).filter(isPlainObject))];
+  const find = (prefix: string): number => {
+    const known = indexOf.get(prefix);
+    if (known !== undefined) return known;
+    const parts = prefix.split('.');
+    const arr = getPath(doc, prefix);
+    const relevant = Object.fromEntries(conditions.flatMap((c) => Object.entries(c).filter(([k]) => k === prefix || k.startsWith(`${prefix}.`))));
+    if (!Array.isArray(arr) || !Object.keys(relevant).length) throw badValue('The positional operator did not find the match needed from the query.');
+    const matches = compileFilter(relevant, { collation });
+    const index = arr.findIndex((e) => matches(withValueAt(doc, parts, [e])));
+    if (index < 0) throw badValue('The positional operator did not find the match needed from the query.');
+    indexOf.set(prefix, index);
+    return index;
+  };
+  for (const [op, spec] of Object.entries(ops)) {
+    if (!isPlainObject(spec)) continue;
+    const paths = Object.keys(spec);
+    if (!paths.some((p) => p.split('.').includes('$'))) continue;
+    ops[op] = Object.fromEntries(
+      paths.map((path) => {
+        const parts = path.split('.');
+        const at = parts.indexOf('$');
+        if (at < 1) return [path, spec[path]];
+        const prefix = parts.slice(0, at).join('.');
+        return [[...parts.slice(0, at), String(find(prefix)), ...parts.slice(at + 1)].join('.'), spec[path]];
+      }),
+    );
+  }
+}
+
 /**
  * $pull whose condition is a query with $or/$and/$nor, applied to each element as to a
  * document (mingo ignores these); done here in place. Returns the rest of the $pull.
@@ -421,6 +466,7 @@ export function applyUpdate(doc: Doc, modifier: Doc, opts: { arrayFilters?: Doc[
     else ops[k] = spec;
   }
   checkOperatorUpdate(doc, modifier, opts.isInsert);
+  if (!opts.isInsert) resolvePositional(doc, ops, opts.condition ?? {}, opts.collation);
   if (ops.$pull) ops.$pull = pullLogical(doc, ops.$pull as Doc, opts.collation);
   if (ops.$set && !Object.keys(ops.$set as Doc).length) delete ops.$set;
   if (ops.$pull && !Object.keys(ops.$pull as Doc).length) delete ops.$pull;

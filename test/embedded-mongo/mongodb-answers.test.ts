@@ -146,4 +146,16 @@ describe('conformance: answers as MongoDB gives them', () => {
     expect(await ids({ b: 1 })).to.deep.equal([2, 1]); // one byte before two
     expect(await ids({ d: 1 })).to.deep.equal([2, 1]); // {a: 5} before {b: 0}
   });
+
+  it('updates sibling paths under one positional operator on the element the query matched', async () => {
+    const c = t.db.collection('pos');
+    await c.insertOne({ _id: 1 as never, comments: [{ title: 'x', votes: 0 }, { title: 'y', votes: 0 }], tags: ['a', 'b'] });
+    await c.updateOne({ _id: 1 as never, 'comments.title': 'y' }, { $set: { 'comments.$.title': 'z', 'comments.$.flag': true }, $inc: { 'comments.$.votes': 2 } });
+    await c.updateOne({ _id: 1 as never, tags: 'b' }, { $set: { 'tags.$': 'B' } });
+    await c.updateOne({ comments: { $elemMatch: { title: 'x' } } }, { $set: { 'comments.$.votes': 7 } });
+    const doc = await c.findOne({ _id: 1 as never });
+    expect(doc!.comments).to.deep.equal([{ title: 'x', votes: 7 }, { title: 'z', votes: 2, flag: true }]);
+    expect(doc!.tags).to.deep.equal(['a', 'B']);
+    expect((await failure(c.updateOne({ _id: 1 as never }, { $set: { 'comments.$.title': 'q' } }))).code).to.equal(2);
+  });
 });
