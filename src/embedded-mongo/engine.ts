@@ -17,7 +17,7 @@ import type { Options } from 'mingo/types';
 import { ObjectId, bsonTypeName, isObjectId, type Doc } from './bson.js';
 import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
-import { canonicalKey, collationComparator, compareValues, getPath, normalizeCollation, pathValues, sortDocs } from './values.js';
+import { canonicalKey, cloneValue, collationComparator, compareValues, getPath, normalizeCollation, pathValues, sortDocs } from './values.js';
 
 type AnyOp = (...args: never[]) => unknown;
 type Opts = Options;
@@ -374,6 +374,53 @@ export function aggregate(docs: Doc[], pipeline: Doc[], o?: EngineOptions): Doc[
   return translate(() => new Aggregator(pipeline, mingoOptions(o)).run<Doc>(docs));
 }
 
+const SIMPLE_OPERATORS = new Set(['$set', '$unset', '$inc']);
+
+/**
+ * The common case without mingo: $set, $unset and $inc on plain dotted paths through
+ * documents (checked already by checkOperatorUpdate). Returns false, having changed
+ * nothing, when anything else is asked for.
+ */
+function applySimple(doc: Doc, ops: Doc): boolean {
+  const entries = Object.entries(ops);
+  if (!entries.every(([op, spec]) => SIMPLE_OPERATORS.has(op) && isPlainObject(spec))) return false;
+  const steps: [string, string[], unknown][] = [];
+  for (const [op, spec] of entries) {
+    for (const [path, value] of Object.entries(spec as Doc)) {
+      const parts = path.split('.');
+      if (parts.some((p) => !p || p.startsWith('$') || /^\d+$/.test(p))) return false;
+      // Every container on the way must be a plain document (or missing).
+      let cur: unknown = doc;
+      for (const p of parts.slice(0, -1)) {
+        cur = (cur as Doc)[p];
+        if (cur === undefined) break;
+        if (!isPlainObject(cur)) return false;
+      }
+      if (op === '$inc') {
+        const before = cur === undefined ? undefined : (cur as Doc)[parts[parts.length - 1]];
+        if (typeof value !== 'number' || (before !== undefined && typeof before !== 'number')) return false;
+      }
+      steps.push([op, parts, value]);
+    }
+  }
+  for (const [op, parts, value] of steps) {
+    let cur = doc;
+    for (const p of parts.slice(0, -1)) {
+      if (cur[p] === undefined) {
+        if (op === '$unset') break;
+        cur[p] = {};
+      }
+      cur = cur[p] as Doc;
+    }
+    const last = parts[parts.length - 1];
+    if (op === '$unset') {
+      if (isPlainObject(cur)) delete cur[last];
+    } else if (op === '$inc') cur[last] = ((cur[last] as number | undefined) ?? 0) + (value as number);
+    else cur[last] = cloneValue(value);
+  }
+  return true;
+}
+
 /** A copy of `doc` with the value at `path` replaced (copies only along the path). */
 function withValueAt(doc: Doc, parts: string[], value: unknown): Doc {
   const [head, ...rest] = parts;
@@ -471,8 +518,10 @@ export function applyUpdate(doc: Doc, modifier: Doc, opts: { arrayFilters?: Doc[
   if (ops.$set && !Object.keys(ops.$set as Doc).length) delete ops.$set;
   if (ops.$pull && !Object.keys(ops.$pull as Doc).length) delete ops.$pull;
   if (!Object.keys(ops).length) return;
+  if (applySimple(doc, ops)) return;
   translate(() =>
-    mingoUpdate(doc, ops, opts.arrayFilters, opts.condition, {
+    // The positional $ is resolved above; without a condition mingo compiles no query per update.
+    mingoUpdate(doc, ops, opts.arrayFilters, undefined, {
       cloneMode: 'deep',
       queryOptions: mingoOptions({ collation: opts.collation }),
     }),

@@ -1,7 +1,7 @@
 import { isObjectId, type Doc } from './bson.js';
 import { compileFilter, type Matcher } from './engine.js';
 import { DuplicateKeyError } from './errors.js';
-import { canonicalKey, compareValues, getPath, pathValues } from './values.js';
+import { canonicalKey, compareValues, pathValues } from './values.js';
 
 export interface IndexSpec {
   name: string;
@@ -134,9 +134,14 @@ export class Index {
 
   add(doc: Doc, id: string) {
     if (!this.covers(doc)) return;
-    for (const f of this.fields) if (!this.multikeyFields.has(f) && pathValues(doc, f).length > 1) this.multikeyFields.add(f);
-    for (const f of this.fields) if (!this.multikeyFields.has(f) && Array.isArray(getPath(doc, f))) this.multikeyFields.add(f);
-    for (const tuple of this.tuplesOf(doc)) {
+    const tuples = this.tuplesOf(doc);
+    // A field holding several values in one document is multikey (a one-element array sorts as its element).
+    if (tuples.length > 1) {
+      this.fields.forEach((f, i) => {
+        if (new Set(tuples.map((t) => canonicalKey(t[i]))).size > 1) this.multikeyFields.add(f);
+      });
+    }
+    for (const tuple of tuples) {
       const k = tupleKey(tuple);
       const set = this.tuples.get(k) ?? new Set<string>();
       set.add(id);
