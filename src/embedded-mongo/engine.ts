@@ -266,6 +266,56 @@ const single = (name: '$top' | '$bottom') => (collection: unknown, expr: unknown
   return Array.isArray(out) ? (out[0] ?? null) : out;
 };
 
+const UTC_NAMES = new Set([undefined, null, 'UTC', 'GMT', 'Z', '+00:00', '+0000', 'Etc/UTC']);
+const MONTHS_PER: Record<string, number> = { month: 1, quarter: 3, year: 12 };
+
+/** $dateAdd/$dateSubtract of months, quarters and years clamp to the month's end (Jan 31 + 1 month = Feb 29), as MongoDB's. */
+function monthArithmetic(sign: 1 | -1, name: '$dateAdd' | '$dateSubtract') {
+  return (obj: Doc, expr: Doc, options: Opts) => {
+    const unit = evalExpr(obj, expr.unit, options);
+    const tz = evalExpr(obj, expr.timezone, options);
+    const start = evalExpr(obj, expr.startDate, options);
+    const amount = evalExpr(obj, expr.amount, options);
+    if (typeof unit !== 'string' || !(unit in MONTHS_PER) || !UTC_NAMES.has(tz as string) || !(start instanceof Date) || typeof amount !== 'number') {
+      return (baseExpr[name] as unknown as (o: Doc, e: Doc, op: Opts) => unknown)(obj, expr, options);
+    }
+    const months = start.getUTCMonth() + sign * amount * MONTHS_PER[unit];
+    const year = start.getUTCFullYear() + Math.floor(months / 12);
+    const month = ((months % 12) + 12) % 12;
+    const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    return new Date(Date.UTC(year, month, Math.min(start.getUTCDate(), lastDay), start.getUTCHours(), start.getUTCMinutes(), start.getUTCSeconds(), start.getUTCMilliseconds()));
+  };
+}
+
+/** The offset (ms) of a time zone from UTC at an instant. */
+function zoneOffset(timeZone: string, at: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(at));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(at / 1000) * 1000;
+}
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
+
+/** $dateFromString of a date written without a zone, read in the given time zone. */
+function $dateFromString(obj: Doc, expr: Doc, options: Opts) {
+  const text = evalExpr(obj, expr.dateString, options);
+  const tz = evalExpr(obj, expr.timezone, options);
+  const m = typeof text === 'string' && typeof tz === 'string' && !UTC_NAMES.has(tz) && expr.format === undefined ? LOCAL_DATE.exec(text) : null;
+  if (!m) return (baseExpr.$dateFromString as unknown as (o: Doc, e: Doc, op: Opts) => unknown)(obj, expr, options);
+  const zone = tz as string;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0'] = m;
+  const asUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0')));
+  let offset: number;
+  try {
+    offset = /^[+-]\d{2}:?\d{2}$/.test(zone) ? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) * 60_000 : zoneOffset(zone, asUtc);
+  } catch {
+    throw new CommandError(40485, 'Location40485', `unrecognized time zone identifier: "${zone}"`);
+  }
+  // The offset at the local time itself (a second pass settles dates next to a DST change).
+  const first = asUtc - offset;
+  return /^[+-]/.test(zone) ? new Date(first) : new Date(asUtc - zoneOffset(zone, first));
+}
+
 const ops = (m: unknown) => m as Record<string, never>;
 const PIPELINE_OPS = { ...ops(pipelineOps), $sort, $lookup, $bucket, $group, $count };
 const context = Context.init({
@@ -277,6 +327,9 @@ const context = Context.init({
     $toDate: withObjectIds('$toDate', (v) => (v as InstanceType<typeof ObjectId>).getTimestamp()),
     $convert,
     $type: withObjectIds('$type', () => 'objectId'),
+    $dateAdd: monthArithmetic(1, '$dateAdd'),
+    $dateSubtract: monthArithmetic(-1, '$dateSubtract'),
+    $dateFromString,
   } as never,
   pipeline: PIPELINE_OPS as never,
   projection: ops(projectionOps),

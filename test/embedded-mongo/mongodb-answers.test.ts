@@ -158,4 +158,30 @@ describe('conformance: answers as MongoDB gives them', () => {
     expect(doc!.tags).to.deep.equal(['a', 'B']);
     expect((await failure(c.updateOne({ _id: 1 as never }, { $set: { 'comments.$.title': 'q' } }))).code).to.equal(2);
   });
+
+  it('adds months clamping to the month end, and reads a zoneless date string in the given time zone', async () => {
+    const c = t.db.collection('dates');
+    await c.insertOne({ _id: 1 as never, t: new Date('2024-01-31T12:00:00Z'), s: '2024-03-10 08:00' });
+    const [r] = await c
+      .aggregate([
+        {
+          $project: {
+            _id: 0,
+            plusMonth: { $dateAdd: { startDate: '$t', unit: 'month', amount: 1 } },
+            minusQuarter: { $dateSubtract: { startDate: new Date('2024-05-31T00:00:00Z'), unit: 'quarter', amount: 1 } },
+            parsed: { $dateFromString: { dateString: '$s', timezone: 'Asia/Shanghai' } },
+            offset: { $dateFromString: { dateString: '$s', timezone: '+05:30' } },
+            truncated: { $dateTrunc: { date: new Date('2024-03-01T02:00:00Z'), unit: 'month', timezone: 'Asia/Shanghai' } },
+          },
+        },
+      ])
+      .toArray();
+    expect(r).to.deep.equal({
+      plusMonth: new Date('2024-02-29T12:00:00Z'),
+      minusQuarter: new Date('2024-02-29T00:00:00Z'),
+      parsed: new Date('2024-03-10T00:00:00Z'),
+      offset: new Date('2024-03-10T02:30:00Z'),
+      truncated: new Date('2024-02-29T16:00:00Z'),
+    });
+  });
 });
