@@ -201,8 +201,10 @@ async function countIn(dataDir: string, coll = 'c'): Promise<number> {
 
   it('shows only durable writes: 100,000-document batches visible before a SIGKILL all exist after it, whole', async () => {
     const tmp = tempDir('big-batch');
+    let started: ChildProcess | undefined;
     try {
       const { child, uri } = await startChild(tmp.dir);
+      started = child;
       const writer = await new MongoClient(uri, { serverSelectionTimeoutMS: 2000 }).connect();
       const reader = await new MongoClient(uri, { serverSelectionTimeoutMS: 2000 }).connect();
       let acked = 0;
@@ -241,6 +243,7 @@ async function countIn(dataDir: string, coll = 'c'): Promise<number> {
       expect(after).to.be.at.least(acked * 100_000);
       expect(after, 'nothing a reader saw was lost').to.be.at.least(visible);
     } finally {
+      if (started && started.exitCode === null && started.signalCode === null) started.kill('SIGKILL');
       tmp.remove();
     }
   });
