@@ -4,7 +4,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { passwordProblem } from './shared/auth/password-policy.js';
+import { passwordSchema } from './shared/auth/password-policy.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -30,15 +30,7 @@ export const configSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).default('honours-registry-api'),
   JWT_TTL_SECONDS: int(60, 30 * 24 * 3600).default(8 * 3600),
   ADMIN_USERNAME: z.string().regex(/^[a-zA-Z0-9_.-]{3,40}$/, 'must be 3-40 letters, digits, dot, dash or underscore').default('admin'),
-  ADMIN_PASSWORD: optionalString.pipe(
-    z
-      .string()
-      .superRefine((value, ctx) => {
-        const problem = passwordProblem(value);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      })
-      .optional(),
-  ),
+  ADMIN_PASSWORD: optionalString.pipe(passwordSchema.optional()),
   CORS_ORIGINS: z
     .string()
     .default('')

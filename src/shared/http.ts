@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { createRequestContext, type AppDeps, type RequestContext } from '../context.js';
-import type { Viewer } from './auth/roles.js';
+import { namesAccount, type Viewer } from './auth/roles.js';
 import { z } from 'zod';
 import { badUserInput, unauthenticated } from './errors.js';
 
@@ -40,7 +40,7 @@ export async function viewerOf(deps: Pick<AppDeps, 'tokens' | 'models'>, req: Re
  * Development tokens name no account and are checked by signature alone.
  */
 async function requireLiveAccount(deps: Pick<AppDeps, 'models'>, viewer: Viewer) {
-  if (!/^[0-9a-f]{24}$/.test(viewer.userId)) return;
+  if (!namesAccount(viewer)) return;
   const account = (await deps.models.User.findById(viewer.userId, { active: 1, tokenVersion: 1 }).lean()) as { active: boolean; tokenVersion?: number } | null;
   if (!account || !account.active || (account.tokenVersion ?? 0) !== (viewer.tokenVersion ?? 0)) {
     throw withStatus(unauthenticated('The token was revoked (the account was changed, deactivated or signed out); sign in again'), 401);

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../context.js';
-import type { Viewer } from '../../shared/auth/roles.js';
+import { namesAccount, type Viewer } from '../../shared/auth/roles.js';
 import { toGlobalId } from '../../shared/ids.js';
 import type { PageArgs } from '../../shared/pagination.js';
 import { payload } from '../../shared/payload.js';
@@ -23,7 +23,7 @@ export const userResolvers = {
     userSignOutEverywhere: (_: unknown, { input }: { input?: unknown }, ctx: RequestContext) => payload('user', () => ctx.services.users.signOutEverywhere(input)),
   },
   Viewer: {
-    user: (v: Viewer, _: unknown, ctx: RequestContext) => (/^[0-9a-f]{24}$/.test(v.userId) ? ctx.loaders.user.load(v.userId) : null),
+    user: (v: Viewer, _: unknown, ctx: RequestContext) => (namesAccount(v) ? ctx.loaders.user.load(v.userId) : null),
     departmentCodes: (v: Viewer) => v.scope.departments,
     unionGroupCodes: (v: Viewer) => v.scope.unionGroups,
   },

@@ -1,9 +1,9 @@
 import type { Types } from 'mongoose';
 import { z } from 'zod';
 import type { RequestContext } from '../../context.js';
-import { passwordProblem } from '../../shared/auth/password-policy.js';
+import { passwordSchema, usernameProblem } from '../../shared/auth/password-policy.js';
 import { decoyHash, hashPassword, verifyPassword } from '../../shared/auth/passwords.js';
-import { ROLES, type Viewer } from '../../shared/auth/roles.js';
+import { namesAccount, ROLES, type Viewer } from '../../shared/auth/roles.js';
 import { writeOrDuplicate } from '../../shared/duplicates.js';
 import { appError, ErrorCode, userError, UserInputFailure } from '../../shared/errors.js';
 import { idOfType } from '../../shared/ids.js';
@@ -12,14 +12,10 @@ import { parseInput, text } from '../../shared/validation.js';
 import type { UserRecord } from './model.js';
 
 const username = text('username', 40).regex(/^[a-zA-Z0-9_.-]{3,40}$/, { error: 'username must be 3-40 letters, digits, dot, dash or underscore' });
-const password = z.string().superRefine((value, ctx) => {
-  const problem = passwordProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
-function refuseUsernameInPassword(v: { username?: string; password?: string }, ctx: z.RefinementCtx) {
-  if (v.username && v.password && v.password.toLowerCase().includes(v.username.toLowerCase())) {
-    ctx.addIssue({ code: 'custom', path: ['password'], message: 'password must not contain the username' });
-  }
+const password = passwordSchema;
+function refuseUsernameInPassword(v: { username: string; password: string }, ctx: z.RefinementCtx) {
+  const problem = usernameProblem(v.password, v.username);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
 }
 const createSchema = z.object({
   username,
@@ -85,13 +81,13 @@ export class UserService {
   async signOutEverywhere(input: unknown): Promise<UserRecord> {
     const viewer = this.ctx.guard.requireViewer();
     const { id } = parseInput(z.object({ id: z.string().nullish() }), input ?? {});
-    const _id = id ? idOfType(id, 'User') : /^[0-9a-f]{24}$/.test(viewer.userId) ? viewer.userId : null;
+    const _id = id ? idOfType(id, 'User') : namesAccount(viewer) ? viewer.userId : null;
     if (!_id) throw userError(['input', 'id'], 'NOT_FOUND', id ? `no account has id ${id}` : 'this token names no account (a development token)');
     if (String(_id) !== viewer.userId) this.ctx.guard.requireRole(['ADMIN'], "Signing out another user's sessions");
-    const before = (await this.ctx.models.User.findById(_id).lean()) as UserRecord | null;
-    if (!before) throw userError(['input', 'id'], 'NOT_FOUND', `no account has id ${id}`);
-    const after = (await this.ctx.models.User.findByIdAndUpdate(_id, { $inc: { tokenVersion: 1 } }, { returnDocument: 'after' }).lean()) as UserRecord;
-    await this.ctx.services.audit.record('userSignOutEverywhere', 'User', before._id, before, after);
+    const after = (await this.ctx.models.User.findByIdAndUpdate(_id, { $inc: { tokenVersion: 1 } }, { returnDocument: 'after' }).lean()) as UserRecord | null;
+    if (!after) throw userError(['input', 'id'], 'NOT_FOUND', `no account has id ${id}`);
+    const before = { ...after, tokenVersion: after.tokenVersion - 1 };
+    await this.ctx.services.audit.record('userSignOutEverywhere', 'User', after._id, before, after);
     return after;
   }
 
@@ -152,9 +148,8 @@ export class UserService {
     const set: Record<string, unknown> = { ...patch };
     if (departmentIds) set.departments = await this.scopeIds(departmentIds, 'Department', 'departmentIds');
     if (unionGroupIds) set.unionGroups = await this.scopeIds(unionGroupIds, 'UnionGroup', 'unionGroupIds');
-    if (newPassword && newPassword.toLowerCase().includes(before.username.toLowerCase())) {
-      throw userError(['input', 'password'], 'INVALID', 'password must not contain the username');
-    }
+    const usernameRefusal = newPassword && usernameProblem(newPassword, before.username);
+    if (usernameRefusal) throw userError(['input', 'password'], 'INVALID', usernameRefusal);
     if (newPassword) set.passwordHash = await hashPassword(newPassword);
     // What a token states (role, scope, being active) or what signs in (the password) changed: old tokens stop working.
     const revokes = Boolean(newPassword) || departmentIds !== undefined || unionGroupIds !== undefined || (patch.role !== undefined && patch.role !== before.role) || (patch.active !== undefined && patch.active !== before.active);

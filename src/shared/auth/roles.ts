@@ -11,3 +11,6 @@ export interface Viewer {
   /** The account's token version when the token was issued (absent for development tokens). */
   tokenVersion?: number;
 }
+
+/** Whether the viewer is an account (its id an ObjectId), not a development or system token. */
+export const namesAccount = (viewer: Viewer) => /^[0-9a-f]{24}$/.test(viewer.userId);
