@@ -45,21 +45,26 @@ function walk(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNo
   }
 }
 
-/** How many times a root field runs: its distinct response keys (aliases), fragments included. */
+/** Distinct response keys per root field (aliases, fragments included), per parsed operation. */
+const rootKeys = new WeakMap<OperationDefinitionNode, Map<string, Set<string>>>();
+
+/** How many times a root field runs: its distinct response keys. Measured once per document. */
 export function rootFieldCount(document: DocumentNode, operation: OperationDefinitionNode, field: string): number {
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-  const keys = new Set<string>();
-  const visit = (set: SelectionSetNode, seen: Set<string>) => {
-    for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) {
-        if (sel.name.value === field) keys.add(sel.alias?.value ?? sel.name.value);
+  let keys = rootKeys.get(operation);
+  if (!keys) {
+    const found = new Map<string, Set<string>>();
+    const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+    const visit = (set: SelectionSetNode, seen: Set<string>) => {
+      for (const sel of set.selections) {
+        if (sel.kind === Kind.FIELD) found.set(sel.name.value, (found.get(sel.name.value) ?? new Set()).add(sel.alias?.value ?? sel.name.value));
+        else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet, seen);
+        else if (!seen.has(sel.name.value) && fragments.has(sel.name.value)) visit(fragments.get(sel.name.value)!.selectionSet, new Set([...seen, sel.name.value]));
       }
-      else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet, seen);
-      else if (!seen.has(sel.name.value) && fragments.has(sel.name.value)) visit(fragments.get(sel.name.value)!.selectionSet, new Set([...seen, sel.name.value]));
-    }
-  };
-  visit(operation.selectionSet, new Set());
-  return keys.size;
+    };
+    visit(operation.selectionSet, new Set());
+    rootKeys.set(operation, (keys = found));
+  }
+  return keys.get(field)?.size ?? 0;
 }
 
 /** Fields priced by their work; connections multiply their children by `first` (or the default page size). */
