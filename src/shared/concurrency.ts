@@ -22,6 +22,11 @@ export class Slots {
     }
   }
 
+  /** Takes a slot now and keeps it until the HTTP response is done (or the client went away). */
+  holdFor(res: { on(event: 'close', listener: () => void): unknown }, key: string) {
+    res.on('close', this.acquire(key));
+  }
+
   /** Takes a slot now; returns its release (idempotent). */
   acquire(key: string): () => void {
     const n = this.running.get(key) ?? 0;

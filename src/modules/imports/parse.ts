@@ -38,6 +38,14 @@ export class LimitError extends FileError {
 }
 
 const CHUNK = 64 * 1024;
+
+/** A stream of `data` in CHUNK-sized pieces, so parsers downstream yield between them. */
+const inChunks = (data: Buffer | string) =>
+  Readable.from(
+    (function* () {
+      for (let at = 0; at < data.length; at += CHUNK) yield typeof data === 'string' ? data.slice(at, at + CHUNK) : data.subarray(at, at + CHUNK);
+    })(),
+  );
 const MiB = (n: number) => `${Math.round((n / 1048576) * 10) / 10} MiB`;
 
 const inflatedTooLarge = (limit: number) => new LimitError(`工作簿解压后超过 ${MiB(limit)} 的上限`, `the workbook inflates to more than the limit of ${MiB(limit)}`);
@@ -143,9 +151,7 @@ async function readXlsx(buf: Buffer, limits: SheetLimits): Promise<Cell[][]> {
   const packed = Buffer.from(zipSync(Object.fromEntries(order.filter((n) => parts.has(n)).map((n) => [n, [parts.get(n)!, { level: 0 }]])), { level: 0 }));
   parts.clear();
   const rows = new RowCollector(limits);
-  const source = Readable.from((function* () {
-    for (let at = 0; at < packed.length; at += CHUNK) yield packed.subarray(at, at + CHUNK);
-  })());
+  const source = inChunks(packed);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   try {
     for await (const worksheet of reader) {
@@ -177,9 +183,7 @@ function decodeText(buf: Buffer): string {
 async function readCsv(buf: Buffer, limits: SheetLimits): Promise<Cell[][]> {
   const text = decodeText(buf);
   const rows = new RowCollector(limits);
-  const source = Readable.from((function* () {
-    for (let at = 0; at < text.length; at += CHUNK) yield text.slice(at, at + CHUNK);
-  })());
+  const source = inChunks(text);
   const parser = source.pipe(parseCsv({ relax_column_count: true, skip_empty_lines: false, bom: true, max_record_size: 1024 * 1024 }));
   let index = 0;
   try {

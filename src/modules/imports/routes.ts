@@ -57,7 +57,7 @@ export function importRoutes(deps: AppDeps): Router {
       const english = prefersEnglish(req);
       const tooLarge = () => routeError('PAYLOAD_TOO_LARGE', english ? `the file exceeds the limit of ${MAX_UPLOAD_BYTES / 1048576} MiB` : `文件超过 ${MAX_UPLOAD_BYTES / 1048576} MiB 的上限`, { limit: MAX_UPLOAD_BYTES });
       if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD) throw tooLarge();
-      res.on('close', ctx.slots.imports.acquire('all'));
+      ctx.slots.imports.holdFor(res, 'all');
       await new Promise<void>((resolve, reject) =>
         upload(req, res, (err: unknown) => {
           if (!err) return resolve();
@@ -84,8 +84,7 @@ export function exportRoutes(deps: AppDeps): Router {
       const format = req.params.format;
       if (format !== 'xlsx' && format !== 'csv') return void sendError(res, 404, 'NOT_FOUND', 'formats: achievements.xlsx, achievements.csv');
       const filter: AchievementFilter = parseQuery(exportQuery, req.query);
-      const release = ctx.slots.reports.acquire(ctx.guard.requireViewer().userId);
-      res.on('close', release);
+      ctx.slots.reports.holdFor(res, ctx.guard.requireViewer().userId);
       const table = await achievementsTable(ctx, filter);
       if (format === 'csv') {
         res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', attachment('获奖记录.csv'));

@@ -19,8 +19,7 @@ export function reportRoutes(deps: AppDeps): Router {
       const year = /^\d{4}$/.test(req.params.year as string) ? Number(req.params.year) : NaN;
       const scope = parseQuery(reportQuery, req.query);
       // The slot covers building and rendering: a .docx costs as much as the figures.
-      const release = ctx.slots.reports.acquire(ctx.guard.requireViewer().userId);
-      res.on('close', release);
+      ctx.slots.reports.holdFor(res, ctx.guard.requireViewer().userId);
       const report = await ctx.services.reports.build(year, scope);
       const name = encodeURIComponent(`${report.year}年度${report.subject}工会工作成绩`);
       if (format === 'md') {
