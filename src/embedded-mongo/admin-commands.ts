@@ -27,11 +27,12 @@ function planStage(plan: QueryPlan, filter: Doc, multikey: boolean): Doc {
   };
 }
 
-export function explain(cmd: Doc, db: string, store: Store, run: (inner: Doc) => Doc[]): Doc {
+/** Explains a command by running its query part: a find in full (`findDocs`), others' filters only. */
+export function explain(cmd: Doc, db: string, store: Store, findDocs: (find: Doc) => Doc[]): Doc {
   const inner = cmd.explain as Doc;
   if (!inner || typeof inner !== 'object') throw badValue('explain command requires a nested object');
   const kind = Object.keys(inner)[0]?.toLowerCase();
-  const filterOf = kind ? EXPLAINABLE[kind] : undefined;
+  const filterOf = kind && Object.hasOwn(EXPLAINABLE, kind) ? EXPLAINABLE[kind] : undefined;
   if (!filterOf) throw notImplemented(`explain of ${Object.keys(inner)[0]} is not supported by the embedded server`);
   const name = String(inner[Object.keys(inner)[0]]);
   const verbosity = typeof cmd.verbosity === 'string' ? cmd.verbosity : 'allPlansExecution';
@@ -39,7 +40,7 @@ export function explain(cmd: Doc, db: string, store: Store, run: (inner: Doc) =>
   const filter = filterOf(inner) ?? {};
   const examinedBefore = coll?.docsExamined ?? 0;
   const t0 = Date.now();
-  const docs = run({ ...inner, $db: db });
+  const docs = kind === 'find' ? findDocs(inner) : (coll?.find(filter, { collation: inner.collation }) ?? []);
   const plan = coll?.lastPlan ?? { stage: 'COLLSCAN', keysExamined: 0 };
   const multikey = Boolean(plan.index && Object.keys(plan.index.key).some((f) => coll?.indexes.get(plan.index!.name)?.multikeyFields.has(f)));
   const winningPlan = coll ? planStage(plan, filter, multikey) : { stage: 'EOF' };

@@ -99,14 +99,8 @@ export function hello(conn: ConnectionInfo, cmd: Doc = {}, users?: UserRegistry)
 const handlers: Record<string, Handler> = {
   hello: (c, _d, ctx, conn) => hello(conn, c, ctx.users),
   ismaster: (c, _d, ctx, conn) => hello(conn, c, ctx.users),
-  saslstart: (cmd, db, ctx, conn) => {
-    if (!ctx.users) throw new CommandError(334, 'MechanismUnavailable', 'authentication is not enabled on this server');
-    return ctx.users.saslStart(cmd, db, conn.auth);
-  },
-  saslcontinue: (cmd, _db, ctx, conn) => {
-    if (!ctx.users) throw new CommandError(334, 'MechanismUnavailable', 'authentication is not enabled on this server');
-    return ctx.users.saslContinue(cmd, conn.auth);
-  },
+  saslstart: (cmd, db, ctx, conn) => usersOf(ctx).saslStart(cmd, db, conn.auth),
+  saslcontinue: (cmd, _db, ctx, conn) => usersOf(ctx).saslContinue(cmd, conn.auth),
   ping: () => ({ ok: 1 }),
   buildinfo: () => ({
     version: SERVER_VERSION,
@@ -442,12 +436,7 @@ const handlers: Record<string, Handler> = {
   },
 
   explain: (cmd, db, ctx) =>
-    explain(cmd, db, ctx.store, (inner) => {
-      if ('find' in inner) return findDocs(inner, db, ctx);
-      const name = String(Object.values(inner)[0]);
-      const filter = (inner.filter ?? inner.query ?? (inner.deletes as Doc[] | undefined)?.[0]?.q ?? (inner.updates as Doc[] | undefined)?.[0]?.q ?? ((inner.pipeline as Doc[] | undefined)?.[0]?.$match as Doc | undefined) ?? {}) as Doc;
-      return ctx.store.collection(db, name)?.find(filter, { collation: inner.collation }) ?? [];
-    }),
+    explain(cmd, db, ctx.store, (find) => findDocs(find, db, ctx)),
 
   renamecollection: (cmd, db, ctx) => renameCollection(cmd, db, ctx.store),
 
@@ -481,6 +470,12 @@ function validateIndexSpec(raw: Doc): IndexSpec {
     if ('_id' in spec.key) throw invalidIndexSpecificationOption('The field \'expireAfterSeconds\' is not valid for an _id index specification.');
   }
   return spec;
+}
+
+/** The users of a server started with authentication. */
+function usersOf(ctx: ServerContext): UserRegistry {
+  if (!ctx.users) throw new CommandError(334, 'MechanismUnavailable', 'authentication is not enabled on this server');
+  return ctx.users;
 }
 
 /** A hint must name an existing index (by name or key pattern), or $natural. */
@@ -533,7 +528,7 @@ export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: 
   try {
     ctx.store.checkHealthy();
     if (!name) throw commandNotFound('no command given');
-    if (ctx.users && !conn.auth.user && !BEFORE_AUTH.has(name.toLowerCase())) throw new CommandError(13, 'Unauthorized', `Command ${name} requires authentication`);
+    if (ctx.users && !conn.auth.user && !BEFORE_AUTH.has(name.toLowerCase())) throw unauthorized(`Command ${name} requires authentication`);
     if (cmd.collation !== undefined) normalizeCollation(cmd.collation); // an unknown locale is refused before anything runs
     if (cmd.autocommit === false || cmd.startTransaction) throw transactionsRefused();
     const handler = handlers[name.toLowerCase()];

@@ -532,7 +532,7 @@ function pullLogical(doc: Doc, pull: Doc, collation: unknown): Doc {
       rest[path] = cond;
       continue;
     }
-    const parent = parts.slice(0, -1).reduce<unknown>((cur, p) => (cur && typeof cur === 'object' ? (cur as Doc)[p] : undefined), doc);
+    const parent = parts.length > 1 ? getPath(doc, parts.slice(0, -1).join('.')) : doc;
     const last = parts[parts.length - 1];
     const arr = parent && typeof parent === 'object' ? (parent as Doc)[last] : undefined;
     if (!Array.isArray(arr)) continue;

@@ -105,14 +105,15 @@ export class Store {
   /** Records an operation for the current command and applies it in memory. */
   write(op: Op) {
     if (this.readOnly) throw new Error('the store was opened read-only');
-    this.undo.push(this.undoFor(op));
+    // Memory-only stores have no journal record to fail: nothing to undo.
+    if (this.journal) this.undo.push(this.undoFor(op));
     this.apply(op);
     this.pending.push(op);
   }
 
   /** Journals an index the caller has already built in memory (after checking it). */
   journalIndex(op: Extract<Op, { o: 'ci' }>) {
-    this.undo.push(() => this.collection(op.d, op.c)?.indexes.delete(op.spec.name));
+    if (this.journal) this.undo.push(() => this.collection(op.d, op.c)?.indexes.delete(op.spec.name));
     this.pending.push(op);
   }
 
