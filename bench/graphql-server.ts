@@ -6,13 +6,19 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { toGlobalId } from '../src/shared/ids.js';
 import { startServer } from '../src/server.js';
+import { withinInstitution } from '../src/shared/tenancy.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-graphql-'));
 const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password' });
 
 const server = await startServer(config, {
   extendApp(app, deps) {
+    // The same institution lookup a GraphQL request makes for its token, then the reads in its tenancy.
     app.get('/plain/people', async (_req, res) => {
+      const institution = (await deps.models.Institution.findOne({ demo: true }).lean())!;
+      await withinInstitution(institution._id, () => plainPeople(res));
+    });
+    const plainPeople = async (res: import('express').Response) => {
       const people = await deps.models.Person.find({ archived: false }).sort({ name: 1, _id: 1 }).limit(51).lean();
       const page = people.slice(0, 50);
       const departments = await deps.models.Department.find({ _id: { $in: [...new Set(page.map((p) => String(p.department)))] } }).lean();
@@ -27,14 +33,18 @@ const server = await startServer(config, {
           },
         },
       });
-    });
+    };
   },
 });
 
 const models = (await import('../src/models.js')).createModels(server.database.connection);
-const departments = await models.Department.find().lean();
-await models.Person.insertMany(Array.from({ length: 500 }, (_, i) => ({ staffNumber: `B${i}`, name: `基准${String(i).padStart(3, '0')}`, department: departments[i % departments.length]._id })));
-const token = (await import('../src/shared/auth/tokens.js')).TokenService.fromConfig(config).sign({ userId: 'dev:bench', username: 'bench', role: 'VIEWER', scope: { departments: [], unionGroups: [] } }).token;
+// The demo institution's departments, and 500 more people in it.
+const demo = (await models.Institution.findOne({ demo: true }).lean())!;
+await withinInstitution(demo._id, async () => {
+  const departments = await models.Department.find().lean();
+  await models.Person.insertMany(Array.from({ length: 500 }, (_, i) => ({ staffNumber: `B${i}`, name: `基准${String(i).padStart(3, '0')}`, department: departments[i % departments.length]._id })));
+});
+const token = (await import('../src/shared/auth/tokens.js')).TokenService.fromConfig(config).sign({ userId: 'dev:bench', username: 'bench', role: 'VIEWER', institution: String(demo._id), scope: { departments: [], unionGroups: [] } }).token;
 
 process.stdout.write(JSON.stringify({ url: server.url, token }) + '\n');
 process.on('SIGTERM', async () => {

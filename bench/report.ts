@@ -38,8 +38,9 @@ async function measure(awards: number) {
     const config = loadConfig({ LOG_LEVEL: 'silent' });
     const models = createModels(conn);
     await ensureIndexes(models);
-    await seedSynthetic(models, { awards });
-    const ctx = systemContext({ config, logger: createLogger(config), models }, 'bench');
+    const institution = (await models.Institution.create({ code: 'BENCH', name: '基准医院', selfReference: '我院' })).toObject();
+    await seedSynthetic(models, { awards, institution });
+    const ctx = systemContext({ config, logger: createLogger(config), models }, institution, 'bench');
     const json: number[] = [];
     const docx: number[] = [];
     const rss = rssSampler();
@@ -47,7 +48,7 @@ async function measure(awards: number) {
     let ranked = 0;
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
-      const r = await systemContext({ config, logger: ctx.logger, models }, 'bench').services.reports.build(2020, null);
+      const r = await systemContext({ config, logger: ctx.logger, models }, institution, 'bench').services.reports.build(2020, null);
       reportMarkdown(r);
       const t1 = performance.now();
       size = (await reportDocx(r)).length;

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../src/config.js';
 import { systemContext } from '../src/context.js';
 import type { Models } from '../src/models.js';
+import type { InstitutionRecord } from '../src/modules/institutions/model.js';
 import { UserInputFailure } from '../src/shared/errors.js';
 import { toGlobalId } from '../src/shared/ids.js';
 import { normalizeName } from '../src/modules/achievements/similarity.js';
@@ -30,9 +31,10 @@ async function verify(entering: Steps, verifying: Steps, id: string) {
   await verifying.verify({ id });
 }
 
-export async function seedDemoAchievements(deps: { config: Config; logger: Logger; models: Models }): Promise<number> {
-  const ctx = systemContext(deps, 'seed');
-  const verifier = systemContext(deps, 'seed-verifier').services;
+/** Call inside withinInstitution(institution._id, …). */
+export async function seedDemoAchievements(deps: { config: Config; logger: Logger; models: Models }, institution: InstitutionRecord): Promise<number> {
+  const ctx = systemContext(deps, institution, 'seed');
+  const verifier = systemContext(deps, institution, 'seed-verifier').services;
   const { models, services } = ctx;
   let created = 0;
   const personId = async (staffNumber: string) => toGlobalId('Person', (await models.Person.findOne({ staffNumber }).lean())!._id);

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/database.js';
 import { createLogger } from '../src/logger.js';
 import { createModels, ensureIndexes } from '../src/models.js';
+import { migrate } from '../src/migrations/runner.js';
 import { seedDemoData } from './load.js';
 
 try {
@@ -12,9 +13,10 @@ try {
   const db = await openDatabase(config, logger);
   try {
     const models = createModels(db.connection);
+    await migrate({ models, config, logger });
     await ensureIndexes(models);
     const result = await seedDemoData(models, { config, logger });
-    process.stdout.write(`demo data loaded into ${db.description}: ${result.inserted} inserted, ${result.updated} updated\n`);
+    process.stdout.write(`demo data loaded into the demo institution ${result.institution.code} (${result.institution.name}) of ${db.description}: ${result.inserted} inserted, ${result.updated} updated\n`);
   } finally {
     await db.close();
   }

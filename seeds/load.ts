@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Config } from '../src/config.js';
 import type { Models } from '../src/models.js';
+import type { InstitutionRecord } from '../src/modules/institutions/model.js';
+import { withinInstitution } from '../src/shared/tenancy.js';
 import { seedDemoAchievements } from './achievements.js';
 import { demoDepartments, demoPeople, demoUnionGroups } from './demo-organisation.js';
 
@@ -31,8 +33,23 @@ async function upsertAll(model: BulkModel, key: string, rows: Record<string, unk
   return { inserted: r.upsertedCount, updated: r.modifiedCount };
 }
 
-/** Organisation, staff and the report's achievements. */
-export async function seedDemoData(models: Models, deps?: { config: Config; logger: Logger }): Promise<SeedResult> {
+/** The demo sandbox: the hospital of the reference report, marked as demonstration data. */
+export const DEMO_INSTITUTION = { code: 'DEMO', name: '绍兴市中医院', shortName: '市中医院', selfReference: '我院', region: '浙江省绍兴市', demo: true } as const;
+
+/** The demo institution, created if missing. */
+export async function demoInstitution(models: Models): Promise<InstitutionRecord> {
+  const found = (await models.Institution.findOne({ code: DEMO_INSTITUTION.code }).lean()) as InstitutionRecord | null;
+  if (found) return found;
+  return (await models.Institution.create(DEMO_INSTITUTION)).toObject() as InstitutionRecord;
+}
+
+/** Organisation, staff and the report's achievements, in the demo institution. */
+export async function seedDemoData(models: Models, deps?: { config: Config; logger: Logger }): Promise<SeedResult & { institution: InstitutionRecord }> {
+  const institution = await demoInstitution(models);
+  return { ...(await withinInstitution(institution._id, () => seedInto(models, institution, deps))), institution };
+}
+
+async function seedInto(models: Models, institution: InstitutionRecord, deps?: { config: Config; logger: Logger }): Promise<SeedResult> {
   const total: SeedResult = { inserted: 0, updated: 0 };
   const add = (r: SeedResult) => {
     total.inserted += r.inserted;
@@ -55,11 +72,6 @@ export async function seedDemoData(models: Models, deps?: { config: Config; logg
       })),
     ),
   );
-  if (deps) total.inserted += await seedDemoAchievements({ ...deps, models });
+  if (deps) total.inserted += await seedDemoAchievements({ ...deps, models }, institution);
   return total;
-}
-
-/** Whether the database holds nothing yet (first start). */
-export async function isEmpty(models: Models): Promise<boolean> {
-  return (await models.Department.estimatedDocumentCount()) === 0 && (await models.Person.estimatedDocumentCount()) === 0;
 }

@@ -3,6 +3,8 @@
 import { Types } from 'mongoose';
 import { seededRandom } from './random.js';
 import type { Models } from '../src/models.js';
+import type { InstitutionRecord } from '../src/modules/institutions/model.js';
+import { withinInstitution } from '../src/shared/tenancy.js';
 import { Ranker } from '../src/modules/achievements/ranking.js';
 import { recipientKey } from '../src/modules/achievements/recipients.js';
 import { normalizeName } from '../src/modules/achievements/similarity.js';
@@ -14,11 +16,25 @@ export interface SyntheticOptions {
   /** Last year of the five (default 2020). */
   lastYear?: number;
   seed?: number;
+  /** The institution to fill (default: the registry's own, its first non-demo one). */
+  institution?: InstitutionRecord;
 }
 
 const BATCH = 1000;
 
+/** The registry's own institution: the first one that is not a demo. */
+export async function homeInstitution(models: Models): Promise<InstitutionRecord> {
+  const home = (await models.Institution.findOne({ demo: false }).sort({ createdAt: 1 }).lean()) as InstitutionRecord | null;
+  if (!home) throw new Error('the registry holds no institution yet: start the server once');
+  return home;
+}
+
 export async function seedSynthetic(models: Models, options: SyntheticOptions): Promise<{ people: number; competitions: number; awards: number }> {
+  const institution = options.institution ?? (await homeInstitution(models));
+  return withinInstitution(institution._id, () => seedWithin(models, options));
+}
+
+async function seedWithin(models: Models, options: SyntheticOptions): Promise<{ people: number; competitions: number; awards: number }> {
   const random = seededRandom(options.seed ?? 20201231);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
   const lastYear = options.lastYear ?? 2020;

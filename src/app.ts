@@ -18,6 +18,7 @@ import { resolvers } from './resolvers.js';
 import { loadTypeDefs } from './schema.js';
 import { appError, badUserInput, ErrorCode, unauthenticated } from './shared/errors.js';
 import { contextFor, withStatus } from './shared/http.js';
+import { withOpenTenancy } from './shared/tenancy.js';
 import { checkLimits, rootFieldCount } from './shared/limits.js';
 import { inspectVariables, noNulCharacters } from './shared/request-checks.js';
 
@@ -157,6 +158,8 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
     '/graphql',
     cors({ origin: config.CORS_ORIGINS, methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id', 'Apollo-Require-Preflight'], maxAge: 600 }),
     express.json({ limit: config.BODY_LIMIT_BYTES }),
+    // After the body is read: what runs from here on shares the request's tenancy.
+    (_req, _res, next) => withOpenTenancy(next),
     expressMiddleware(apollo, {
       context: async ({ req }) => contextFor(deps, req),
     }),

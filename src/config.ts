@@ -23,6 +23,12 @@ export const configSchema = z.object({
   MONGODB_URI: optionalString.pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()),
   DATA_DIR: z.string().min(1).default('./data'),
   SEED_DEMO_DATA: bool.default(true),
+  INSTITUTION_NAME: z.string().trim().min(1).max(60).default('本院'),
+  INSTITUTION_CODE: z
+    .string()
+    .regex(/^[A-Z0-9_-]{2,20}$/, 'must be 2-20 capital letters, digits, dash or underscore')
+    .refine((c) => c !== 'DEMO', 'DEMO is the demo institution\'s code')
+    .default('MAIN'),
   JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   JWT_PRIVATE_KEY_FILE: optionalString,
   JWT_PUBLIC_KEY_FILE: optionalString,

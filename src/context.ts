@@ -13,6 +13,9 @@ import { CompetitionService } from './modules/competitions/service.js';
 import { DonationService } from './modules/donations/service.js';
 import { OrganisationService } from './modules/organisation/service.js';
 import { ImportService } from './modules/imports/service.js';
+import { InstitutionService } from './modules/institutions/service.js';
+import type { InstitutionRecord } from './modules/institutions/model.js';
+import { FederationService } from './modules/federation/service.js';
 import { PeopleService } from './modules/people/service.js';
 import { ReportService } from './modules/reports/service.js';
 import { SettingsService } from './modules/settings/service.js';
@@ -52,6 +55,8 @@ export interface RequestContext extends AppDeps {
   requestId: string;
   ip: string;
   viewer: Viewer | null;
+  /** The institution the request acts in (the tenancy's); null for the federation roles. */
+  institution: InstitutionRecord | null;
   loaders: Loaders;
   guard: Guard;
   services: Services;
@@ -73,9 +78,11 @@ export interface Services {
   campaigns: CampaignService;
   donations: DonationService;
   settings: SettingsService;
+  institutions: InstitutionService;
+  federation: FederationService;
 }
 
-export function createRequestContext(deps: AppDeps, request: { requestId: string; ip: string; viewer: Viewer | null }): RequestContext {
+export function createRequestContext(deps: AppDeps, request: { requestId: string; ip: string; viewer: Viewer | null; institution: InstitutionRecord | null }): RequestContext {
   const loaders = createLoaders(deps.models);
   const ctx = { ...deps, ...request, loaders, guard: new Guard(request.viewer, loaders) } as RequestContext;
   ctx.services = {
@@ -94,14 +101,24 @@ export function createRequestContext(deps: AppDeps, request: { requestId: string
     campaigns: new CampaignService(ctx),
     donations: new DonationService(ctx),
     settings: new SettingsService(ctx),
+    institutions: new InstitutionService(ctx),
+    federation: new FederationService(ctx),
   };
   return ctx;
 }
 
-/** A context acting as the system (seeding, maintenance): an ADMIN viewer, no HTTP request. */
-export function systemContext(deps: Pick<AppDeps, 'config' | 'logger' | 'models'>, username = 'system'): RequestContext {
+/**
+ * A context acting as the system in one institution (seeding, maintenance): an ADMIN viewer,
+ * no HTTP request. Run its work inside withinInstitution(institution._id, …).
+ */
+export function systemContext(deps: Pick<AppDeps, 'config' | 'logger' | 'models'>, institution: InstitutionRecord, username = 'system'): RequestContext {
   return createRequestContext(
     { ...deps, tokens: TokenService.ephemeral(), loginThrottle: loginThrottleFor(deps.config, deps.models), slots: slotsFor(deps.config) },
-    { requestId: `${username}-${Date.now()}`, ip: 'local', viewer: { userId: `system:${username}`, username, role: 'ADMIN', scope: { departments: [], unionGroups: [] } } },
+    {
+      requestId: `${username}-${Date.now()}`,
+      ip: 'local',
+      viewer: { userId: `system:${username}`, username, role: 'ADMIN', institution: String(institution._id), scope: { departments: [], unionGroups: [] } },
+      institution,
+    },
   );
 }

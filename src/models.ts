@@ -6,6 +6,8 @@ import { competitionModels } from './modules/competitions/model.js';
 import { donationModels } from './modules/donations/model.js';
 import { settingModels } from './modules/achievements/policy.js';
 import { importModels } from './modules/imports/model.js';
+import { institutionModels } from './modules/institutions/model.js';
+import { migrationModels } from './migrations/model.js';
 import { organisationModels } from './modules/organisation/model.js';
 import { peopleModels } from './modules/people/model.js';
 import { userModels } from './modules/users/model.js';
@@ -22,6 +24,8 @@ export function createModels(conn: Connection) {
 
 function register(conn: Connection) {
   return {
+    ...institutionModels(conn),
+    ...migrationModels(conn),
     ...organisationModels(conn),
     ...peopleModels(conn),
     ...userModels(conn),
@@ -37,6 +41,14 @@ function register(conn: Connection) {
 }
 
 export type Models = ReturnType<typeof register>;
+
+type AnyModel = Models[keyof Models];
+
+/** The models whose documents belong to an institution (the tenancy plugin's), without discriminators. */
+export function ownedModels(models: Models): AnyModel[] {
+  const { Award: _a, Honour: _h, ModelWorkerDesignation: _d, ...own } = models;
+  return Object.values(own).filter((m) => m.schema.path('institution') !== undefined);
+}
 
 /**
  * Builds the declared indexes (unique staff numbers, usernames, codes, dedupe keys, the

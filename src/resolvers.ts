@@ -6,6 +6,8 @@ import { campaignResolvers } from './modules/campaigns/resolvers.js';
 import { competitionResolvers } from './modules/competitions/resolvers.js';
 import { donationResolvers } from './modules/donations/resolvers.js';
 import { importResolvers } from './modules/imports/resolvers.js';
+import { institutionResolvers } from './modules/institutions/resolvers.js';
+import { federationResolvers } from './modules/federation/resolvers.js';
 import { reportResolvers } from './modules/reports/resolvers.js';
 import { settingsResolvers } from './modules/settings/resolvers.js';
 import { vocabularyResolvers } from './modules/vocabulary/resolvers.js';
@@ -20,13 +22,14 @@ const NODE_LOADERS = {
   Department: (ctx: RequestContext) => ctx.loaders.department,
   UnionGroup: (ctx: RequestContext) => ctx.loaders.unionGroup,
   Person: (ctx: RequestContext) => ctx.loaders.person,
-  User: (ctx: RequestContext) => (ctx.guard.requireRole(['ADMIN'], 'Reading accounts'), ctx.loaders.user),
+  User: (ctx: RequestContext) => (ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], 'Reading accounts'), ctx.loaders.user),
   Competition: (ctx: RequestContext) => ctx.loaders.competition,
   Award: (ctx: RequestContext) => ctx.loaders.achievement,
   Honour: (ctx: RequestContext) => ctx.loaders.achievement,
   ModelWorkerDesignation: (ctx: RequestContext) => ctx.loaders.achievement,
   CivilisedPostCampaign: (ctx: RequestContext) => ctx.loaders.campaign,
   Donation: (ctx: RequestContext) => ctx.loaders.donation,
+  Institution: (ctx: RequestContext) => ({ load: (id: unknown) => ctx.services.institutions.byId(id as never) }),
 } as const;
 
 /** Achievements share a collection: a global id's type must match the record's kind. */
@@ -66,6 +69,8 @@ const modules = [
   reportResolvers,
   importResolvers,
   settingsResolvers,
+  institutionResolvers,
+  federationResolvers,
 ];
 
 /** All resolvers, merged per type. */

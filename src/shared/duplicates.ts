@@ -18,7 +18,8 @@ export async function writeOrDuplicate<T>(write: () => Promise<T>, fields: Recor
     return await write();
   } catch (e) {
     if (!isDuplicateKeyError(e)) throw e;
-    const stored = Object.keys(e.keyPattern ?? {})[0] ?? '';
+    // The institution leads most unique keys: the field that clashed is the one after it.
+    const stored = Object.keys(e.keyPattern ?? {}).find((k) => k !== 'institution') ?? '';
     throw userError(['input', fields[stored] ?? stored], 'DUPLICATE', `another ${label} already has this ${fields[stored] ?? stored}`);
   }
 }

@@ -4,7 +4,9 @@ import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { createRequestContext, type AppDeps, type RequestContext } from '../context.js';
+import type { InstitutionRecord } from '../modules/institutions/model.js';
 import { namesAccount, type Viewer } from './auth/roles.js';
+import { acrossInstitutions, settleTenancy, withOpenTenancy } from './tenancy.js';
 import { z } from 'zod';
 import { badUserInput, unauthenticated } from './errors.js';
 
@@ -23,15 +25,27 @@ export const withStatus = (error: GraphQLError, status: number) => new GraphQLEr
  * The viewer a request's bearer token speaks for: null without a token; a malformed header
  * or a token that does not verify is refused with 401 and a message saying which.
  */
-export async function viewerOf(deps: Pick<AppDeps, 'tokens' | 'models'>, req: Request): Promise<Viewer | null> {
+export async function viewerOf(deps: Pick<AppDeps, 'tokens' | 'models'>, req: Request): Promise<{ viewer: Viewer; institution: InstitutionRecord | null } | null> {
   const header = req.headers.authorization;
   if (!header) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) throw withStatus(unauthenticated('Authorization must be "Bearer <token>"'), 401);
   const viewer = deps.tokens.verify(m[1]);
   if (!viewer) throw withStatus(unauthenticated('The token is invalid or expired; sign in again'), 401);
-  await requireLiveAccount(deps, viewer);
-  return viewer;
+  const home = await acrossInstitutions(() => requireLiveAccount(deps, viewer));
+  return { viewer, institution: await requireInstitution(deps, viewer, home) };
+}
+
+/**
+ * The institution a token acts in must exist, and be the account's own or a demo sandbox
+ * (any account may try the demo).
+ */
+async function requireInstitution(deps: Pick<AppDeps, 'models'>, viewer: Viewer, home: string | null | undefined): Promise<InstitutionRecord | null> {
+  if (!viewer.institution) return null;
+  const institution = (await deps.models.Institution.findById(viewer.institution).lean()) as InstitutionRecord | null;
+  if (!institution) throw withStatus(unauthenticated('The token names an institution that no longer exists; sign in again'), 401);
+  if (home !== undefined && home !== viewer.institution && !institution.demo) throw withStatus(unauthenticated('The token names an institution the account does not belong to'), 401);
+  return institution;
 }
 
 /**
@@ -39,23 +53,30 @@ export async function viewerOf(deps: Pick<AppDeps, 'tokens' | 'models'>, req: Re
  * the one the token states (deactivation, role, scope and password changes bump it).
  * Development tokens name no account and are checked by signature alone.
  */
-async function requireLiveAccount(deps: Pick<AppDeps, 'models'>, viewer: Viewer) {
-  if (!namesAccount(viewer)) return;
-  const account = (await deps.models.User.findById(viewer.userId, { active: 1, tokenVersion: 1 }).lean()) as { active: boolean; tokenVersion?: number } | null;
+async function requireLiveAccount(deps: Pick<AppDeps, 'models'>, viewer: Viewer): Promise<string | null | undefined> {
+  if (!namesAccount(viewer)) return undefined;
+  const account = (await deps.models.User.findById(viewer.userId, { active: 1, tokenVersion: 1, institution: 1 }).lean()) as { active: boolean; tokenVersion?: number; institution?: unknown } | null;
   if (!account || !account.active || (account.tokenVersion ?? 0) !== (viewer.tokenVersion ?? 0)) {
     throw withStatus(unauthenticated('The token was revoked (the account was changed, deactivated or signed out); sign in again'), 401);
   }
+  return account.institution ? String(account.institution) : null;
 }
 
+/**
+ * The request's context, and its tenancy settled: the token's institution, or every
+ * institution for the federation roles. Call inside withOpenTenancy.
+ */
 export async function contextFor(deps: AppDeps, req: Request): Promise<RequestContext> {
-  return createRequestContext(deps, { requestId: (req as unknown as { id?: string }).id ?? randomUUID(), ip: req.ip ?? 'unknown', viewer: await viewerOf(deps, req) });
+  const signedIn = await viewerOf(deps, req);
+  if (signedIn) settleTenancy(signedIn.institution ? { institution: signedIn.institution._id } : { allInstitutions: true });
+  return createRequestContext(deps, { requestId: (req as unknown as { id?: string }).id ?? randomUUID(), ip: req.ip ?? 'unknown', viewer: signedIn?.viewer ?? null, institution: signedIn?.institution ?? null });
 }
 
 export const sendError = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
 /** Runs a route with the caller's context (signed in); known errors become their status. */
 export function withContext(deps: AppDeps, run: (ctx: RequestContext, req: Request, res: Response) => Promise<void>) {
-  return async (req: Request, res: Response) => {
+  return (req: Request, res: Response) => withOpenTenancy(async () => {
     try {
       const ctx = await contextFor(deps, req);
       ctx.guard.requireViewer();
@@ -71,7 +92,7 @@ export function withContext(deps: AppDeps, run: (ctx: RequestContext, req: Reque
       deps.logger.error({ err: e }, 'route failed');
       sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal server error');
     }
-  };
+  });
 }
 
 /**

@@ -5,6 +5,8 @@ import { createModels, type Models } from '../../src/models.js';
 import type { Role } from '../../src/shared/auth/roles.js';
 import { TokenService } from '../../src/shared/auth/tokens.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import type { InstitutionRecord } from '../../src/modules/institutions/model.js';
+import { confinedModels } from './confined.js';
 import { serverUri, uniqueDbName } from './mongo.js';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -20,11 +22,18 @@ export interface GqlResponse<T = Record<string, unknown>> {
 export interface TestServer {
   server: RunningServer;
   config: Config;
+  /** Models acting in the tests' default institution: the demo one when seeded, else the home one. */
   models: Models;
+  /** The models as the app has them (every call needs a tenancy). */
+  rawModels: Models;
+  institutions: { home: InstitutionRecord; demo: InstitutionRecord | null; default: InstitutionRecord };
   url: string;
   tokens: TokenService;
-  /** A token for a role (and scope) without an account, as `npm run token` makes. */
-  tokenFor(role: Role, scope?: { departments?: string[]; unionGroups?: string[] }, username?: string): string;
+  /**
+   * A token for a role (and scope) without an account, as `npm run token` makes, acting in
+   * the default institution unless one is given (none for the federation roles).
+   */
+  tokenFor(role: Role, scope?: { departments?: string[]; unionGroups?: string[]; wholeInstitution?: boolean }, username?: string, institution?: InstitutionRecord): string;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GqlResponse<T>>;
   stop(): Promise<void>;
 }
@@ -42,16 +51,28 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   });
   const server = await startServer(config, { logger: createLogger(config), dbName: uniqueDbName('app'), monitorCommands: options.monitorCommands });
   const tokens = TokenService.fromConfig(config);
-  const models = createModels(server.database.connection);
+  const rawModels = createModels(server.database.connection);
+  const institutions = (await rawModels.Institution.find().sort({ createdAt: 1 }).lean()) as InstitutionRecord[];
+  const home = institutions.find((i) => !i.demo)!;
+  const demo = institutions.find((i) => i.demo) ?? null;
+  const byDefault = demo ?? home;
   const url = server.url;
   return {
     server,
     config,
-    models,
+    models: confinedModels(rawModels, byDefault._id),
+    rawModels,
+    institutions: { home, demo, default: byDefault },
     url,
     tokens,
-    tokenFor(role, scope = {}, username = `test-${role.toLowerCase()}`) {
-      return tokens.sign({ userId: `dev:${username}`, username, role, scope: { departments: scope.departments ?? [], unionGroups: scope.unionGroups ?? [] } }).token;
+    tokenFor(role, scope = {}, username = `test-${role.toLowerCase()}`, institution = byDefault) {
+      return tokens.sign({
+        userId: `dev:${username}`,
+        username,
+        role,
+        institution: role.startsWith('FEDERATION_') ? null : String(institution._id),
+        scope: { departments: scope.departments ?? [], unionGroups: scope.unionGroups ?? [], ...(scope.wholeInstitution ? { wholeInstitution: true } : {}) },
+      }).token;
     },
     async gql(query, variables, token, headers = {}) {
       const res = await fetch(`${url}/graphql`, {

@@ -2,8 +2,6 @@
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
-import { loadConfig } from '../../src/config.js';
-import { TokenService } from '../../src/shared/auth/tokens.js';
 import { TEST_SECRET } from '../helpers/server.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -34,8 +32,13 @@ describe('graceful shutdown', function () {
   it('finishes in-flight requests on SIGTERM and loses no acknowledged write', async () => {
     const tmp = tempDir('shutdown');
     try {
-      const token = TokenService.fromConfig(loadConfig({ JWT_SECRET: TEST_SECRET })).sign({ userId: 'dev:t', username: 't', role: 'ADMIN', scope: { departments: [], unionGroups: [] } }).token;
       const first = await startEntryPoint(tmp.dir);
+      const signIn = await fetch(`${first.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `mutation { login(input: { username: "admin", password: "admin-password-1" }) { token } }` }),
+      });
+      const token = ((await signIn.json()) as { data: { login: { token: string } } }).data.login.token;
       const acknowledged: string[] = [];
       let stop = false;
       const writer = async (w: number) => {

@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 import { ACHIEVEMENT_KINDS, CATEGORIES, GRADES, HONOUR_KINDS, HONOUR_STATES, LEVELS, MODEL_WORKER_TITLES, values } from '../vocabulary/vocabulary.js';
 import { actorSchema, collectiveSchema, workflowFields } from './workflow-fields.js';
+import { institutionOwned } from '../../shared/tenancy.js';
 
 /**
  * Awards, honours and model-worker designations share one collection (mongoose
@@ -26,14 +27,17 @@ export const achievementSchema = new Schema(
   },
   { timestamps: true, discriminatorKey: 'kind' },
 );
-achievementSchema.index({ dedupeKey: 1 }, { unique: true });
-achievementSchema.index({ year: 1, rankKey: 1 });
-achievementSchema.index({ status: 1, year: 1, rankKey: 1 });
-achievementSchema.index({ rankKey: 1 });
-achievementSchema.index({ sortDate: -1 });
-achievementSchema.index({ people: 1, rankKey: 1 });
-achievementSchema.index({ departments: 1, rankKey: 1 });
-achievementSchema.index({ competition: 1 });
+// Every index leads with the institution: each query is one institution's (and a sharded
+// cluster routes it to one shard; see docs/decisions/0007-institutions.md).
+achievementSchema.plugin(institutionOwned);
+achievementSchema.index({ institution: 1, dedupeKey: 1 }, { unique: true });
+achievementSchema.index({ institution: 1, year: 1, rankKey: 1 });
+achievementSchema.index({ institution: 1, status: 1, year: 1, rankKey: 1 });
+achievementSchema.index({ institution: 1, rankKey: 1 });
+achievementSchema.index({ institution: 1, sortDate: -1 });
+achievementSchema.index({ institution: 1, people: 1, rankKey: 1 });
+achievementSchema.index({ institution: 1, departments: 1, rankKey: 1 });
+achievementSchema.index({ institution: 1, competition: 1 });
 
 export const awardFields = new Schema({
   competition: { type: Schema.Types.ObjectId, required: true },
@@ -69,6 +73,8 @@ export interface Actor {
 /** The stored shape of any achievement (lean). */
 export interface AchievementRecord {
   _id: Types.ObjectId;
+  /** Set by the tenancy plugin. */
+  institution?: Types.ObjectId;
   kind: 'AWARD' | 'HONOUR' | 'MODEL_WORKER';
   title: string;
   year: number;

@@ -2,6 +2,7 @@
 // Stored in the `settings` collection, ADMIN-editable; changing it re-ranks every record.
 import { Schema, type Connection } from 'mongoose';
 import { GRADES, LEVELS, type Grade, type Level } from '../vocabulary/vocabulary.js';
+import { institutionOwned } from '../../shared/tenancy.js';
 
 export interface RankingPolicy {
   levelOrder: Level[];
@@ -14,7 +15,10 @@ export const DEFAULT_POLICY: RankingPolicy = {
   gradeTiers: [['SPECIAL'], ['FIRST', 'GOLD'], ['SECOND', 'SILVER'], ['THIRD', 'BRONZE'], ['EXCELLENCE'], ['MERIT']],
 };
 
-export const settingSchema = new Schema({ _id: { type: String }, value: { type: Schema.Types.Mixed, required: true }, updatedAt: Date }, { versionKey: false });
+/** One document per institution and key (`rankingPolicy`, `registry`). */
+export const settingSchema = new Schema({ key: { type: String, required: true }, value: { type: Schema.Types.Mixed, required: true }, updatedAt: Date }, { versionKey: false });
+settingSchema.plugin(institutionOwned);
+settingSchema.index({ institution: 1, key: 1 }, { unique: true });
 
 export function settingModels(conn: Connection) {
   return { Setting: conn.model('Setting', settingSchema, 'settings') };

@@ -8,7 +8,7 @@ import type { AchievementRecord } from './model.js';
 import { DEFAULT_POLICY, policyProblems, type RankingPolicy } from './policy.js';
 import { Ranker, resultOf } from './ranking.js';
 
-const POLICY_ID = 'rankingPolicy';
+const POLICY_KEY = 'rankingPolicy';
 /** The policy is one document; its audit entries share this id. */
 export const POLICY_ENTITY_ID = new Types.ObjectId('000000000000000000000001');
 const updateSchema = z.object({ levelOrder: z.array(z.enum(values(LEVELS))).max(20), gradeTiers: z.array(z.array(z.enum(values(GRADES))).max(20)).max(20) });
@@ -21,7 +21,7 @@ export class RankingService {
 
   ranker(): Promise<Ranker> {
     this.cached ??= (async () => {
-      const stored = (await this.ctx.models.Setting.findById(POLICY_ID).lean()) as { value?: RankingPolicy } | null;
+      const stored = (await this.ctx.models.Setting.findOne({ key: POLICY_KEY }).lean()) as { value?: RankingPolicy } | null;
       return new Ranker(stored?.value ?? DEFAULT_POLICY);
     })();
     return this.cached;
@@ -39,7 +39,7 @@ export class RankingService {
     const problems = policyProblems(policy);
     if (problems.length) throw new UserInputFailure(problems.map((p) => ({ field: ['input', p.field], code: 'INVALID' as const, message: p.message })));
     const before = await this.policy();
-    await this.ctx.models.Setting.updateOne({ _id: POLICY_ID }, { $set: { value: policy, updatedAt: new Date() } }, { upsert: true });
+    await this.ctx.models.Setting.updateOne({ key: POLICY_KEY }, { $set: { value: policy, updatedAt: new Date() } }, { upsert: true });
     this.cached = Promise.resolve(new Ranker(policy));
     const reranked = await rerank(this.ctx, new Ranker(policy));
     await this.ctx.services.audit.record('rankingPolicyUpdate', 'RankingPolicy', POLICY_ENTITY_ID, { policy: before }, { policy });

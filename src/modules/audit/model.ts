@@ -1,4 +1,5 @@
 import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { institutionOwned } from '../../shared/tenancy.js';
 
 export const auditEntrySchema = new Schema({
   at: { type: Date, required: true, default: () => new Date() },
@@ -11,8 +12,9 @@ export const auditEntrySchema = new Schema({
   changes: [{ _id: false, field: String, before: Schema.Types.Mixed, after: Schema.Types.Mixed }],
   requestId: { type: String },
 });
-auditEntrySchema.index({ at: -1 });
-auditEntrySchema.index({ entityId: 1, at: -1 });
+auditEntrySchema.plugin(institutionOwned, { optional: true });
+auditEntrySchema.index({ institution: 1, at: -1 });
+auditEntrySchema.index({ institution: 1, entityId: 1, at: -1 });
 
 export type AuditEntryRecord = InferSchemaType<typeof auditEntrySchema> & { _id: Types.ObjectId };
 

@@ -37,10 +37,15 @@ export interface AuditLogFilter {
 export class AuditService {
   constructor(private readonly ctx: RequestContext) {}
 
-  /** Records a write by the current viewer. Called by services after the write succeeded. */
-  async record(operation: string, entityType: string, entityId: Types.ObjectId, before: object | null, after: object | null) {
+  /**
+   * Records a write by the current viewer. Called by services after the write succeeded.
+   * In an institution the entry is its own; across institutions (the federation roles) it
+   * names the institution concerned, if any.
+   */
+  async record(operation: string, entityType: string, entityId: Types.ObjectId, before: object | null, after: object | null, institution?: Types.ObjectId | null) {
     const viewer = this.ctx.guard.requireViewer();
     await this.ctx.models.AuditEntry.create({
+      ...(institution === undefined ? {} : { institution }),
       actorId: viewer.userId,
       actorUsername: viewer.username,
       actorRole: viewer.role,

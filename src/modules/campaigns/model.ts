@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 import { CAMPAIGN_STATUSES, CIVILISED_POST_TITLES, LEVELS, values } from '../vocabulary/vocabulary.js';
 import { actorSchema } from '../achievements/workflow-fields.js';
+import { institutionOwned } from '../../shared/tenancy.js';
 import type { Actor } from '../achievements/model.js';
 
 export const campaignSchema = new Schema(
@@ -17,8 +18,9 @@ export const campaignSchema = new Schema(
   { timestamps: true },
 );
 // One campaign per department, title, level and year.
-campaignSchema.index({ department: 1, title: 1, level: 1, year: 1 }, { unique: true });
-campaignSchema.index({ year: -1, createdAt: -1 });
+campaignSchema.plugin(institutionOwned);
+campaignSchema.index({ institution: 1, department: 1, title: 1, level: 1, year: 1 }, { unique: true });
+campaignSchema.index({ institution: 1, year: -1, createdAt: -1 });
 
 export interface CampaignRecord {
   _id: Types.ObjectId;

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
 import { CATEGORIES, LEVELS, values } from '../vocabulary/vocabulary.js';
+import { institutionOwned } from '../../shared/tenancy.js';
 
 export const competitionSchema = new Schema(
   {
@@ -16,8 +17,11 @@ export const competitionSchema = new Schema(
   },
   { timestamps: true },
 );
-competitionSchema.index({ year: 1, normalizedName: 1 }, { unique: true });
-competitionSchema.index({ year: -1, name: 1 });
+// A competition belongs to one institution, or (institution null) to the federation
+// catalogue that every institution reads: one provincial contest entered by many hospitals.
+competitionSchema.plugin(institutionOwned, { sharedCatalogue: true });
+competitionSchema.index({ institution: 1, year: 1, normalizedName: 1 }, { unique: true });
+competitionSchema.index({ institution: 1, year: -1, name: 1 });
 
 export type CompetitionRecord = InferSchemaType<typeof competitionSchema> & { _id: Types.ObjectId };
 

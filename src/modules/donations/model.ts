@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Types } from 'mongoose';
+import { institutionOwned } from '../../shared/tenancy.js';
 import { DONATION_KINDS, values } from '../vocabulary/vocabulary.js';
 import { collectiveSchema, workflowFields } from '../achievements/workflow-fields.js';
 import type { AchievementRecord } from '../achievements/model.js';
@@ -20,9 +21,10 @@ export const donationSchema = new Schema(
   },
   { timestamps: true },
 );
-donationSchema.index({ dedupeKey: 1 }, { unique: true });
-donationSchema.index({ date: -1 });
-donationSchema.index({ year: 1, kind: 1 });
+donationSchema.plugin(institutionOwned);
+donationSchema.index({ institution: 1, dedupeKey: 1 }, { unique: true });
+donationSchema.index({ institution: 1, date: -1 });
+donationSchema.index({ institution: 1, year: 1, kind: 1 });
 
 type WorkflowPart = Pick<
   AchievementRecord,

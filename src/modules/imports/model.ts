@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Types } from 'mongoose';
+import { institutionOwned } from '../../shared/tenancy.js';
 import { actorSchema } from '../achievements/workflow-fields.js';
 import type { Actor } from '../achievements/model.js';
 
@@ -20,7 +21,8 @@ export const importJobSchema = new Schema({
   counts: { rows: Number, create: Number, update: Number, unchanged: Number, error: Number },
   rows: [importRowSchema],
 });
-importJobSchema.index({ createdAt: -1 });
+importJobSchema.plugin(institutionOwned);
+importJobSchema.index({ institution: 1, createdAt: -1 });
 
 export interface ImportRowResult {
   row: number;

@@ -2,6 +2,7 @@
 // built with the `docx` library. Numbered headings are written as text (一、二、), which
 // Word, WPS and LibreOffice all show the same way.
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { DEMO_NOTICE } from './markdown.js';
 import { chineseNumber, rankedRows } from './rows.js';
 import type { Report } from './service.js';
 
@@ -41,8 +42,9 @@ export async function reportDocx(r: Report): Promise<Buffer> {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 400 },
-      children: [new TextRun({ text: `${r.year}年度${r.subject}工会工作成绩`, font: TITLE, size: 44 })],
+      children: [new TextRun({ text: `${r.year}年度${r.title}工会工作成绩`, font: TITLE, size: 44 })],
     }),
+    ...(r.institution.demo ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: DEMO_NOTICE, bold: true, size: SIZE_BODY })] })] : []),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [new TextRun({ text: '（草稿，据已审核记录生成）', font: font('楷体_GB2312'), size: SIZE_BODY })] }),
   ];
   r.narrative.forEach((p, i) => {
@@ -66,7 +68,7 @@ export async function reportDocx(r: Report): Promise<Buffer> {
   } else children.push(body('（无）'));
   const doc = new Document({
     creator: 'honours-registry',
-    title: `${r.year}年度${r.subject}工会工作成绩`,
+    title: `${r.year}年度${r.title}工会工作成绩`,
     styles: {
       default: { document: { run: { font: BODY, size: SIZE_BODY } } },
       paragraphStyles: [{ id: 'TableText', name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { font: BODY, size: SIZE_TABLE } }],

@@ -3,12 +3,16 @@ import { quantityText } from '../donations/service.js';
 import { chineseNumber, rankedRows } from './rows.js';
 import type { Report } from './service.js';
 
+/** Printed on every report of a demo institution. */
+export const DEMO_NOTICE = '演示数据：本报告由演示机构的示例记录生成，不是真实的工作成绩。';
+
 /** Escapes text for a Markdown table cell or paragraph. */
 const md = (s: string) => s.replace(/([\\`*_[\]|<>#])/g, '\\$1');
 
 export function reportMarkdown(r: Report): string {
   const out: string[] = [];
-  out.push(`# ${r.year}年度${r.subject}工会工作成绩（草稿）`, '');
+  out.push(`# ${r.year}年度${r.title}工会工作成绩（草稿）`, '');
+  if (r.institution.demo) out.push(`> ${DEMO_NOTICE}`, '');
   out.push(`> 根据已审核记录生成于 ${r.generatedAt.toISOString().slice(0, 10)}，供编写年度工作报告时修改使用。`, '');
   r.narrative.forEach((p, i) => {
     out.push(`## ${chineseNumber(i + 1)}、${p.heading}`, '', md(p.sentences.map((s) => s.text).join('')), '');

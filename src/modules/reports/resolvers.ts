@@ -23,7 +23,8 @@ const totalsResolver = (t: TotalsWithCampaigns, ctx: RequestContext) => ({
 
 export const reportResolvers = {
   Query: {
-    achievementReport: (_: unknown, a: { year: number; scope?: ReportScopeInput | null }, ctx: RequestContext) => ctx.slots.reports.run(ctx.guard.requireViewer().userId, () => ctx.services.reports.build(a.year, a.scope)),
+    achievementReport: (_: unknown, a: { year: number; institutionId?: string | null; scope?: ReportScopeInput | null }, ctx: RequestContext) =>
+      ctx.slots.reports.run(ctx.guard.requireViewer().userId, () => ctx.services.reports.build(a.year, a.scope, a.institutionId)),
     rankingPolicy: (_: unknown, __: unknown, ctx: RequestContext) => ctx.services.ranking.policy(),
   },
   Mutation: {
@@ -63,6 +64,7 @@ export const reportResolvers = {
     }),
     narrative: (r: Report) => r.narrative.map((p) => ({ ...p, text: paragraphText(p) })),
     markdown: (r: Report) => reportMarkdown(r),
+    demo: (r: Report) => r.institution.demo,
   },
 };
 

@@ -7,7 +7,7 @@ import { parseQuery, queryParam, sendError, withContext } from '../../shared/htt
 import { reportDocx } from './docx.js';
 import { reportMarkdown } from './markdown.js';
 
-const reportQuery = z.object({ departmentId: queryParam.id.optional(), unionGroupId: queryParam.id.optional() });
+const reportQuery = z.object({ departmentId: queryParam.id.optional(), unionGroupId: queryParam.id.optional(), institutionId: queryParam.id.optional() });
 
 export function reportRoutes(deps: AppDeps): Router {
   const router = express.Router();
@@ -17,11 +17,11 @@ export function reportRoutes(deps: AppDeps): Router {
       const format = req.params.format;
       if (format !== 'md' && format !== 'docx') return void sendError(res, 404, 'NOT_FOUND', 'formats: achievements.md, achievements.docx');
       const year = /^\d{4}$/.test(req.params.year as string) ? Number(req.params.year) : NaN;
-      const scope = parseQuery(reportQuery, req.query);
+      const { institutionId, ...scope } = parseQuery(reportQuery, req.query);
       // The slot covers building and rendering: a .docx costs as much as the figures.
       ctx.slots.reports.holdFor(res, ctx.guard.requireViewer().userId);
-      const report = await ctx.services.reports.build(year, scope);
-      const name = encodeURIComponent(`${report.year}年度${report.subject}工会工作成绩`);
+      const report = await ctx.services.reports.build(year, scope, institutionId);
+      const name = encodeURIComponent(`${report.year}年度${report.title}工会工作成绩`);
       if (format === 'md') {
         res.type('text/markdown; charset=utf-8').setHeader('Content-Disposition', `inline; filename*=UTF-8''${name}.md`);
         res.send(reportMarkdown(report));

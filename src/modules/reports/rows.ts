@@ -30,7 +30,7 @@ export function rankedRows(r: Report): RankedRow[] {
     rank: i + 1,
     level: label('level', a.level),
     title: a.title,
-    who: [...a.people.map((p) => names.get(`P:${p}`) ?? ''), ...(a.collective ? [a.collective.kind === 'INSTITUTION' ? '全院' : (names.get(`D:${a.collective.department}`) ?? '')] : [])].filter(Boolean).join('、'),
+    who: [...a.people.map((p) => names.get(`P:${p}`) ?? ''), ...(a.collective ? [a.collective.kind === 'INSTITUTION' ? r.institution.selfReference : (names.get(`D:${a.collective.department}`) ?? '')] : [])].filter(Boolean).join('、'),
     result: a.kind === 'AWARD' ? (a.grade ? label('grade', a.grade) : a.placement ? `第${a.placement}名` : (a.resultText ?? '')) : a.kind === 'MODEL_WORKER' ? label('modelWorkerTitle', a.designation!) : '称号',
     date: a.date ? a.date.toISOString().slice(0, 10) : String(a.year),
   }));

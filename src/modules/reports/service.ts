@@ -2,7 +2,10 @@
 // donations, streaks, the comparison with the previous year, and the drafted narrative.
 import type { Types } from 'mongoose';
 import type { RequestContext } from '../../context.js';
+import { isFederationRole } from '../../shared/auth/roles.js';
 import { badUserInput } from '../../shared/errors.js';
+import { withinInstitution } from '../../shared/tenancy.js';
+import type { InstitutionRecord } from '../institutions/model.js';
 import { idOfType, toGlobalId } from '../../shared/ids.js';
 import type { AchievementRecord } from '../achievements/model.js';
 import { TYPE_NAMES } from '../achievements/shared.js';
@@ -18,6 +21,10 @@ export interface ReportScopeInput {
 
 export interface Report {
   year: number;
+  institution: InstitutionRecord;
+  /** What the report is of, for its title: the institution's name, with a department's or group's. */
+  title: string;
+  /** How the narrative names who achieved: the institution's self-reference (我院), or the department or group. */
   subject: string;
   department: { _id: Types.ObjectId; name: string } | null;
   unionGroup: { _id: Types.ObjectId; name: string } | null;
@@ -48,6 +55,23 @@ function donationPhrase(g: DonationGroup): string {
 export class ReportService {
   constructor(private readonly ctx: RequestContext) {}
 
+  /**
+   * The institution reported on: the caller's own; a federation role names one. The report
+   * is then built inside that institution's tenancy.
+   */
+  private async institutionFor(institutionId: string | null | undefined): Promise<InstitutionRecord> {
+    const viewer = this.ctx.guard.requireViewer();
+    const own = this.ctx.institution;
+    if (!institutionId) {
+      if (!own) throw badUserInput('a federation report of one institution names it: institutionId', 'institutionId');
+      return own;
+    }
+    const id = idOfType(institutionId, 'Institution');
+    const found = id && (isFederationRole(viewer.role) || (own && own._id.equals(id))) ? await this.ctx.services.institutions.byId(id) : null;
+    if (!found) throw badUserInput(`no institution you may report on has id ${institutionId}`, 'institutionId');
+    return found;
+  }
+
   private async scope(input: ReportScopeInput | null | undefined): Promise<{ match: ScopeMatch; department: Report['department']; unionGroup: Report['unionGroup']; subject: string }> {
     if (input?.departmentId && input?.unionGroupId) throw badUserInput('scope takes a department or a union group, not both', 'scope');
     if (input?.departmentId) {
@@ -62,14 +86,21 @@ export class ReportService {
       if (!group) throw badUserInput(`no union group has id ${input.unionGroupId}`, 'scope.unionGroupId');
       return { match: { unionGroups: group._id }, department: null, unionGroup: group, subject: group.name };
     }
-    return { match: {}, department: null, unionGroup: null, subject: '全院' };
+    return { match: {}, department: null, unionGroup: null, subject: '' };
   }
 
-  async build(year: number, scopeInput: ReportScopeInput | null | undefined): Promise<Report> {
+  async build(year: number, scopeInput: ReportScopeInput | null | undefined, institutionId?: string | null): Promise<Report> {
     this.ctx.guard.requireViewer();
     const now = new Date().getUTCFullYear();
     if (!Number.isInteger(year) || year < now - MAX_YEAR_SPAN || year > now + 1) throw badUserInput(`year must be between ${now - MAX_YEAR_SPAN} and ${now + 1}`, 'year');
-    const scope = await this.scope(scopeInput);
+    const institution = await this.institutionFor(institutionId);
+    return withinInstitution(institution._id, () => this.buildWithin(institution, year, scopeInput));
+  }
+
+  private async buildWithin(institution: InstitutionRecord, year: number, scopeInput: ReportScopeInput | null | undefined): Promise<Report> {
+    const found = await this.scope(scopeInput);
+    const scope = { ...found, subject: found.subject || institution.selfReference };
+    const title = found.subject ? `${institution.name}${found.subject}` : institution.name;
     const { models } = this.ctx;
     const ranker = await this.ctx.services.ranking.ranker();
     const [ranked, totals, previous, campaigns, previousCampaigns, streakRows, donationGroups] = await Promise.all([
@@ -88,7 +119,7 @@ export class ReportService {
         name: s.person ? ((await this.ctx.loaders.person.load(s.person))?.name ?? '') : ((await this.ctx.loaders.department.load(s.department!))?.name ?? ''),
       })),
     );
-    const { records, names } = await this.draftRecords(ranked);
+    const { records, names } = await this.draftRecords(ranked, institution.selfReference);
     const narrative = draftNarrative({
       year,
       subject: scope.subject,
@@ -117,6 +148,8 @@ export class ReportService {
     }
     return {
       year,
+      institution,
+      title,
       subject: scope.subject,
       department: scope.department,
       unionGroup: scope.unionGroup,
@@ -132,7 +165,7 @@ export class ReportService {
   }
 
   /** The records as the drafter needs them: names resolved, results in words. */
-  private async draftRecords(records: AchievementRecord[]): Promise<{ records: DraftRecord[]; names: Map<string, string> }> {
+  private async draftRecords(records: AchievementRecord[], selfReference: string): Promise<{ records: DraftRecord[]; names: Map<string, string> }> {
     const people = await this.ctx.loaders.person.loadMany([...new Set(records.flatMap((r) => r.people.map(String)))]);
     const personNames = new Map(people.filter((p): p is NonNullable<typeof p> & { _id: Types.ObjectId; name: string } => Boolean(p) && !(p instanceof Error)).map((p) => [String(p._id), p.name]));
     const deps = await this.ctx.loaders.department.loadMany(records.flatMap((r) => (r.collective?.department ? [r.collective.department] : [])));
@@ -141,7 +174,7 @@ export class ReportService {
     const drafted = records.map((r): DraftRecord => {
       const collective = r.collective
         ? r.collective.kind === 'INSTITUTION'
-          ? { key: 'INSTITUTION', name: '全院' }
+          ? { key: 'INSTITUTION', name: selfReference }
           : { key: `D:${r.collective.department}`, name: depNames.get(String(r.collective.department)) ?? '' }
         : null;
       return {

@@ -10,7 +10,7 @@ export interface RegistrySettings {
   singlePersonVerification: boolean;
 }
 
-const SETTINGS_ID = 'registry';
+const SETTINGS_KEY = 'registry';
 export const SETTINGS_ENTITY_ID = new Types.ObjectId('000000000000000000000002');
 const DEFAULTS: RegistrySettings = { singlePersonVerification: false };
 const updateSchema = z.object({ singlePersonVerification: z.boolean().nullish() });
@@ -23,7 +23,7 @@ export class SettingsService {
   /** The settings (read once per request). */
   current(): Promise<RegistrySettings> {
     this.cached ??= (async () => {
-      const stored = (await this.ctx.models.Setting.findById(SETTINGS_ID).lean()) as { value?: Partial<RegistrySettings> } | null;
+      const stored = (await this.ctx.models.Setting.findOne({ key: SETTINGS_KEY }).lean()) as { value?: Partial<RegistrySettings> } | null;
       return { ...DEFAULTS, ...stored?.value };
     })();
     return this.cached;
@@ -40,7 +40,7 @@ export class SettingsService {
     const before = await this.current();
     const after: RegistrySettings = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== null && v !== undefined)) };
     if (JSON.stringify(after) === JSON.stringify(before)) return before;
-    await this.ctx.models.Setting.updateOne({ _id: SETTINGS_ID }, { $set: { value: after, updatedAt: new Date() } }, { upsert: true });
+    await this.ctx.models.Setting.updateOne({ key: SETTINGS_KEY }, { $set: { value: after, updatedAt: new Date() } }, { upsert: true });
     this.cached = Promise.resolve(after);
     await this.ctx.services.audit.record('registrySettingsUpdate', 'RegistrySettings', SETTINGS_ENTITY_ID, before, after);
     return after;

@@ -24,11 +24,15 @@ export const userResolvers = {
   },
   Viewer: {
     user: (v: Viewer, _: unknown, ctx: RequestContext) => (namesAccount(v) ? ctx.loaders.user.load(v.userId) : null),
+    institution: (_v: Viewer, _: unknown, ctx: RequestContext) => ctx.institution,
+    wholeInstitution: (v: Viewer) => Boolean(v.scope.wholeInstitution),
     departmentCodes: (v: Viewer) => v.scope.departments,
     unionGroupCodes: (v: Viewer) => v.scope.unionGroups,
   },
   User: {
     id: (u: UserRecord) => toGlobalId('User', u._id),
+    institution: (u: UserRecord, _: unknown, ctx: RequestContext) => (u.institution ? ctx.services.institutions.byId(u.institution) : null),
+    wholeInstitution: (u: UserRecord) => Boolean(u.wholeInstitution),
     departments: async (u: UserRecord, _: unknown, ctx: RequestContext) => (await ctx.loaders.department.loadMany(u.departments ?? [])).filter((d) => d && !(d instanceof Error)),
     unionGroups: async (u: UserRecord, _: unknown, ctx: RequestContext) => (await ctx.loaders.unionGroup.loadMany(u.unionGroups ?? [])).filter((g) => g && !(g instanceof Error)),
   },

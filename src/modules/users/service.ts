@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { RequestContext } from '../../context.js';
 import { passwordSchema, usernameProblem } from '../../shared/auth/password-policy.js';
 import { decoyHash, hashPassword, verifyPassword } from '../../shared/auth/passwords.js';
-import { namesAccount, ROLES, type Viewer } from '../../shared/auth/roles.js';
+import { FEDERATION_ROLES, INSTITUTION_ROLES, isFederationRole, namesAccount, ROLES, type Viewer } from '../../shared/auth/roles.js';
+import { acrossInstitutions, withinInstitution } from '../../shared/tenancy.js';
+import type { InstitutionRecord } from '../institutions/model.js';
 import { writeOrDuplicate } from '../../shared/duplicates.js';
 import { appError, ErrorCode, userError, UserInputFailure } from '../../shared/errors.js';
 import { idOfType } from '../../shared/ids.js';
@@ -22,6 +24,7 @@ const createSchema = z.object({
   password,
   displayName: text('displayName', 60),
   role: z.enum(ROLES),
+  wholeInstitution: z.boolean().nullish(),
   departmentIds: z.array(z.string()).max(200).nullish(),
   unionGroupIds: z.array(z.string()).max(200).nullish(),
 }).superRefine(refuseUsernameInPassword);
@@ -31,10 +34,11 @@ const updateSchema = z.object({
   role: z.enum(ROLES).optional(),
   password: password.optional(),
   active: z.boolean().optional(),
+  wholeInstitution: z.boolean().optional(),
   departmentIds: z.array(z.string()).max(200).optional(),
   unionGroupIds: z.array(z.string()).max(200).optional(),
 });
-const loginSchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+const loginSchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200), institution: z.string().max(40).nullish() });
 
 export interface UserOrder {
   field: 'USERNAME' | 'CREATED_AT';
@@ -44,9 +48,16 @@ export interface UserOrder {
 export class UserService {
   constructor(private readonly ctx: RequestContext) {}
 
-  /** Verifies credentials; failures are throttled per username and IP. */
+  /**
+   * Verifies credentials; failures are throttled per username and IP. The token acts in the
+   * account's institution, or in a demo sandbox named by `institution` (its code).
+   */
   async login(input: unknown) {
-    const { username: name, password: given } = parseInput(loginSchema, input);
+    const { username: name, password: given, institution: code } = parseInput(loginSchema, input);
+    return acrossInstitutions(() => this.signIn(name, given, code ?? null));
+  }
+
+  private async signIn(name: string, given: string, code: string | null) {
     const { loginThrottle: throttle, ip } = this.ctx;
     const wait = await throttle.retryAfter(name, ip);
     if (wait) throw appError(ErrorCode.RATE_LIMITED, `Too many failed sign-ins for ${name}; try again in ${wait} s`, { retryAfterSeconds: wait });
@@ -58,21 +69,43 @@ export class UserService {
       throw new UserInputFailure([{ field: ['input', 'password'], code: 'INVALID', message: 'username or password is wrong, or the account is inactive' }]);
     }
     await throttle.recordSuccess(name);
+    const institution = await this.institutionToActIn(user, code);
     await this.ctx.models.User.updateOne({ _id: user._id }, { $set: { lastLoginAt: new Date() } });
-    const viewer = await this.viewerOf(user);
+    const viewer = await (institution ? withinInstitution(institution._id, () => this.viewerOf(user, institution)) : this.viewerOf(user, null));
     return { ...this.ctx.tokens.sign(viewer), viewer };
   }
 
-  /** The token claims of an account: scope ids become codes. */
-  private async viewerOf(user: UserRecord): Promise<Viewer> {
-    const deps = await this.ctx.loaders.department.loadMany(user.departments ?? []);
-    const groups = await this.ctx.loaders.unionGroup.loadMany(user.unionGroups ?? []);
+  private async institutionToActIn(user: UserRecord, code: string | null): Promise<InstitutionRecord | null> {
+    const { Institution } = this.ctx.models;
+    if (isFederationRole(user.role)) {
+      if (code) throw userError(['input', 'institution'], 'INVALID', 'a federation account acts across institutions; sign in without one');
+      return null;
+    }
+    const home = (await Institution.findById(user.institution).lean()) as InstitutionRecord | null;
+    if (!code || code === home?.code) {
+      if (!home) throw userError(['input', 'username'], 'INVALID_STATE', 'the account belongs to no institution');
+      return home;
+    }
+    const sandbox = (await Institution.findOne({ code, demo: true }).lean()) as InstitutionRecord | null;
+    if (!sandbox) throw userError(['input', 'institution'], 'NOT_FOUND', `you may sign in to your own institution (${home?.code}) or a demo institution; ${code} is neither`);
+    return sandbox;
+  }
+
+  /**
+   * The token claims of an account: scope ids become codes. In a demo sandbox the account
+   * keeps its role; its department scope (another institution's) does not apply there.
+   */
+  private async viewerOf(user: UserRecord, institution: InstitutionRecord | null): Promise<Viewer> {
+    const home = institution && user.institution && institution._id.equals(user.institution);
+    const deps = home ? await this.ctx.loaders.department.loadMany(user.departments ?? []) : [];
+    const groups = home ? await this.ctx.loaders.unionGroup.loadMany(user.unionGroups ?? []) : [];
     const codes = (docs: unknown[]) => docs.flatMap((d) => (d && typeof d === 'object' && 'code' in d ? [String(d.code)] : []));
     return {
       userId: String(user._id),
       username: user.username,
       role: user.role,
-      scope: { departments: codes(deps), unionGroups: codes(groups) },
+      institution: institution ? String(institution._id) : null,
+      scope: { departments: codes(deps), unionGroups: codes(groups), ...(user.wholeInstitution || (institution?.demo && !home) ? { wholeInstitution: true } : {}) },
       tokenVersion: user.tokenVersion ?? 0,
     };
   }
@@ -92,7 +125,7 @@ export class UserService {
   }
 
   list(order: UserOrder, page: PageArgs) {
-    this.ctx.guard.requireRole(['ADMIN'], 'Listing accounts');
+    this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], 'Listing accounts');
     const field = order.field === 'CREATED_AT' ? 'createdAt' : 'username';
     return paginate<UserRecord>(this.ctx.models.User, {}, { field, direction: order.direction === 'DESC' ? -1 : 1 }, page);
   }
@@ -108,15 +141,24 @@ export class UserService {
     return ids;
   }
 
+  /** The roles the viewer may give: an ADMIN those of the institution, a FEDERATION_ADMIN the federation's. */
+  private requireGrantable(role: string, field: string[]) {
+    const viewer = this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], 'Managing accounts');
+    const allowed: readonly string[] = viewer.role === 'ADMIN' ? INSTITUTION_ROLES : FEDERATION_ROLES;
+    if (!allowed.includes(role)) throw userError(field, 'INVALID', `you may give the roles ${allowed.join(', ')}; institutions and their first ADMIN come from institutionCreate`);
+  }
+
   async create(input: unknown): Promise<UserRecord> {
-    this.ctx.guard.requireRole(['ADMIN'], 'Creating an account');
+    this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], 'Creating an account');
     const data = parseInput(createSchema, input);
+    this.requireGrantable(data.role, ['input', 'role']);
     const departments = await this.scopeIds(data.departmentIds, 'Department', 'departmentIds');
     const unionGroups = await this.scopeIds(data.unionGroupIds, 'UnionGroup', 'unionGroupIds');
-    if (data.role === 'CLERK' && !departments.length && !unionGroups.length) {
-      throw userError(['input', 'departmentIds'], 'REQUIRED', 'a CLERK needs at least one department or union group in scope');
+    const wholeInstitution = data.role === 'CLERK' && Boolean(data.wholeInstitution);
+    if (data.role === 'CLERK' && !wholeInstitution && !departments.length && !unionGroups.length) {
+      throw userError(['input', 'departmentIds'], 'REQUIRED', 'a CLERK needs at least one department or union group in scope, or wholeInstitution');
     }
-    const existing = await this.ctx.models.User.findOne({ username: data.username }).lean();
+    const existing = await acrossInstitutions(() => this.ctx.models.User.findOne({ username: data.username }).lean());
     if (existing) throw userError(['input', 'username'], 'DUPLICATE', `username ${data.username} is taken`);
     const doc = await writeOrDuplicate(
       async () =>
@@ -125,8 +167,10 @@ export class UserService {
           passwordHash: await hashPassword(data.password),
           displayName: data.displayName,
           role: data.role,
+          wholeInstitution,
           departments,
           unionGroups,
+          ...(isFederationRole(data.role) ? { institution: null } : {}),
         }),
       { username: 'username' },
       'account',
@@ -137,8 +181,9 @@ export class UserService {
   }
 
   async update(input: unknown): Promise<UserRecord> {
-    const viewer = this.ctx.guard.requireRole(['ADMIN'], 'Changing an account');
+    const viewer = this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], 'Changing an account');
     const { id, password: newPassword, departmentIds, unionGroupIds, ...patch } = parseInput(updateSchema, input);
+    if (patch.role) this.requireGrantable(patch.role, ['input', 'role']);
     const _id = idOfType(id, 'User');
     const before = _id ? ((await this.ctx.models.User.findById(_id).lean()) as UserRecord | null) : null;
     if (!_id || !before) throw userError(['input', 'id'], 'NOT_FOUND', `no account has id ${id}`);
@@ -152,7 +197,7 @@ export class UserService {
     if (usernameRefusal) throw userError(['input', 'password'], 'INVALID', usernameRefusal);
     if (newPassword) set.passwordHash = await hashPassword(newPassword);
     // What a token states (role, scope, being active) or what signs in (the password) changed: old tokens stop working.
-    const revokes = Boolean(newPassword) || departmentIds !== undefined || unionGroupIds !== undefined || (patch.role !== undefined && patch.role !== before.role) || (patch.active !== undefined && patch.active !== before.active);
+    const revokes = Boolean(newPassword) || departmentIds !== undefined || unionGroupIds !== undefined || (patch.wholeInstitution !== undefined && patch.wholeInstitution !== before.wholeInstitution) || (patch.role !== undefined && patch.role !== before.role) || (patch.active !== undefined && patch.active !== before.active);
     const update = revokes ? { $set: set, $inc: { tokenVersion: 1 } } : { $set: set };
     const after = (await this.ctx.models.User.findByIdAndUpdate(_id, update, { returnDocument: 'after' }).lean()) as UserRecord;
     const changes = newPassword ? { ...after, password: 'changed' } : after;

@@ -42,11 +42,13 @@ export class Guard {
     return this.scopeIds;
   }
 
-  /** Whether the viewer may write records at these places (ADMIN anywhere; CLERK within scope). */
+  /** Whether the viewer may write records at these places (ADMIN and a whole-institution CLERK anywhere in the institution; other CLERKs within scope). */
   async canWriteAt(...targets: ScopeTarget[]): Promise<boolean> {
     const viewer = this.requireViewer();
     if (viewer.role === 'ADMIN') return true;
-    if (viewer.role !== 'CLERK' || !targets.length) return false;
+    if (viewer.role !== 'CLERK') return false;
+    if (viewer.scope.wholeInstitution) return true;
+    if (!targets.length) return false;
     const scope = await this.resolveScope();
     return targets.every(
       (t) => (t.department != null && scope.departments.has(String(t.department))) || (t.unionGroup != null && scope.unionGroups.has(String(t.unionGroup))),

@@ -6,7 +6,7 @@ import { createPrivateKey, createPublicKey, createSecretKey, randomBytes, type K
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
-import { ROLES, type Viewer } from './roles.js';
+import { isFederationRole, ROLES, type Viewer } from './roles.js';
 
 export const CLOCK_TOLERANCE_SECONDS = 30;
 
@@ -17,7 +17,10 @@ const claimsSchema = z.object({
   dep: z.array(z.string()).default([]),
   grp: z.array(z.string()).default([]),
   ver: z.number().int().min(0).optional(),
-});
+  /** The institution acted in (institution roles), and a whole-institution CLERK scope. */
+  ins: z.string().regex(/^[0-9a-f]{24}$/).optional(),
+  all: z.boolean().optional(),
+}).refine((c) => (isFederationRole(c.role) ? c.ins === undefined : c.ins !== undefined));
 
 export class TokenService {
   private constructor(
@@ -46,7 +49,15 @@ export class TokenService {
   }
 
   sign(viewer: Viewer): { token: string; expiresAt: Date } {
-    const claims = { name: viewer.username, role: viewer.role, dep: viewer.scope.departments, grp: viewer.scope.unionGroups, ...(viewer.tokenVersion === undefined ? {} : { ver: viewer.tokenVersion }) };
+    const claims = {
+      name: viewer.username,
+      role: viewer.role,
+      dep: viewer.scope.departments,
+      grp: viewer.scope.unionGroups,
+      ...(viewer.scope.wholeInstitution ? { all: true } : {}),
+      ...(viewer.institution ? { ins: viewer.institution } : {}),
+      ...(viewer.tokenVersion === undefined ? {} : { ver: viewer.tokenVersion }),
+    };
     const token = jwt.sign(claims, this.signingKey, {
       algorithm: this.algorithm,
       subject: viewer.userId,
@@ -71,7 +82,14 @@ export class TokenService {
       const claims = claimsSchema.safeParse(payload);
       if (!claims.success) return null;
       const c = claims.data;
-      return { userId: c.sub, username: c.name, role: c.role, scope: { departments: c.dep, unionGroups: c.grp }, ...(c.ver === undefined ? {} : { tokenVersion: c.ver }) };
+      return {
+        userId: c.sub,
+        username: c.name,
+        role: c.role,
+        institution: c.ins ?? null,
+        scope: { departments: c.dep, unionGroups: c.grp, ...(c.all ? { wholeInstitution: true } : {}) },
+        ...(c.ver === undefined ? {} : { tokenVersion: c.ver }),
+      };
     } catch {
       return null;
     }

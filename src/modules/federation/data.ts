@@ -1,0 +1,69 @@
+// The federation report's figures: one aggregation over every institution named, grouped
+// by institution. This is the one query of the app that spans institutions (on a sharded
+// cluster, a scatter-gather over the shards holding them).
+import type { Types } from 'mongoose';
+import type { Models } from '../../models.js';
+import { LEVELS, type Level } from '../vocabulary/vocabulary.js';
+import type { AchievementRecord } from '../achievements/model.js';
+
+export interface InstitutionTotals {
+  institution: Types.ObjectId;
+  achievements: number;
+  awards: number;
+  honours: number;
+  modelWorkers: number;
+  byLevel: { level: Level; count: number }[];
+  peopleAwarded: number;
+  womenAwarded: number;
+}
+
+interface Row {
+  _id: Types.ObjectId;
+  kinds: { kind: string; n: number }[];
+  levels: { level: Level; n: number }[];
+}
+
+/** Totals per institution: one pass grouping by (institution, kind, level), one by person. */
+export async function totalsByInstitution(models: Models, year: number, institutions: Types.ObjectId[]): Promise<InstitutionTotals[]> {
+  const match = { institution: { $in: institutions }, year, status: 'VERIFIED' };
+  const [rows, people] = (await Promise.all([
+    models.Achievement.aggregate([
+      { $match: match },
+      { $group: { _id: { i: '$institution', kind: '$kind', level: '$level' }, n: { $sum: 1 } } },
+      { $group: { _id: '$_id.i', kinds: { $push: { kind: '$_id.kind', n: '$n' } }, levels: { $push: { level: '$_id.level', n: '$n' } } } },
+    ]),
+    models.Achievement.aggregate([
+      { $match: { ...match, 'people.0': { $exists: true } } },
+      { $project: { _id: 0, institution: 1, people: 1 } },
+      { $unwind: '$people' },
+      { $group: { _id: '$people', i: { $first: '$institution' } } },
+      { $lookup: { from: 'people', localField: '_id', foreignField: '_id', as: 'person' } },
+      { $group: { _id: '$i', n: { $sum: 1 }, women: { $sum: { $cond: [{ $eq: [{ $arrayElemAt: ['$person.gender', 0] }, 'FEMALE'] }, 1, 0] } } } },
+    ]),
+  ])) as [Row[], { _id: Types.ObjectId; n: number; women: number }[]];
+  const byId = new Map(rows.map((r) => [String(r._id), r]));
+  const peopleById = new Map(people.map((p) => [String(p._id), p]));
+  return institutions.map((institution) => {
+    const row = byId.get(String(institution));
+    const kind = (k: string) => (row?.kinds ?? []).filter((x) => x.kind === k).reduce((n, x) => n + x.n, 0);
+    const level = (l: Level) => (row?.levels ?? []).filter((x) => x.level === l).reduce((n, x) => n + x.n, 0);
+    const p = peopleById.get(String(institution));
+    return {
+      institution,
+      achievements: kind('AWARD') + kind('HONOUR') + kind('MODEL_WORKER'),
+      awards: kind('AWARD'),
+      honours: kind('HONOUR'),
+      modelWorkers: kind('MODEL_WORKER'),
+      byLevel: LEVELS.map((l) => ({ level: l.value, count: level(l.value) })),
+      peopleAwarded: p?.n ?? 0,
+      womenAwarded: p?.women ?? 0,
+    };
+  });
+}
+
+/** National and provincial results (and international) across the institutions, best first. */
+export async function topRecords(models: Models, year: number, institutions: Types.ObjectId[], levels: Level[]): Promise<AchievementRecord[]> {
+  return (await models.Achievement.find({ institution: { $in: institutions }, year, status: 'VERIFIED', level: { $in: levels } })
+    .sort({ levelRank: 1, resultRank: 1, sortDate: 1, _id: 1 })
+    .lean()) as unknown as AchievementRecord[];
+}
