@@ -150,11 +150,11 @@ describe('achievement report', () => {
     it('says plainly when a year has nothing, and handles a year with only donations', async () => {
       const empty = await report(2005);
       expect(empty.narrative).to.have.length(1);
-      expect(empty.narrative[0].text).to.equal('2005年度，全院暂无经审核的获奖和荣誉记录。');
+      expect(empty.narrative[0].text).to.equal('2005年度，我院暂无经审核的获奖和荣誉记录。');
       const onlyDonations = await report(2015);
       expect(onlyDonations.ranked).to.deep.equal([]);
       expect(onlyDonations.narrative.map((p) => p.heading)).to.deep.equal(['获奖与荣誉', '爱心奉献']);
-      expect(onlyDonations.narrative[1].text).to.equal('全院5位职工捐书50余本。');
+      expect(onlyDonations.narrative[1].text).to.equal('我院5位职工捐书50余本。');
     });
   });
 
@@ -172,7 +172,9 @@ describe('achievement report', () => {
       const md = await fetch(`${t.url}/reports/2020/achievements.md`, { headers: { authorization: `Bearer ${viewer}` } });
       expect(md.headers.get('content-type')).to.match(/^text\/markdown/);
       const markdown = await md.text();
-      expect(markdown).to.include('# 2020年度全院工会工作成绩');
+      expect(markdown).to.include('# 2020年度绍兴市中医院工会工作成绩');
+      // The demo institution's reports say what they are.
+      expect(markdown).to.include('> 演示数据：');
       expect(markdown).to.include('中药剂科已连续三年在全国赛事上获奖');
       expect(markdown).to.include('| 1 | 国家级 |');
 
@@ -184,7 +186,8 @@ describe('achievement report', () => {
       expect(Object.keys(files)).to.include.members(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml']);
       const xml = strFromU8(files['word/document.xml']);
       const plain = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-      expect(plain).to.include('2020年度全院工会工作成绩');
+      expect(plain).to.include('2020年度绍兴市中医院工会工作成绩');
+      expect(plain).to.include('演示数据：');
       expect(plain).to.include('高圣艳在全国和浙江省医药行业特有职业技能竞赛中分别荣获二等奖');
       expect(plain).to.include('108位职工献血27800毫升');
       expect(xml).to.include('w:eastAsia="仿宋_GB2312"');

@@ -53,7 +53,8 @@ describe('accounts and authentication', () => {
   });
 
   describe('rejects every token that does not verify', () => {
-    const claims = { name: 'mallory', role: 'ADMIN', dep: [], grp: [] };
+    let claims: Record<string, unknown>;
+    before(() => (claims = { name: 'mallory', role: 'ADMIN', dep: [], grp: [], ins: String(t.institutions.default._id) }));
     const noExp = { algorithm: 'HS256' as const, issuer: 'honours-registry', audience: 'honours-registry-api', subject: 'dev:mallory' };
     const good = { ...noExp, expiresIn: 600 };
     const cases: [string, () => string][] = [

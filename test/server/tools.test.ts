@@ -6,6 +6,7 @@ import { createModels, ensureIndexes } from '../../src/models.js';
 import { TokenService } from '../../src/shared/auth/tokens.js';
 import mongoose from 'mongoose';
 import { seedDemoData } from '../../seeds/load.js';
+import { withinInstitution } from '../../src/shared/tenancy.js';
 import { serverUri, uniqueDbName } from '../helpers/mongo.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -20,10 +21,12 @@ describe('tools', () => {
       await ensureIndexes(models);
       const first = await seedDemoData(models);
       expect(first.inserted).to.be.greaterThan(30);
-      const snapshot = JSON.stringify(await models.Person.find().sort({ staffNumber: 1 }).lean());
+      expect(first.institution).to.include({ code: 'DEMO', demo: true });
+      const people = () => withinInstitution(first.institution._id, () => models.Person.find().sort({ staffNumber: 1 }).lean());
+      const snapshot = JSON.stringify(await people());
       const second = await seedDemoData(models);
-      expect(second).to.deep.equal({ inserted: 0, updated: 0 });
-      expect(JSON.stringify(await models.Person.find().sort({ staffNumber: 1 }).lean())).to.equal(snapshot);
+      expect({ ...second, institution: String(second.institution._id) }).to.deep.equal({ inserted: 0, updated: 0, institution: String(first.institution._id) });
+      expect(JSON.stringify(await people())).to.equal(snapshot);
     } finally {
       await conn.dropDatabase();
       await conn.close();
@@ -37,7 +40,7 @@ describe('tools', () => {
       const env = { DATA_DIR: tmp.dir, MONGODB_URI: '', LOG_LEVEL: 'silent' };
       const first = run('seeds/cli.ts', [], env);
       expect(first.status, first.stderr).to.equal(0);
-      expect(first.stdout).to.match(/demo data loaded into embedded .*: \d+ inserted, 0 updated/);
+      expect(first.stdout).to.match(/demo data loaded into the demo institution DEMO \(绍兴市中医院\) of embedded .*: \d+ inserted, 0 updated/);
       const second = run('seeds/cli.ts', [], env);
       expect(second.stdout).to.match(/: 0 inserted, 0 updated/);
     } finally {
@@ -52,17 +55,24 @@ describe('tools', () => {
       const env = { DATA_DIR: tmp.dir, JWT_SECRET: '', MONGODB_URI: '', LOG_LEVEL: 'silent' };
       const unseeded = run('src/cli/token.ts', ['--role', 'CLERK', '--department', 'ZYJK'], env);
       expect(unseeded.status).to.equal(2);
-      expect(unseeded.stderr).to.include('no such department ZYJK');
+      expect(unseeded.stderr).to.include('the registry holds no institution yet');
       expect(run('seeds/cli.ts', [], env).status).to.equal(0);
-      const unknown = run('src/cli/token.ts', ['--role', 'CLERK', '--department', 'ZYJK', '--department', 'NOPE', '--union-group', 'G404'], env);
+      const unknown = run('src/cli/token.ts', ['--role', 'CLERK', '--institution', 'DEMO', '--department', 'ZYJK', '--department', 'NOPE', '--union-group', 'G404'], env);
       expect(unknown.status).to.equal(2);
-      expect(unknown.stderr).to.include('no such department NOPE, union group G404');
+      expect(unknown.stderr).to.include('no such department NOPE, union group G404 in DEMO');
       expect(unknown.stdout).to.equal('');
-      const res = run('src/cli/token.ts', ['--role', 'CLERK', '--department', 'ZYJK', '--user', 'zhang'], env);
+      const elsewhere = run('src/cli/token.ts', ['--role', 'VIEWER', '--institution', 'NOWHERE'], env);
+      expect(elsewhere.stderr).to.include('no institution has the code NOWHERE (known: DEMO)');
+      const res = run('src/cli/token.ts', ['--role', 'CLERK', '--institution', 'DEMO', '--department', 'ZYJK', '--user', 'zhang'], env);
       expect(res.status, res.stderr).to.equal(0);
       const token = res.stdout.trim();
       const tokens = TokenService.fromConfig(loadConfig({ DATA_DIR: tmp.dir }));
-      expect(tokens.verify(token)).to.deep.equal({ userId: 'dev:zhang', username: 'zhang', role: 'CLERK', scope: { departments: ['ZYJK'], unionGroups: [] } });
+      const viewer = tokens.verify(token)!;
+      expect(viewer).to.deep.include({ userId: 'dev:zhang', username: 'zhang', role: 'CLERK', scope: { departments: ['ZYJK'], unionGroups: [] } });
+      expect(viewer.institution).to.match(/^[0-9a-f]{24}$/);
+      const federation = run('src/cli/token.ts', ['--role', 'FEDERATION_VIEWER'], env);
+      expect(tokens.verify(federation.stdout.trim())).to.deep.include({ role: 'FEDERATION_VIEWER', institution: null });
+      expect(run('src/cli/token.ts', ['--role', 'FEDERATION_ADMIN', '--institution', 'DEMO'], env).stderr).to.include('acts across institutions');
       const bad = run('src/cli/token.ts', ['--role', 'KING'], env);
       expect(bad.status).to.equal(2);
       expect(bad.stderr).to.include('--role must be one of');

@@ -24,7 +24,7 @@ export const workflowFieldResolvers = {
 
 export const collectiveResolver = (c: Collective, ctx: RequestContext) => {
   if (!c) return null;
-  if (c.kind === 'INSTITUTION') return { kind: 'INSTITUTION', department: null, name: '全院' };
+  if (c.kind === 'INSTITUTION') return { kind: 'INSTITUTION', department: null, name: ctx.institution?.selfReference ?? '全院' };
   return ctx.loaders.department.load(c.department!).then((d) => ({ kind: 'DEPARTMENT', department: d, name: d?.name ?? '（已删除的科室）' }));
 };
 

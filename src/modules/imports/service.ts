@@ -14,6 +14,7 @@ import { actorOf } from '../achievements/workflow.js';
 import { IMPORT_KINDS, importKind, type ImportKind, type Lookups, type RowErrors } from './kinds.js';
 import type { ImportJobRecord, ImportRowResult } from './model.js';
 import { FileError, readSheet, type Cell } from './parse.js';
+import { currentInstitution } from '../../shared/tenancy.js';
 
 /** Rows applied concurrently: their writes share fsyncs (group commit), order is kept. */
 const ROWS_AT_ONCE = 8;
@@ -120,7 +121,8 @@ export class ImportService {
       rows,
     };
     if (job.fileError === undefined) delete job.fileError;
-    await this.ctx.models.ImportJob.collection.insertOne(job);
+    // Through the driver (rows are many and already shaped): the tenancy is stamped here.
+    await this.ctx.models.ImportJob.collection.insertOne({ ...job, institution: currentInstitution() });
     return { job, refusal: fileError };
   }
 
