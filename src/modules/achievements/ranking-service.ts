@@ -20,11 +20,14 @@ export class RankingService {
   constructor(private readonly ctx: RequestContext) {}
 
   ranker(): Promise<Ranker> {
-    this.cached ??= (async () => {
-      const stored = (await this.ctx.models.Setting.findOne({ key: POLICY_KEY }).lean()) as { value?: RankingPolicy } | null;
-      return new Ranker(stored?.value ?? DEFAULT_POLICY);
-    })();
+    this.cached ??= this.rankerOfCurrentInstitution();
     return this.cached;
+  }
+
+  /** The policy of the institution the flow runs in, read now (not cached). */
+  async rankerOfCurrentInstitution(): Promise<Ranker> {
+    const stored = (await this.ctx.models.Setting.findOne({ key: POLICY_KEY }).lean()) as { value?: RankingPolicy } | null;
+    return new Ranker(stored?.value ?? DEFAULT_POLICY);
   }
 
   async policy(): Promise<RankingPolicy> {

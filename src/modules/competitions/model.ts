@@ -23,7 +23,8 @@ competitionSchema.plugin(institutionOwned, { sharedCatalogue: true });
 competitionSchema.index({ institution: 1, year: 1, normalizedName: 1 }, { unique: true });
 competitionSchema.index({ institution: 1, year: -1, name: 1 });
 
-export type CompetitionRecord = InferSchemaType<typeof competitionSchema> & { _id: Types.ObjectId };
+/** `institution` null: an entry of the shared catalogue. */
+export type CompetitionRecord = InferSchemaType<typeof competitionSchema> & { _id: Types.ObjectId; institution?: Types.ObjectId | null };
 
 export function competitionModels(conn: Connection) {
   return { Competition: conn.model('Competition', competitionSchema, 'competitions') };

@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import { z } from 'zod';
 import type { RequestContext } from '../../context.js';
 import { writeOrDuplicate } from '../../shared/duplicates.js';
+import { withinInstitution } from '../../shared/tenancy.js';
 import { userError } from '../../shared/errors.js';
 import { idOfType, toGlobalId } from '../../shared/ids.js';
 import { paginate, type PageArgs } from '../../shared/pagination.js';
@@ -29,8 +30,9 @@ const fields = {
   year: yearSchema,
   edition: optionalText('edition', 20),
 };
-const createSchema = z.object(fields);
+const createSchema = z.object({ ...fields, shared: z.boolean().nullish() });
 const updateSchema = z.object({ id: z.string() }).extend(z.object(fields).partial().shape);
+const { shared: _shared, ...editable } = createSchema.shape;
 
 export interface CompetitionFilter {
   year?: number | null;
@@ -90,11 +92,16 @@ export class CompetitionService {
 
   async create(input: unknown, options: { dryRun?: boolean } = {}): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
     this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'CLERK'], 'Adding a competition');
-    const data = parseInput(createSchema, input);
+    const { shared, ...data } = parseInput(createSchema, input);
     await this.assertNew(data.name, data.year);
     const warnings = await this.similar(data.name, data.year);
     if (options.dryRun) return { competition: { ...data, normalizedName: normalizeName(data.name) } as unknown as CompetitionRecord, warnings };
-    const doc = await writeOrDuplicate(() => this.ctx.models.Competition.create({ ...data, normalizedName: normalizeName(data.name) }), { normalizedName: 'name', year: 'name' }, 'competition');
+    // Shared: in the federation catalogue (no institution), for every hospital that enters it.
+    const doc = await writeOrDuplicate(
+      () => this.ctx.models.Competition.create({ ...data, normalizedName: normalizeName(data.name), ...(shared ? { institution: null } : {}) }),
+      { normalizedName: 'name', year: 'name' },
+      'competition',
+    );
     const competition = doc.toObject() as CompetitionRecord;
     await this.ctx.services.audit.record('competitionCreate', 'Competition', competition._id, null, competition);
     return { competition, warnings };
@@ -115,15 +122,20 @@ export class CompetitionService {
   }
 
   async update(input: unknown): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
-    this.ctx.guard.requireRole(['ADMIN', 'VERIFIER'], 'Changing a competition');
+    const viewer = this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'FEDERATION_ADMIN'], 'Changing a competition');
     const { id, ...patch } = parseInput(updateSchema, input);
     const before = await this.load(id, ['input', 'id']);
+    // The catalogue is the federation's to correct; an institution's own entries are its own.
+    const catalogue = before.institution == null;
+    if (catalogue !== (viewer.role === 'FEDERATION_ADMIN')) {
+      throw userError(['input', 'id'], 'INVALID_STATE', catalogue ? `${before.name} is in the shared catalogue: the federation's administrator corrects it` : `${before.name} belongs to one institution: its ADMIN or VERIFIER changes it`);
+    }
     const set: Record<string, unknown> = {};
     const unset: Record<string, ''> = {};
     for (const [k, v] of Object.entries(patch)) {
       if (v === undefined) continue;
       if (v === null) {
-        if (k in createSchema.shape && !['brand', 'organiser', 'sector', 'edition'].includes(k)) throw userError(['input', k], 'REQUIRED', `${k} cannot be cleared`);
+        if (k in editable && !['brand', 'organiser', 'sector', 'edition'].includes(k)) throw userError(['input', k], 'REQUIRED', `${k} cannot be cleared`);
         unset[k] = '';
       } else set[k] = v;
     }
@@ -144,11 +156,19 @@ export class CompetitionService {
     return { competition: after, warnings };
   }
 
-  /** Awards copy their competition's title, level, category and year: keep them in step. */
+  /**
+   * Awards copy their competition's title, level, category and year: keep them in step, in
+   * each institution that entered it (ranked by that institution's policy).
+   */
   private async refreshAwards(c: CompetitionRecord) {
-    const awards = (await this.ctx.models.Award.find({ competition: c._id }, { kind: 1, grade: 1, placement: 1, date: 1 }).lean()) as AchievementRecord[];
-    if (!awards.length) return;
-    const ranker = await this.ctx.services.ranking.ranker();
+    const awards = (await this.ctx.models.Award.find({ competition: c._id }, { kind: 1, grade: 1, placement: 1, date: 1, institution: 1 }).lean()) as AchievementRecord[];
+    for (const institution of new Set(awards.map((a) => String(a.institution)))) {
+      await withinInstitution(institution, () => this.refreshAwardsWithin(c, awards.filter((a) => String(a.institution) === institution)));
+    }
+  }
+
+  private async refreshAwardsWithin(c: CompetitionRecord, awards: AchievementRecord[]) {
+    const ranker = await this.ctx.services.ranking.rankerOfCurrentInstitution();
     await this.ctx.models.Award.bulkWrite(
       awards.map((a) => ({
         updateOne: {

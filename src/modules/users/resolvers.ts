@@ -24,7 +24,9 @@ export const userResolvers = {
   },
   Viewer: {
     user: (v: Viewer, _: unknown, ctx: RequestContext) => (namesAccount(v) ? ctx.loaders.user.load(v.userId) : null),
-    institution: (_v: Viewer, _: unknown, ctx: RequestContext) => ctx.institution,
+    // At sign-in the request has no institution yet: the token's is read.
+    institution: (v: Viewer, _: unknown, ctx: RequestContext) =>
+      !v.institution ? null : ctx.institution && String(ctx.institution._id) === v.institution ? ctx.institution : ctx.models.Institution.findById(v.institution).lean(),
     wholeInstitution: (v: Viewer) => Boolean(v.scope.wholeInstitution),
     departmentCodes: (v: Viewer) => v.scope.departments,
     unionGroupCodes: (v: Viewer) => v.scope.unionGroups,
