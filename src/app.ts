@@ -54,7 +54,7 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
     maxAliases: config.MAX_ALIASES,
     maxCost: config.MAX_QUERY_COST,
     // Fields that read and aggregate a whole year of records.
-    fieldCosts: { 'Query.achievementReport': config.REPORT_QUERY_COST, 'Person.achievementCounts': 50, 'Department.achievementCounts': 50 },
+    fieldCosts: { 'Query.achievementReport': config.REPORT_QUERY_COST, 'Query.federationReport': config.REPORT_QUERY_COST, 'Person.achievementCounts': 50, 'Department.achievementCounts': 50 },
   };
 
   const gate: ApolloServerPlugin<RequestContext> = {
@@ -72,7 +72,7 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
           }
           // One sign-in per request: aliases would run one password hash each.
           if (op.operation === 'mutation' && rootFieldCount(document, op, 'login') > 1) throw withStatus(badUserInput('one login per request'), 400);
-          const reports = rootFieldCount(document, op, 'achievementReport');
+          const reports = rootFieldCount(document, op, 'achievementReport') + rootFieldCount(document, op, 'federationReport');
           if (reports > config.MAX_REPORTS_PER_REQUEST) {
             throw withStatus(appError(ErrorCode.QUERY_TOO_COMPLEX, `a request may build at most ${config.MAX_REPORTS_PER_REQUEST} report(s); this one asks for ${reports}`), 400);
           }

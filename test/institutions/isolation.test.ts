@@ -61,7 +61,7 @@ describe('institutions: isolation', function () {
       }
     }
     // Inside one institution, naming another's is refused too.
-    const err = await withinInstitution(a.institution._id, () => t.rawModels.Department.create({ code: 'X1', name: '越界', institution: b.institution._id })).catch((e) => e);
+    const err = await withinInstitution(a.institution._id, () => t.rawModels.Department.create({ code: 'X1', name: '越界', institution: b.institution._id } as never)).catch((e) => e);
     expect(err).to.be.instanceOf(TenancyError);
     expect(await acrossInstitutions(() => t.rawModels.Department.countDocuments({ code: 'X1' }))).to.equal(0);
   });
@@ -126,7 +126,7 @@ describe('institutions: isolation', function () {
     expect(md).to.include('# 2021年度甲医院工会工作成绩');
     expect(md).to.not.include('演示数据');
     // Another institution's report is not the caller's to pull.
-    const foreign = await t.gql(`query($i: ID!) { achievementReport(year: 2021, institutionId: $i) { title } }`, { i: (await t.gql(`{ institution { id } }`, {}, b.admin)).data!.institution.id }, a.admin);
+    const foreign = await t.gql(`query($i: ID!) { achievementReport(year: 2021, institutionId: $i) { title } }`, { i: (await t.gql<{ institution: { id: string } }>(`{ institution { id } }`, {}, b.admin)).data!.institution.id }, a.admin);
     expect(errorCode(foreign)).to.equal('BAD_USER_INPUT');
   });
 
