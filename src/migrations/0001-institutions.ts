@@ -16,7 +16,7 @@ export const institutionsMigration: Migration = {
     const unowned = async (c: Collection<Document>) => c.countDocuments({ institution: { $exists: false } });
     let pending = 0;
     for (const c of collections) pending += await unowned(c);
-    const summary: Record<string, unknown> = { documents: 0, droppedIndexes: [] as string[] };
+    const summary: Record<string, unknown> = { documents: 0, settings: 0, droppedIndexes: [] as string[] };
     if (pending > 0) {
       const existing = await models.Institution.findOne({ code: config.INSTITUTION_CODE }).lean();
       const institution = existing ?? (await models.Institution.create({ code: config.INSTITUTION_CODE, name: config.INSTITUTION_NAME, selfReference: '我院', demo: false })).toObject();
@@ -26,6 +26,7 @@ export const institutionsMigration: Migration = {
       for (const old of await settings.find({ institution: { $exists: false }, key: { $exists: false } }).toArray()) {
         await settings.updateOne({ key: String(old._id), institution: institution._id }, { $setOnInsert: { value: old.value, updatedAt: old.updatedAt ?? new Date() } }, { upsert: true });
         await settings.deleteOne({ _id: old._id });
+        summary.settings = (summary.settings as number) + 1;
       }
       for (const c of collections) {
         const r = await c.updateMany({ institution: { $exists: false } }, { $set: { institution: institution._id } });
