@@ -17,7 +17,7 @@ import { seedSynthetic } from '../seeds/synthetic.js';
 import { median, report, rssSampler } from './lib.js';
 
 /** The embedded server in its own process, as a deployment would have its database. */
-async function databaseProcess() {
+export async function databaseProcess() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-report-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/embedded-mongo/cli.ts', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'ignore'] });
   const uri = await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout! }).once('line', resolve));
