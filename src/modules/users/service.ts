@@ -187,6 +187,9 @@ export class UserService {
     const _id = idOfType(id, 'User');
     const before = _id ? ((await this.ctx.models.User.findById(_id).lean()) as UserRecord | null) : null;
     if (!_id || !before) throw userError(['input', 'id'], 'NOT_FOUND', `no account has id ${id}`);
+    if (patch.role && isFederationRole(patch.role) !== isFederationRole(before.role)) {
+      throw userError(['input', 'role'], 'INVALID', 'an institution account cannot become a federation account or the other way round; create a new account');
+    }
     if (String(before._id) === viewer.userId && (patch.active === false || (patch.role && patch.role !== 'ADMIN'))) {
       throw userError(['input', patch.active === false ? 'active' : 'role'], 'INVALID_STATE', 'you cannot deactivate or demote your own account');
     }
