@@ -151,6 +151,23 @@ export class Collection {
     for (const index of this.indexes.values()) index.checkUnique(doc, selfId);
   }
 
+  /** The duplicate key error of an _id already taken. */
+  duplicateId(id: unknown): DuplicateKeyError {
+    return new Index(ID_INDEX, this.ns).duplicate([id]) as DuplicateKeyError;
+  }
+
+  /** Unique keys only, not counting the documents `ignored` (for a transaction's view). */
+  checkWriteExcept(doc: Doc, selfId: string | undefined, ignored: Set<string>) {
+    const size = calculateSize(doc);
+    if (size > MAX_DOCUMENT_SIZE) throw new CommandError(17419, 'Location17419', `Resulting document after update is larger than ${MAX_DOCUMENT_SIZE}`);
+    for (const index of this.indexes.values()) index.checkUniqueExcept(doc, selfId, ignored);
+  }
+
+  /** Refuses `doc` if it shares a unique key with `other`. */
+  checkCollision(doc: Doc, other: Doc) {
+    for (const index of this.indexes.values()) index.checkCollision(doc, other);
+  }
+
   /** Stores a document (already checked); replaces the one with the same _id. */
   put(doc: Doc) {
     const id = canonicalKey(doc._id);

@@ -1,6 +1,6 @@
 // The command set: each handler runs synchronously against the in-memory store; the
 // dispatcher then makes the command's writes durable before the reply goes out.
-import { Long, type Doc } from './bson.js';
+import { Long, ObjectId, type Doc } from './bson.js';
 import { Collection } from './collection.js';
 import type { CursorRegistry } from './cursors.js';
 import { aggregate, compileFilter, project } from './engine.js';
@@ -9,7 +9,6 @@ import {
   CommandError,
   commandNotFound,
   failedToParse,
-  illegalOperation,
   indexNotFound,
   invalidIndexSpecificationOption,
   invalidOptions,
@@ -24,6 +23,7 @@ import { BEFORE_AUTH, type AuthState, type UserRegistry } from './auth.js';
 import type { IndexSpec } from './indexes.js';
 import type { Store } from './store.js';
 import type { TtlMonitor } from './ttl.js';
+import { TRANSIENT, type Transaction, type TransactionManager } from './transactions.js';
 import { canonicalKey, cloneValue, collationComparator, normalizeCollation, pathValues, sortDocs } from './values.js';
 import { sameDocument, updatedDocument, upsertDocument } from './writes.js';
 
@@ -39,6 +39,10 @@ export interface ServerContext {
   cursors: CursorRegistry;
   startedAt: number;
   connections: () => number;
+  transactions: TransactionManager;
+  /** The replica set this single node is the primary of, and its address as clients name it. */
+  replicaSet: string;
+  address: string;
 }
 
 export interface ConnectionInfo {
@@ -76,13 +80,24 @@ function readOnly(stages: Doc[]): boolean {
 }
 const REFUSED_STAGES = new Set(['$out', '$merge', '$geoNear', '$search', '$changeStream', '$indexStats', '$currentOp']);
 
-export function hello(conn: ConnectionInfo, cmd: Doc = {}, users?: UserRegistry): Doc {
+/** A single-node replica set: this node is its primary (so drivers use sessions and transactions). */
+export function hello(conn: ConnectionInfo, cmd: Doc, ctx: Pick<ServerContext, 'users' | 'replicaSet' | 'address' | 'startedAt'>): Doc {
+  const users = ctx.users;
   const mechs = users && cmd.saslSupportedMechs !== undefined ? users.mechanismsFor(cmd.saslSupportedMechs) : undefined;
   return {
     ...(mechs ? { saslSupportedMechs: mechs } : {}),
     helloOk: true,
     ismaster: true,
     isWritablePrimary: true,
+    secondary: false,
+    setName: ctx.replicaSet,
+    setVersion: 1,
+    hosts: [ctx.address],
+    primary: ctx.address,
+    me: ctx.address,
+    electionId: ELECTION_ID,
+    topologyVersion: { processId: PROCESS_ID, counter: Long.fromNumber(0) },
+    lastWrite: { lastWriteDate: new Date() },
     maxBsonObjectSize: MAX_BSON_SIZE,
     maxMessageSizeBytes: MAX_MESSAGE_SIZE,
     maxWriteBatchSize: 100_000,
@@ -96,9 +111,12 @@ export function hello(conn: ConnectionInfo, cmd: Doc = {}, users?: UserRegistry)
   };
 }
 
+const ELECTION_ID = new ObjectId('7fffffff0000000000000001');
+const PROCESS_ID = new ObjectId();
+
 const handlers: Record<string, Handler> = {
-  hello: (c, _d, ctx, conn) => hello(conn, c, ctx.users),
-  ismaster: (c, _d, ctx, conn) => hello(conn, c, ctx.users),
+  hello: (c, _d, ctx, conn) => hello(conn, c, ctx),
+  ismaster: (c, _d, ctx, conn) => hello(conn, c, ctx),
   saslstart: (cmd, db, ctx, conn) => usersOf(ctx).saslStart(cmd, db, conn.auth),
   saslcontinue: (cmd, _db, ctx, conn) => usersOf(ctx).saslContinue(cmd, conn.auth),
   ping: () => ({ ok: 1 }),
@@ -111,20 +129,25 @@ const handlers: Record<string, Handler> = {
     storageEngines: ['embedded'],
     ok: 1,
   }),
-  getparameter: (_c, _d, ctx) => ({ featureCompatibilityVersion: { version: '7.0' }, ttlMonitorSleepSecs: ctx.ttl.sleepSeconds, ok: 1 }),
+  getparameter: (_c, _d, ctx) => ({ featureCompatibilityVersion: { version: '7.0' }, ttlMonitorSleepSecs: ctx.ttl.sleepSeconds, transactionLifetimeLimitSeconds: ctx.transactions.lifetimeSeconds, ok: 1 }),
   setparameter: (cmd, db, ctx) => {
     if (db !== 'admin') throw unauthorized('setParameter may only be run against the admin database.');
     const names = Object.keys(cmd).filter((k) => k !== 'setParameter' && !k.startsWith('$') && k !== 'lsid');
     if (!names.length) throw badValue('no option found to set, use help:true to see options ');
     const was: Doc = {};
     for (const name of names) {
-      if (name !== 'ttlMonitorSleepSecs') throw invalidOptions(`attempted to set unrecognized parameter [${name}], use help:true to see options `);
+      if (name !== 'ttlMonitorSleepSecs' && name !== 'transactionLifetimeLimitSeconds') throw invalidOptions(`attempted to set unrecognized parameter [${name}], use help:true to see options `);
       const seconds = cmd[name];
       if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) throw badValue(`Invalid value for parameter ${name}: ${String(seconds)} is not greater than or equal to 1`);
-      was[name] = ctx.ttl.sleepSeconds;
-      ctx.ttl.setSleepSeconds(seconds);
+      if (name === 'ttlMonitorSleepSecs') {
+        was[name] = ctx.ttl.sleepSeconds;
+        ctx.ttl.setSleepSeconds(seconds);
+      } else {
+        was[name] = ctx.transactions.lifetimeSeconds;
+        ctx.transactions.lifetimeSeconds = seconds;
+      }
     }
-    return { was: was.ttlMonitorSleepSecs, ok: 1 };
+    return { was: Object.values(was)[0], ok: 1 };
   },
   getcmdlineopts: () => ({ argv: [], parsed: {}, ok: 1 }),
   getlog: () => ({ totalLinesWritten: 0, log: [], ok: 1 }),
@@ -144,12 +167,13 @@ const handlers: Record<string, Handler> = {
     connections: { current: ctx.connections() },
     ok: 1,
   }),
-  endsessions: () => ({ ok: 1 }),
-  committransaction: () => {
-    throw transactionsRefused();
+  endsessions: (cmd, _d, ctx) => (ctx.transactions.endSessions(cmd), { ok: 1 }),
+  // Inside a transaction these are answered by runCommand; here there is none.
+  committransaction: (cmd) => {
+    throw new CommandError(251, 'NoSuchTransaction', `Given transaction number ${String(cmd.txnNumber)} does not match any in-progress transactions.`, { errorLabels: [TRANSIENT] });
   },
-  aborttransaction: () => {
-    throw transactionsRefused();
+  aborttransaction: (cmd) => {
+    throw new CommandError(251, 'NoSuchTransaction', `Given transaction number ${String(cmd.txnNumber)} does not match any in-progress transactions.`, { errorLabels: [TRANSIENT] });
   },
 
   listdatabases: (cmd, _d, ctx) => {
@@ -517,26 +541,24 @@ function cursorReply(ctx: ServerContext, conn: ConnectionInfo, ns: string, docs:
   return { cursor: ctx.cursors.open(ns, docs, cursor?.batchSize as number | undefined, conn.id), ok: 1 };
 }
 
-function transactionsRefused() {
-  return illegalOperation('Transaction numbers are only allowed on a replica set member or mongos');
-}
-
 /** Runs one command and returns its reply; its writes are durable when this resolves. */
 export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: Doc): Promise<Doc> {
   const name = Object.keys(cmd)[0];
   let reply: Doc;
+  let txn: Transaction | undefined;
   try {
     ctx.store.checkHealthy();
     if (!name) throw commandNotFound('no command given');
     if (ctx.users && !conn.auth.user && !BEFORE_AUTH.has(name.toLowerCase())) throw unauthorized(`Command ${name} requires authentication`);
     if (cmd.collation !== undefined) normalizeCollation(cmd.collation); // an unknown locale is refused before anything runs
-    if (cmd.autocommit === false || cmd.startTransaction) throw transactionsRefused();
     const handler = handlers[name.toLowerCase()];
     if (!handler || (name !== name.toLowerCase() && !CASED_NAMES.has(name))) throw commandNotFound(`no such command: '${name}'`);
     const db = typeof cmd.$db === 'string' ? cmd.$db : 'test';
-    reply = handler(cmd, db, ctx, conn);
+    txn = ctx.transactions.transactionFor(cmd, name);
+    reply = txn ? inTransaction(ctx, conn, txn, handler, cmd, db, name.toLowerCase()) : retryable(ctx, conn, handler, cmd, db, name);
   } catch (e) {
     reply = errorReply(e);
+    if (txn) reply = ctx.transactions.afterCommand(txn, reply);
   }
   // Even a failed command may have written (an ordered insert stops at its first error).
   try {
@@ -544,6 +566,22 @@ export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: 
   } catch (e) {
     return { ok: 0, errmsg: `journal write failed: ${(e as Error).message}`, code: 1, codeName: 'InternalError' };
   }
+  return reply;
+}
+
+/** A command inside a transaction: against its view, or its commit or abort. */
+function inTransaction(ctx: ServerContext, conn: ConnectionInfo, txn: Transaction, handler: Handler, cmd: Doc, db: string, name: string): Doc {
+  if (name === 'committransaction') return ctx.transactions.commit(txn);
+  if (name === 'aborttransaction') return ctx.transactions.abort(txn);
+  return ctx.transactions.afterCommand(txn, handler(cmd, db, { ...ctx, store: ctx.transactions.view(txn) }, conn));
+}
+
+/** A write with a session's txnNumber runs once: a retry gets the first reply. */
+function retryable(ctx: ServerContext, conn: ConnectionInfo, handler: Handler, cmd: Doc, db: string, name: string): Doc {
+  const first = ctx.transactions.retried(cmd, name);
+  if (first) return first;
+  const reply = handler(cmd, db, ctx, conn);
+  ctx.transactions.remember(cmd, name, reply);
   return reply;
 }
 

@@ -121,6 +121,22 @@ export class Index {
     }
   }
 
+  /** checkUnique, not counting the documents whose ids `ignored` holds (a transaction changed them). */
+  checkUniqueExcept(doc: Doc, selfId: string | undefined, ignored: Set<string>) {
+    if (!this.spec.unique || !this.covers(doc)) return;
+    for (const tuple of this.tuplesOf(doc)) {
+      const ids = this.tuples.get(tupleKey(tuple));
+      if (ids && [...ids].some((id) => id !== selfId && !ignored.has(id))) throw this.duplicate(tuple);
+    }
+  }
+
+  /** Throws the duplicate key error if two documents share a key of this unique index. */
+  checkCollision(doc: Doc, other: Doc) {
+    if (!this.spec.unique || !this.covers(doc) || !this.covers(other)) return;
+    const theirs = new Set(this.tuplesOf(other).map(tupleKey));
+    for (const tuple of this.tuplesOf(doc)) if (theirs.has(tupleKey(tuple))) throw this.duplicate(tuple);
+  }
+
   duplicate(tuple: unknown[]): DuplicateKeyError {
     const keyValue: Doc = {};
     this.fields.forEach((f, i) => (keyValue[f] = tuple[i] ?? null));

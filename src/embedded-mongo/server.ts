@@ -7,6 +7,10 @@ import { errorReply, hello, MAX_MESSAGE_SIZE, runCommand, type ConnectionInfo, t
 import { CursorRegistry } from './cursors.js';
 import { Store, type Logger } from './store.js';
 import { TtlMonitor } from './ttl.js';
+import { TransactionManager } from './transactions.js';
+
+/** The replica set the embedded server is the one member (and primary) of. */
+export const REPLICA_SET = 'rs0';
 import type { UserRegistry } from './auth.js';
 import { encodeLegacyReply, encodeMsgReply, FLAG_MORE_TO_COME, OP_MSG, parseMessage, ProtocolError, readHeader } from './wire.js';
 
@@ -66,7 +70,8 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   let nextConnectionId = 1;
   const ttl = new TtlMonitor(store, (e) => log('error', `TTL monitor: ${(e as Error).message}`));
   ttl.start();
-  const ctx: ServerContext = { store, users: options.users, cursors, ttl, startedAt: Date.now(), connections: () => sockets.size };
+  const transactions = new TransactionManager(store);
+  const ctx: ServerContext = { store, users: options.users, cursors, ttl, startedAt: Date.now(), connections: () => sockets.size, transactions, replicaSet: REPLICA_SET, address: '' };
 
   const server = net.createServer((socket) => {
     const conn: ConnectionInfo = { id: nextConnectionId++, remote: `${socket.remoteAddress}:${socket.remotePort}`, auth: {} };
@@ -119,7 +124,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
         const db = request.ns.split('.')[0];
         const body: Doc = { ...request.body, $db: db };
         const name = Object.keys(body)[0]?.toLowerCase();
-        const reply = name === 'ismaster' || name === 'hello' ? hello(conn, body, ctx.users) : await runCommand(ctx, conn, body);
+        const reply = name === 'ismaster' || name === 'hello' ? hello(conn, body, ctx) : await runCommand(ctx, conn, body);
         return send(encodeLegacyReply(header.requestId, reply));
       }
       let reply: Doc;
@@ -148,7 +153,9 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   });
   if (socketPath) fs.chmodSync(socketPath, 0o600);
   const port = socketPath ? 0 : (server.address() as net.AddressInfo).port;
-  const uri = socketPath ? `mongodb://${encodeURIComponent(socketPath)}/` : `mongodb://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  // The address the node names itself by in hello (hosts, me, primary), as clients write it.
+  ctx.address = socketPath ?? `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const uri = `mongodb://${socketPath ? encodeURIComponent(socketPath) : ctx.address}/?replicaSet=${REPLICA_SET}`;
   log('info', `embedded MongoDB-compatible server listening on ${uri}`);
 
   let stopped: Promise<void> | undefined;
@@ -163,6 +170,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
         });
         cursors.stop();
         ttl.stop();
+        transactions.stop();
         await store.close();
         if (socketPath) fs.rmSync(socketPath, { force: true });
       })();

@@ -38,6 +38,12 @@ export class Store {
   private generation = 0;
   private releaseLock?: () => void;
   private readOnly = false;
+  /** Counts applied puts and deletes: transactions take their snapshots as an lsn. */
+  lsn = 0;
+  /** Told of every put and delete before it is applied, with the version it replaces. */
+  observer?: (op: Extract<Op, { o: 'put' | 'del' }>, before: Doc | undefined) => void;
+  /** While set, every write's undo is kept here (atomically), journal or not. */
+  private capturing?: Undo[];
 
   constructor(
     private readonly dataDir: string | undefined,
@@ -106,9 +112,35 @@ export class Store {
   write(op: Op) {
     if (this.readOnly) throw new Error('the store was opened read-only');
     // Memory-only stores have no journal record to fail: nothing to undo.
-    if (this.journal) this.undo.push(this.undoFor(op));
+    if (this.journal || this.capturing) {
+      const undo = this.undoFor(op);
+      if (this.journal) this.undo.push(undo);
+      this.capturing?.push(undo);
+    }
+    if (op.o === 'put' || op.o === 'del') {
+      this.observer?.(op, this.collection(op.d, op.c)?.docs.get(canonicalKey(op.o === 'put' ? op.doc._id : op.id)));
+      this.lsn++;
+    }
     this.apply(op);
     this.pending.push(op);
+  }
+
+  /** Runs writes that succeed together or not at all: if `run` throws, memory is put back. */
+  atomically(run: () => void) {
+    const pending = this.pending.length;
+    const undo = this.undo.length;
+    const outer = this.capturing;
+    this.capturing = [];
+    try {
+      run();
+    } catch (e) {
+      for (const step of this.capturing.reverse()) step();
+      this.pending.length = pending;
+      this.undo.length = undo;
+      throw e;
+    } finally {
+      this.capturing = outer;
+    }
   }
 
   /** Journals an index the caller has already built in memory (after checking it). */

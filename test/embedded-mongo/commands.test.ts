@@ -11,6 +11,11 @@ describe('conformance: server and catalog commands', () => {
     const admin = t.client.db('admin');
     const hello = await admin.command({ hello: 1 });
     expect(hello.isWritablePrimary).to.equal(true);
+    // A replica set's primary: drivers then use sessions, retryable writes and transactions.
+    expect(hello.setName).to.be.a('string');
+    expect(hello.hosts).to.include(hello.me);
+    expect(hello.primary).to.equal(hello.me);
+    expect(hello.logicalSessionTimeoutMinutes).to.be.a('number');
     expect(hello.maxWireVersion).to.be.at.least(9);
     expect(hello.maxBsonObjectSize).to.equal(16 * 1024 * 1024);
     expect((await admin.command({ isMaster: 1 })).ismaster).to.equal(true);
@@ -46,25 +51,5 @@ describe('conformance: server and catalog commands', () => {
     expect(err).to.be.instanceOf(MongoServerError);
     expect(err.code).to.equal(59);
     expect(err.message).to.include('frobnicate');
-  });
-
-  it('refuses multi-document transactions like a standalone server', async () => {
-    const coll = t.db.collection('tx');
-    await coll.insertOne({ before: true });
-    const session = t.client.startSession();
-    try {
-      session.startTransaction();
-      const err = await coll.insertOne({ inTx: true }, { session }).catch((e) => e);
-      expect(err).to.be.instanceOf(MongoServerError);
-      // The driver rewraps code 20 on writes as its "retryable writes" message.
-      expect(err.code ?? err.originalError?.code).to.equal(20);
-      const readErr = await coll.findOne({}, { session }).catch((e) => e);
-      expect(readErr.code).to.equal(20);
-      expect(readErr.message).to.match(/Transaction numbers/);
-      await session.abortTransaction().catch(() => undefined);
-    } finally {
-      await session.endSession();
-    }
-    expect(await coll.countDocuments({ inTx: true })).to.equal(0);
   });
 });

@@ -93,6 +93,60 @@ async function countIn(dataDir: string, coll = 'c'): Promise<number> {
     }
   });
 
+  it('keeps each transaction wholly or not at all through SIGKILLs at random moments', async () => {
+    const tmp = tempDir('kill-txn');
+    try {
+      const committed = new Set<string>();
+      for (let round = 0; round < 3; round++) {
+        const { child, uri } = await startChild(tmp.dir);
+        let stop = false;
+        const writers = Array.from({ length: 4 }, async (_, w) => {
+          const client = await new MongoClient(uri, { maxPoolSize: 2, serverSelectionTimeoutMS: 2000 }).connect();
+          for (let seq = 0; !stop; seq++) {
+            const tag = `${round}-${w}-${seq}`;
+            const session = client.startSession();
+            try {
+              // One record, its audit entry and three more: five documents in two collections.
+              await session.withTransaction(async () => {
+                await client.db('d').collection('records').insertMany([0, 1, 2, 3].map((i) => ({ tag, i })), { session });
+                await client.db('d').collection('audit').insertOne({ tag }, { session });
+              });
+              committed.add(tag);
+            } catch {
+              break;
+            } finally {
+              await session.endSession().catch(() => undefined);
+            }
+          }
+          await client.close(true).catch(() => undefined);
+        });
+        await new Promise((r) => setTimeout(r, 300 + Math.random() * 700));
+        child.kill('SIGKILL');
+        await new Promise((r) => child.once('exit', r));
+        stop = true;
+        await Promise.all(writers);
+      }
+      expect(committed.size).to.be.greaterThan(10);
+      const server = await startEmbeddedMongo({ dataDir: tmp.dir });
+      const client = await new MongoClient(server.uri).connect();
+      try {
+        const records = await client.db('d').collection('records').aggregate([{ $group: { _id: '$tag', n: { $sum: 1 } } }]).toArray();
+        const audits = new Set((await client.db('d').collection('audit').find().toArray()).map((a) => a.tag as string));
+        for (const r of records) {
+          expect(r.n, `transaction ${r._id} is whole`).to.equal(4);
+          expect(audits.has(r._id), `transaction ${r._id} has its audit entry`).to.equal(true);
+        }
+        expect(records.length).to.equal(audits.size);
+        for (const tag of committed) expect(audits.has(tag), `committed ${tag} survives`).to.equal(true);
+      } finally {
+        await client.close();
+        await server.stop();
+      }
+    } finally {
+      tmp.remove();
+    }
+  });
+
   it('recovers from a journal cut at every byte offset of its last record', async () => {
     const tmp = tempDir('torn');
     try {
