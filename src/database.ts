@@ -3,6 +3,10 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { startEmbeddedMongo, type EmbeddedMongo } from './embedded-mongo/index.js';
+import { detectTransactions } from './shared/atomic.js';
+
+// Operations inside connection.transaction() take its session without being handed it.
+mongoose.set('transactionAsyncLocalStorage', true);
 
 export const DEFAULT_DB_NAME = 'honours';
 
@@ -11,6 +15,8 @@ export interface Database {
   /** Where the data lives, for the startup log (no credentials). */
   description: string;
   embedded?: EmbeddedMongo;
+  /** Whether writes run in transactions (a replica set, Atlas, mongos, or the embedded store). */
+  transactions: boolean;
   close(): Promise<void>;
 }
 
@@ -33,10 +39,15 @@ export async function openDatabase(config: Config, logger: Logger, options: { db
     const connection = await mongoose
       .createConnection(uri, { dbName: options.dbName ?? databaseNameIn(uri) ?? DEFAULT_DB_NAME, serverSelectionTimeoutMS: 10_000, autoIndex: false, monitorCommands: options.monitorCommands ?? false })
       .asPromise();
+    const transactions = await detectTransactions(connection);
+    if (!transactions) {
+      logger.warn('MongoDB is a standalone server: it has no transactions, so a mutation\'s writes (record, audit entry, derived honour) are not atomic. Run it as a replica set (see README, "Running on a real MongoDB").');
+    }
     return {
       connection,
       description,
       embedded,
+      transactions,
       async close() {
         await connection.close();
         await embedded?.stop();

@@ -14,6 +14,7 @@ import { vocabularyResolvers } from './modules/vocabulary/resolvers.js';
 import { organisationResolvers } from './modules/organisation/resolvers.js';
 import { peopleResolvers } from './modules/people/resolvers.js';
 import { userResolvers } from './modules/users/resolvers.js';
+import { atomically } from './shared/atomic.js';
 import { fromGlobalId } from './shared/ids.js';
 import { DateScalar, DateTimeScalar } from './shared/scalars.js';
 
@@ -74,10 +75,44 @@ const modules = [
 ];
 
 /** All resolvers, merged per type. */
-export const resolvers = modules.reduce<Record<string, Record<string, unknown>>>((merged, mod) => {
+const merged = modules.reduce<Record<string, Record<string, unknown>>>((all, mod) => {
   for (const [type, fields] of Object.entries(mod)) {
     // Scalars are class instances: keep them whole.
-    merged[type] = fields instanceof GraphQLScalarType ? (fields as never) : { ...(merged[type] ?? {}), ...(fields as object) };
+    all[type] = fields instanceof GraphQLScalarType ? (fields as never) : { ...(all[type] ?? {}), ...(fields as object) };
   }
-  return merged;
+  return all;
 }, {});
+
+/** Mutations that write no record: sign-in (its throttle is its own). */
+const NOT_ATOMIC = new Set(['login']);
+
+type Resolver = (parent: unknown, args: unknown, ctx: RequestContext, info: unknown) => Promise<unknown>;
+/** Thrown to roll a transaction back when the mutation refused its input (userErrors). */
+class Refused {
+  constructor(readonly payload: unknown) {}
+}
+
+/**
+ * Each mutation in one transaction. A payload with userErrors wrote nothing by contract:
+ * its transaction is rolled back too (an index refusal inside it has aborted it anyway).
+ */
+function atomicMutation(resolve: Resolver): Resolver {
+  return async (parent, args, ctx, info) => {
+    try {
+      return await atomically(ctx.models, async () => {
+        const payload = await resolve(parent, args, ctx, info);
+        const errors = (payload as { userErrors?: unknown[] } | null)?.userErrors;
+        if (Array.isArray(errors) && errors.length) throw new Refused(payload);
+        return payload;
+      });
+    } catch (e) {
+      if (e instanceof Refused) return e.payload;
+      throw e;
+    }
+  };
+}
+
+export const resolvers = {
+  ...merged,
+  Mutation: Object.fromEntries(Object.entries(merged.Mutation).map(([name, resolve]) => [name, NOT_ATOMIC.has(name) ? resolve : atomicMutation(resolve as Resolver)])),
+};

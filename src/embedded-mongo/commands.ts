@@ -96,7 +96,6 @@ export function hello(conn: ConnectionInfo, cmd: Doc, ctx: Pick<ServerContext, '
     primary: ctx.address,
     me: ctx.address,
     electionId: ELECTION_ID,
-    topologyVersion: { processId: PROCESS_ID, counter: Long.fromNumber(0) },
     lastWrite: { lastWriteDate: new Date() },
     maxBsonObjectSize: MAX_BSON_SIZE,
     maxMessageSizeBytes: MAX_MESSAGE_SIZE,
@@ -112,7 +111,6 @@ export function hello(conn: ConnectionInfo, cmd: Doc, ctx: Pick<ServerContext, '
 }
 
 const ELECTION_ID = new ObjectId('7fffffff0000000000000001');
-const PROCESS_ID = new ObjectId();
 
 const handlers: Record<string, Handler> = {
   hello: (c, _d, ctx, conn) => hello(conn, c, ctx),

@@ -1,4 +1,4 @@
 // The embedded MongoDB-compatible server. Self-contained: imports nothing from the app.
-export { startEmbeddedMongo, type EmbeddedMongo, type EmbeddedMongoOptions } from './server.js';
+export { ADDRESS_FILE, REPLICA_SET, startEmbeddedMongo, type EmbeddedMongo, type EmbeddedMongoOptions } from './server.js';
 export type { Logger } from './store.js';
 export { loadUsers, type UserRegistry } from './auth.js';

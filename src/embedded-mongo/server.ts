@@ -11,6 +11,8 @@ import { TransactionManager } from './transactions.js';
 
 /** The replica set the embedded server is the one member (and primary) of. */
 export const REPLICA_SET = 'rs0';
+/** In the data directory while a server runs on it: its URI. */
+export const ADDRESS_FILE = 'mongod.uri';
 import type { UserRegistry } from './auth.js';
 import { encodeLegacyReply, encodeMsgReply, FLAG_MORE_TO_COME, OP_MSG, parseMessage, ProtocolError, readHeader } from './wire.js';
 
@@ -155,8 +157,13 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const port = socketPath ? 0 : (server.address() as net.AddressInfo).port;
   // The address the node names itself by in hello (hosts, me, primary), as clients write it.
   ctx.address = socketPath ?? `${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const uri = `mongodb://${socketPath ? encodeURIComponent(socketPath) : ctx.address}/?replicaSet=${REPLICA_SET}`;
+  // Drivers lowercase the host names hello reports; a socket path may not survive that, so a
+  // socket URI connects directly (still the set's primary: sessions and transactions work).
+  const uri = socketPath ? `mongodb://${encodeURIComponent(socketPath)}/?replicaSet=${REPLICA_SET}&directConnection=true` : `mongodb://${ctx.address}/?replicaSet=${REPLICA_SET}`;
   log('info', `embedded MongoDB-compatible server listening on ${uri}`);
+  // Tools of the same user (npm run backup) find a running server here.
+  const addressFile = options.dataDir ? path.join(options.dataDir, ADDRESS_FILE) : undefined;
+  if (addressFile) fs.writeFileSync(addressFile, `${uri}\n`, { mode: 0o600 });
 
   let stopped: Promise<void> | undefined;
   return {
@@ -171,6 +178,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
         cursors.stop();
         ttl.stop();
         transactions.stop();
+        if (addressFile) fs.rmSync(addressFile, { force: true });
         await store.close();
         if (socketPath) fs.rmSync(socketPath, { force: true });
       })();

@@ -201,7 +201,8 @@ export class TransactionManager {
       });
     } catch (e) {
       this.end(txn, 'aborted', ' at commit');
-      throw e;
+      // A key someone else took since the snapshot: the transaction conflicted (and a retry sees it).
+      throw (e as { code?: number }).code === 11000 ? writeConflict() : e;
     } finally {
       this.committing.delete(txn);
     }
@@ -222,6 +223,25 @@ export class TransactionManager {
     this.open.delete(txn);
     for (const [ns, docs] of txn.overlay) for (const key of docs.keys()) if (this.held.get(`${ns}\u0000${key}`) === txn) this.held.delete(`${ns}\u0000${key}`);
     if (!this.open.size) this.history.clear();
+  }
+
+  /**
+   * A unique key another open transaction has written is taken until it ends: as in
+   * MongoDB, the second writer conflicts (and retries once the first has committed).
+   */
+  checkKeysOfOthers(txn: Transaction, coll: Collection, doc: Doc) {
+    for (const other of this.open) {
+      if (other === txn) continue;
+      for (const written of other.overlay.get(coll.ns)?.values() ?? []) {
+        if (!written) continue;
+        try {
+          coll.checkCollision(doc, written);
+        } catch {
+          txn.conflicted = true;
+          throw writeConflict();
+        }
+      }
+    }
   }
 
   /** Holds a document for a transaction's write, or conflicts. */
@@ -385,5 +405,6 @@ class TransactionCollection {
     for (const [otherKey, other] of this.txn.overlay.get(this.main.ns) ?? []) {
       if (other && otherKey !== key) this.main.checkCollision(doc, other);
     }
+    this.manager.checkKeysOfOthers(this.txn, this.main, doc);
   }
 }

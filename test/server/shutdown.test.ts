@@ -1,30 +1,7 @@
 // Graceful shutdown of the real entry point (`npm start`) on its embedded default.
 import { expect } from 'chai';
-import { spawn, type ChildProcess } from 'node:child_process';
-import readline from 'node:readline';
-import { TEST_SECRET } from '../helpers/server.js';
+import { adminToken, startEntryPoint } from '../helpers/entry-point.js';
 import { tempDir } from '../helpers/tmp.js';
-
-function startEntryPoint(dataDir: string): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    env: { ...process.env, MONGODB_URI: '', DATA_DIR: dataDir, PORT: '0', JWT_SECRET: TEST_SECRET, ADMIN_PASSWORD: 'admin-password-1', LOG_LEVEL: 'info', NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const entry = JSON.parse(line);
-        if (entry.msg === 'honours registry listening') resolve({ child, url: entry.url.replace(/\/graphql$/, ''), exited });
-      } catch {
-        /* not a log line */
-      }
-    });
-    void exited.then((code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-  });
-}
 
 describe('graceful shutdown', function () {
   this.timeout(120_000);
@@ -33,12 +10,7 @@ describe('graceful shutdown', function () {
     const tmp = tempDir('shutdown');
     try {
       const first = await startEntryPoint(tmp.dir);
-      const signIn = await fetch(`${first.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: `mutation { login(input: { username: "admin", password: "admin-password-1" }) { token } }` }),
-      });
-      const token = ((await signIn.json()) as { data: { login: { token: string } } }).data.login.token;
+      const token = await adminToken(first.url);
       const acknowledged: string[] = [];
       let stop = false;
       const writer = async (w: number) => {

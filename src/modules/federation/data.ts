@@ -26,7 +26,7 @@ interface Row {
 /** Totals per institution: one pass grouping by (institution, kind, level), one by person. */
 export async function totalsByInstitution(models: Models, year: number, institutions: Types.ObjectId[]): Promise<InstitutionTotals[]> {
   const match = { institution: { $in: institutions }, year, status: 'VERIFIED' };
-  const [rows, people] = (await Promise.all([
+  const [rows, awarded] = (await Promise.all([
     models.Achievement.aggregate([
       { $match: match },
       { $group: { _id: { i: '$institution', kind: '$kind', level: '$level' }, n: { $sum: 1 } } },
@@ -34,13 +34,16 @@ export async function totalsByInstitution(models: Models, year: number, institut
     ]),
     models.Achievement.aggregate([
       { $match: { ...match, 'people.0': { $exists: true } } },
-      { $project: { _id: 0, institution: 1, people: 1 } },
+      { $project: { _id: 0, people: 1 } },
       { $unwind: '$people' },
-      { $group: { _id: '$people', i: { $first: '$institution' } } },
-      { $lookup: { from: 'people', localField: '_id', foreignField: '_id', as: 'person' } },
-      { $group: { _id: '$i', n: { $sum: 1 }, women: { $sum: { $cond: [{ $eq: [{ $arrayElemAt: ['$person.gender', 0] }, 'FEMALE'] }, 1, 0] } } } },
+      { $group: { _id: '$people' } },
     ]),
-  ])) as [Row[], { _id: Types.ObjectId; n: number; women: number }[]];
+  ])) as [Row[], { _id: Types.ObjectId }[]];
+  // People awarded, and the women among them, per institution: by _id through the index (no $lookup over every person).
+  const people = (await models.Person.aggregate([
+    { $match: { _id: { $in: awarded.map((p) => p._id) } } },
+    { $group: { _id: '$institution', n: { $sum: 1 }, women: { $sum: { $cond: [{ $eq: ['$gender', 'FEMALE'] }, 1, 0] } } } },
+  ])) as { _id: Types.ObjectId; n: number; women: number }[];
   const byId = new Map(rows.map((r) => [String(r._id), r]));
   const peopleById = new Map(people.map((p) => [String(p._id), p]));
   return institutions.map((institution) => {

@@ -213,7 +213,11 @@ const awards: ImportKind = {
   async apply(ctx, input, dryRun) {
     const { competition, ...rest } = input;
     let competitionId = competition as string;
-    if (typeof competition !== 'string') {
+    // Another row of the same file may have added it since this row was read.
+    const wanted = competition as string | { name: string; year: number };
+    const added = typeof wanted === 'string' ? null : await ctx.models.Competition.findOne({ year: wanted.year, normalizedName: normalizeName(wanted.name) }).lean();
+    if (added) competitionId = toGlobalId('Competition', added._id);
+    else if (typeof competition !== 'string') {
       // A competition the registry does not know yet is added with the first of its rows, but
       // only once the row passes every check (scope included) against the competition it
       // would create: a refused row creates nothing, and a dry run answers as the commit will.

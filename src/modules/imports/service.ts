@@ -15,6 +15,7 @@ import { IMPORT_KINDS, importKind, type ImportKind, type Lookups, type RowErrors
 import type { ImportJobRecord, ImportRowResult } from './model.js';
 import { FileError, readSheet, type Cell } from './parse.js';
 import { currentInstitution } from '../../shared/tenancy.js';
+import { atomically } from '../../shared/atomic.js';
 
 /** Rows applied concurrently: their writes share fsyncs (group commit), order is kept. */
 const ROWS_AT_ONCE = 8;
@@ -57,7 +58,9 @@ export class ImportService {
     const mapped = await kind.map(this.ctx, cells, lookups);
     if (Array.isArray(mapped)) return { row, outcome: 'ERROR', errors: mapped };
     try {
-      return { row, ...(await kind.apply(this.ctx, mapped, mode === 'DRY_RUN')), errors: [] };
+      // A committed row is one transaction: its record, audit entry and what follows from it.
+      const applied = mode === 'DRY_RUN' ? await kind.apply(this.ctx, mapped, true) : await atomically(this.ctx.models, () => kind.apply(this.ctx, mapped, false));
+      return { row, ...applied, errors: [] };
     } catch (e) {
       return { row, outcome: 'ERROR', errors: this.rowErrors(kind, e) };
     }
