@@ -39,6 +39,28 @@ export async function benchEmbedded() {
     const insertRate = await rateFor(() => single.insertOne({ n: n++, at: new Date() }));
     rows.push(['insertOne, journaled (fsync per command)', formatRate(insertRate), `${(insertRate / ping).toFixed(2)}× ping`]);
 
+    // Two inserts as one transaction against the same two inserts plain (aim: ≥ 0.7× their rate).
+    const records = db.collection('records');
+    const audit = db.collection('audit');
+    let p = 0;
+    const plainPair = await rateFor(async () => {
+      await records.insertOne({ n: p, at: new Date() });
+      await audit.insertOne({ of: p++, at: new Date() });
+    });
+    const session = client.startSession();
+    let q = 0;
+    const txnPair = await rateFor(() =>
+      session.withTransaction(async () => {
+        await records.insertOne({ n: q, at: new Date() }, { session });
+        await audit.insertOne({ of: q++, at: new Date() }, { session });
+      }),
+    );
+    await session.endSession();
+    rows.push(['two insertOne, plain', `${formatRate(plainPair)} pairs`, '']);
+    rows.push(['the same two in one transaction', `${formatRate(txnPair)} pairs`, `${(txnPair / plainPair).toFixed(2)}× plain (aim ≥ 0.7×)`]);
+    await records.drop();
+    await audit.drop();
+
     const batched = db.collection('batched');
     let b = 0;
     const batchRate = await rateFor(() => batched.insertMany(Array.from({ length: 1000 }, () => awardLike(b++))), 2000);
