@@ -107,9 +107,9 @@ export const demoHonours: DemoHonour[] = [
   },
 ];
 
+// Only what the report states with its figures: its 抗疫 money and goods have none, so the
+// demo records none (a donation is a quantity; inventing one would be drafted as fact).
 export const demoDonations: DemoDonation[] = [
-  { kind: 'MONEY', donorCount: 1056, quantity: 212600, campaign: '抗疫捐款', date: '2020-02-10', note: '抗击疫情期间全院职工积极捐款（金额为演示数据）' },
-  { kind: 'GOODS', institution: true, quantity: 1200, campaign: '抗疫捐款', date: '2020-02-12', note: '抗击疫情期间全院职工积极捐物（件数为演示数据）' },
   { kind: 'BLOOD', donorCount: 108, quantity: 27800, date: '2020-12-31', note: '全院108位职工献血27800毫升' },
   { kind: 'STEM_CELL_REGISTRATION', donorCount: 28, quantity: 28, date: '2020-05-20', note: '28名医务人员集体登记捐献造血干细胞' },
   { kind: 'BOOKS', institution: true, quantity: 300, approximate: true, campaign: '“越读”书吧捐书', date: '2020-04-23', note: '为书吧共捐书300余本' },

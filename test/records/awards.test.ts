@@ -58,7 +58,7 @@ describe('awards', () => {
     const collective = await createAward(t, { competitionId, collective: { kind: 'DEPARTMENT', departmentId: ids.department.ZYJK }, resultText: '多项奖项', date: '2020-03-03' });
     expect(collective.payload!.award).to.deep.include({ resultLabel: '多项奖项', collective: { kind: 'DEPARTMENT', name: '中药剂科' } });
     const both = await createAward(t, { competitionId, personIds: [ids.person.Z0121], collective: { kind: 'INSTITUTION' }, placement: 3, date: '2020-03-03' });
-    expect(both.payload!.award).to.deep.include({ resultLabel: '第3名', collective: { kind: 'INSTITUTION', name: '我院' } });
+    expect(both.payload!.award).to.deep.include({ resultLabel: '第三名', collective: { kind: 'INSTITUTION', name: '我院' } });
   });
 
   it('refuses the same recipients, competition and result twice, naming the record', async () => {

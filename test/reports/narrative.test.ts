@@ -1,6 +1,7 @@
 // The drafter's conventions on crafted records (pure function: no database needed).
 import { expect } from 'chai';
-import { draftNarrative, joinNames, joinResults, levelled, type DraftInput, type DraftRecord } from '../../src/modules/reports/narrative.js';
+import { draftNarrative, joinNames, joinResults, levelled, titlePhrase, withSession, type DraftInput, type DraftRecord } from '../../src/modules/reports/narrative.js';
+import { awardResultLabel, chineseNumber } from '../../src/modules/vocabulary/numbers.js';
 
 let n = 0;
 /** Result ranks as the default policy gives them (titles 0, vague results last). */
@@ -33,6 +34,27 @@ describe('narrative drafting conventions', () => {
     expect(joinNames(['浙江省医药行业特有职业技能竞赛', '全国医药行业特有职业技能竞赛'])).to.equal('浙江省和全国医药行业特有职业技能竞赛');
     expect(levelled('超声技能大赛', 'MUNICIPAL')).to.equal('市超声技能大赛');
     expect(levelled('全国医药行业特有职业技能竞赛', 'NATIONAL')).to.equal('全国医药行业特有职业技能竞赛');
+  });
+
+  it('follows the drafting conventions: numerals, verbs by kind, level words, place before session', () => {
+    expect(chineseNumber(3)).to.equal('三');
+    expect(chineseNumber(11)).to.equal('十一');
+    expect(chineseNumber(20)).to.equal('二十');
+    expect(chineseNumber(2, { counting: true })).to.equal('两');
+    expect(awardResultLabel({ placement: 3 })).to.equal('第三名');
+    expect(awardResultLabel({ placement: 12 })).to.equal('第十二名');
+    expect(titlePhrase('浙江省五一劳动奖章')).to.deep.equal({ verb: '荣获', text: '“浙江省五一劳动奖章”' });
+    expect(titlePhrase('绍兴市先进工作者')).to.deep.equal({ verb: '被评为', text: '绍兴市先进工作者' });
+    expect(titlePhrase('浙江省医药行业技术能手')).to.deep.equal({ verb: '被授予', text: '“浙江省医药行业技术能手”称号' });
+    // A name saying who runs it takes no level word; nor does the institution's own event.
+    expect(levelled('同德住培讲课比赛', 'PROVINCIAL')).to.equal('省同德住培讲课比赛');
+    expect(levelled('浙江中医药大学教学实习讲课比赛', 'PROVINCIAL')).to.equal('浙江中医药大学教学实习讲课比赛');
+    expect(levelled('放射学分会摄影大赛', 'PROVINCIAL')).to.equal('省放射学分会摄影大赛');
+    expect(levelled('省医学会摄影大赛', 'PROVINCIAL')).to.equal('省医学会摄影大赛');
+    expect(levelled('职工趣味运动会', 'INSTITUTION')).to.equal('职工趣味运动会');
+    expect(withSession('浙江省劳动模范', '第十五届')).to.equal('浙江省第十五届劳动模范');
+    expect(withSession('全国劳动模范', '2015年度')).to.equal('2015年度全国劳动模范');
+    expect(withSession('劳动模范', '第三届')).to.equal('第三届劳动模范');
   });
 
   it("states one person's several results in one sentence with 分别", () => {
@@ -72,7 +94,7 @@ describe('narrative drafting conventions', () => {
     expect(work.sentences.map((s) => s.text)).to.deep.equal([
       '甲获全国技能大赛一等奖。',
       '西药剂科被命名为“省级巾帼文明岗”。',
-      '乙被评为第十七届绍兴市劳动模范。',
+      '乙被评为绍兴市第十七届劳动模范。',
       '沈晓青获市超声技能大赛三等奖。',
     ]);
   });

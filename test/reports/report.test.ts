@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import fs from 'node:fs';
+import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { errorCode, startTestServer, type TestServer } from '../helpers/server.js';
 import { createAward, createCompetition, demoIds, payloadOf, step, type Ids } from '../helpers/records.js';
@@ -55,7 +57,7 @@ describe('achievement report', () => {
         '高圣艳在全国和浙江省医药行业特有职业技能竞赛中分别荣获二等奖，被授予“浙江省医药行业技术能手”称号',
         '“桐君堂杯”中药材真伪鉴别全国大赛中获得多项奖项',
         '尤志新获省同德住培讲课比赛二等奖',
-        '王志刚获省中医药大学教学实习讲课比赛三等奖',
+        '王志刚获中医药大学教学实习讲课比赛三等奖',
         '杜鸣获省中西医结合医联体读片系列赛二等奖',
         '沈晓青获市超声技能大赛三等奖',
         '张方璐获市中医综合技能竞赛一等奖',
@@ -102,6 +104,22 @@ describe('achievement report', () => {
       expect(r.ranked.map((x) => x.rank)).to.deep.equal(r.ranked.map((_, i) => i + 1));
       expect(r.comparison.previousYear).to.equal(2019);
       expect(r.comparison.achievementsDelta).to.equal(16);
+    });
+  });
+
+  describe('honest demo data', () => {
+    it('states no figure the reference report does not: every number of the drafted paragraphs is in it', async function () {
+      const file = path.join('..', 'shared', 'reference', 'shaoxing-tcm-hospital-union-report-2020.txt');
+      if (!fs.existsSync(file)) this.skip(); // the reference lives beside the project, not in it
+      const reference = fs.readFileSync(file, 'utf8');
+      const r = await report(2020);
+      // The overview's counts are the registry's own arithmetic over the records; the
+      // paragraphs state the facts, and each of their figures must come from the report.
+      const stated = r.narrative.filter((p) => p.heading !== '概况').flatMap((p) => p.sentences.map((s) => s.text));
+      expect(stated.length).to.be.greaterThan(5);
+      for (const sentence of stated) {
+        for (const figure of sentence.match(/\d+/g) ?? []) expect(reference, `${figure} in “${sentence}”`).to.include(figure);
+      }
     });
   });
 

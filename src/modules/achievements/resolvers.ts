@@ -3,6 +3,7 @@ import type { RequestContext } from '../../context.js';
 import { toGlobalId } from '../../shared/ids.js';
 import type { PageArgs } from '../../shared/pagination.js';
 import { payload } from '../../shared/payload.js';
+import { awardResultLabel } from '../vocabulary/numbers.js';
 import { label } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
 import type { AchievementFilter, AchievementOrder } from './query.js';
@@ -33,7 +34,7 @@ const common = {
   id: (a: AchievementRecord) => toGlobalId(TYPE_NAMES[a.kind], a._id),
   levelLabel: (a: AchievementRecord) => label('level', a.level),
   resultLabel: (a: AchievementRecord) => {
-    if (a.kind === 'AWARD') return a.grade ? label('grade', a.grade) : a.placement ? `第${a.placement}名` : (a.resultText ?? '');
+    if (a.kind === 'AWARD') return awardResultLabel(a);
     if (a.kind === 'MODEL_WORKER') return label('modelWorkerTitle', a.designation!);
     return a.title;
   },

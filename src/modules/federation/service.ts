@@ -8,7 +8,8 @@ import { idOfType, toGlobalId } from '../../shared/ids.js';
 import type { AchievementRecord } from '../achievements/model.js';
 import { TYPE_NAMES } from '../achievements/shared.js';
 import type { InstitutionRecord } from '../institutions/model.js';
-import { label, type Level } from '../vocabulary/vocabulary.js';
+import { awardResultLabel } from '../vocabulary/numbers.js';
+import type { Level } from '../vocabulary/vocabulary.js';
 import { topRecords, totalsByInstitution, type InstitutionTotals } from './data.js';
 import { draftFederationNarrative, type FederationSentence } from './narrative.js';
 
@@ -88,7 +89,7 @@ export class FederationService {
       const institution = institutions.get(String(record.institution))!;
       const collective = record.collective ? (record.collective.kind === 'INSTITUTION' ? '' : (names.get(String(record.collective.department)) ?? '')) : '';
       const who = [...record.people.map((p) => names.get(String(p)) ?? ''), collective].filter(Boolean).join('、');
-      const result = record.kind === 'AWARD' ? (record.grade ? label('grade', record.grade) : record.placement ? `第${record.placement}名` : (record.resultText ?? '')) : record.title;
+      const result = record.kind === 'AWARD' ? awardResultLabel(record) : record.title;
       return { record, institution, who, result };
     });
   }

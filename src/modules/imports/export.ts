@@ -5,6 +5,7 @@ import type { AchievementRecord } from '../achievements/model.js';
 import type { AchievementFilter } from '../achievements/query.js';
 import type { CompetitionRecord } from '../competitions/model.js';
 import type { PersonRecord } from '../people/model.js';
+import { awardResultLabel } from '../vocabulary/numbers.js';
 import { label } from '../vocabulary/vocabulary.js';
 import { IMPORT_KINDS } from './kinds.js';
 import type { ExportTable } from './sheets.js';
@@ -34,7 +35,7 @@ export async function achievementsTable(ctx: RequestContext, filter: Achievement
       获奖者姓名: who.map((p) => p?.name ?? '').filter(Boolean).join('、'),
       科室: '',
       集体: a.collective ? (a.collective.kind === 'INSTITUTION' ? '全院' : (departments.get(String(a.collective.department)) ?? '')) : '',
-      '奖项/名次': a.grade ? label('grade', a.grade) : a.placement ? `第${a.placement}名` : (a.resultText ?? ''),
+      '奖项/名次': awardResultLabel(a),
       获奖日期: a.date ? a.date.toISOString().slice(0, 10) : '',
       证书编号: a.evidence?.certificateNumber ?? '',
       备注: a.note ?? '',

@@ -66,12 +66,34 @@ export function joinList(items: string[], conjunction = '和'): string {
   return `${items.slice(0, -1).join('、')}${conjunction}${items[items.length - 1]}`;
 }
 
-const LEVEL_MARKERS = ['国际', '全国', '国家', '省', '市', '区', '县', '院级'];
+/** A name holding one of these says where, or who runs it: it takes no level word. */
+const LEVEL_MARKERS = ['国际', '全国', '国家', '省', '市', '区', '县', '院级', '院内', '学院', '大学', '医院', '学会', '协会', '工会', '委员会', '中心'];
 
-/** The competition as a sentence names it: with its level in words unless the name says it. */
+/**
+ * The competition as a sentence names it: with its level in words unless the name says
+ * where or who runs it. An event of the institution itself takes no level word.
+ */
 export function levelled(title: string, level: Level): string {
-  if (LEVEL_MARKERS.some((m) => title.includes(m))) return title;
+  if (level === 'INSTITUTION' || LEVEL_MARKERS.some((m) => title.includes(m))) return title;
   return `${LEVEL_WORDS[level]}${title}`;
+}
+
+/**
+ * 浙江省 + 第十五届 + 劳动模范 → 浙江省第十五届劳动模范: the place before a numbered session;
+ * a year (2019年度) leads.
+ */
+export function withSession(title: string, session: string | null | undefined): string {
+  if (!session || title.includes(session)) return title;
+  if (/^\d{4}年度?$/.test(session)) return `${session}${title}`;
+  const place = /^(全国|.+?[省市县区])/.exec(title)?.[0];
+  return place ? `${place}${session}${title.slice(place.length)}` : `${session}${title}`;
+}
+
+/** How the union states a title (DESIGN.md, "Verbs by kind"). */
+export function titlePhrase(title: string): { verb: '荣获' | '被评为' | '被授予'; text: string } {
+  if (/(奖章|奖)$/.test(title)) return { verb: '荣获', text: `“${title}”` };
+  if (/(劳动模范|劳模|先进工作者|先进个人|先进职工|标兵|工匠)$/.test(title)) return { verb: '被评为', text: title };
+  return { verb: '被授予', text: `“${title}”称号` };
 }
 
 /** 浙江省医药行业特有职业技能竞赛 + 全国医药行业特有职业技能竞赛 → 浙江省和全国医药行业特有职业技能竞赛. */
@@ -119,10 +141,19 @@ const byRank = (a: { rankKey: string; recordIds: string[] }, b: { rankKey: strin
 
 const levelOrder = (l: Level) => ['INTERNATIONAL', 'NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'DISTRICT', 'INSTITUTION'].indexOf(l);
 
+/** The honours of one recipient, grouped by verb: 荣获“…奖章”，被评为…，被授予“…”称号. */
+function honourPhrases(honours: DraftRecord[]): string[] {
+  const byVerb = new Map<string, string[]>();
+  for (const h of honours) {
+    const { verb, text } = titlePhrase(withSession(h.title, h.session));
+    byVerb.set(verb, [...(byVerb.get(verb) ?? []), text]);
+  }
+  return [...byVerb].map(([verb, texts]) => (verb === '被授予' && texts.length > 1 ? `被授予${joinList(texts.map((t) => t.replace(/称号$/, '')), '、')}称号` : `${verb}${joinList(texts, '、')}`));
+}
+
 /** Titles that followed from these awards: ，被授予“…”称号. */
 function titlesClause(honours: DraftRecord[]): string {
-  if (!honours.length) return '';
-  return `，被授予${joinList(honours.map((h) => `“${h.title}”`), '、')}称号`;
+  return honours.length ? `，${honourPhrases(honours).join('，')}` : '';
 }
 
 function awardClauses(awards: DraftRecord[], honoursByAward: Map<string, DraftRecord[]>): Clause[] {
@@ -187,8 +218,8 @@ function titleClauses(records: DraftRecord[]): Clause[] {
     const honours = rs.filter((r) => r.kind === 'HONOUR' && !r.civilisedPost);
     const workers = rs.filter((r) => r.kind === 'MODEL_WORKER');
     if (posts.length) parts.push(`被命名为${joinList(posts.map((r) => `“${r.title}”`), '、')}`);
-    if (honours.length) parts.push(`被授予${joinList(honours.map((r) => `“${r.title}”`), '、')}称号`);
-    if (workers.length) parts.push(`被评为${joinList(workers.map((r) => (r.session ? `${r.session}${r.title}` : r.title)), '、')}`);
+    parts.push(...honourPhrases(honours));
+    if (workers.length) parts.push(`被评为${joinList(workers.map((r) => withSession(r.title, r.session)), '、')}`);
     clauses.push({
       subject: whoOf(rs[0]),
       predicate: parts.join('，'),

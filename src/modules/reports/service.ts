@@ -10,7 +10,8 @@ import { idOfType, toGlobalId } from '../../shared/ids.js';
 import type { AchievementRecord } from '../achievements/model.js';
 import { TYPE_NAMES } from '../achievements/shared.js';
 import { quantityText } from '../donations/service.js';
-import { donationKind, label, type Level } from '../vocabulary/vocabulary.js';
+import { awardResultLabel } from '../vocabulary/numbers.js';
+import { donationKind, type Level } from '../vocabulary/vocabulary.js';
 import { campaignsFor, donationsFor, streaksFor, totalsFor, type DonationGroup, type ScopeMatch, type StreakRow, type Totals } from './data.js';
 import { draftNarrative, type DraftDonation, type DraftRecord, type Paragraph } from './narrative.js';
 
@@ -184,7 +185,7 @@ export class ReportService {
         rankKey: r.rankKey,
         title: r.title,
         category: r.category,
-        resultLabel: r.kind === 'AWARD' ? (r.grade ? label('grade', r.grade) : r.placement ? `第${r.placement}名` : (r.resultText ?? '')) : r.title,
+        resultLabel: r.kind === 'AWARD' ? awardResultLabel(r) : r.title,
         vague: r.kind === 'AWARD' && !r.grade && !r.placement,
         people: r.people.map((p) => ({ id: `P:${p}`, name: personNames.get(String(p)) ?? '' })),
         collective,

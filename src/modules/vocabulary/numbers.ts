@@ -1,0 +1,25 @@
+// Numbers as a Chinese report writes them in words: headings (一、), placements (第三名),
+// counts before a measure word (连续两年).
+import { label } from './vocabulary.js';
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/**
+ * 1 → 一 … 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九; larger numbers stay in digits. As a
+ * count before a measure word, 2 reads 两 (两年); in a heading or a placement it reads 二.
+ */
+export function chineseNumber(n: number, { counting = false } = {}): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
+  if (n === 2 && counting) return '两';
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
+}
+
+/** An award's result in words: the grade's name, 第三名, or the result as entered. */
+export function awardResultLabel(a: { grade?: string | null; placement?: number | null; resultText?: string | null }): string {
+  if (a.grade) return label('grade', a.grade);
+  if (a.placement) return `第${chineseNumber(a.placement)}名`;
+  return a.resultText ?? '';
+}
