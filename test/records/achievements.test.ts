@@ -53,7 +53,7 @@ describe('achievements list and profiles', () => {
   it('orders by level, then result (vague last within its level), then date', async () => {
     const { edges } = await list({ year });
     expect(edges.map((e) => `${e.node.level}:${e.node.resultLabel}:${e.node.date ?? '-'}`)).to.deep.equal([
-      `NATIONAL:第1名:${year}-09-01`,
+      `NATIONAL:第一名:${year}-09-01`,
       `NATIONAL:三等奖:${year}-02-01`,
       `PROVINCIAL:排序-省称号:${year}-12-01`,
       `PROVINCIAL:二等奖:${year}-04-01`,
