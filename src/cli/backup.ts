@@ -1,8 +1,9 @@
 // `npm run backup -- --out FILE`: a consistent online backup of every collection of the
 // registry's database, read in one snapshot (a read-only transaction) through the driver,
 // so it works on the embedded store and on a MongoDB replica set alike while the server
-// keeps serving. The file is gzipped lines of canonical Extended JSON: a header naming each
-// collection with its indexes and count, then one line per document.
+// keeps serving. The file is gzipped lines of canonical Extended JSON, streamed as read: a
+// header naming each collection with its indexes, one line per document, and a trailer with
+// the counts (a file without it is truncated).
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -21,24 +22,28 @@ async function main() {
   const registry = await openRegistryDatabase(config);
   const session = registry.client.startSession();
   try {
-    const lines: string[] = [];
+    const names = (await registry.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => !n.startsWith('system.')).sort();
+    const collections = await Promise.all(
+      names.map(async (name) => ({ name, indexes: (await registry.db.collection(name).listIndexes().toArray()).filter((i) => i.name !== '_id_').map(({ v: _v, ...spec }) => spec) })),
+    );
+    const counts: Record<string, number> = {};
+    // One snapshot for every collection: the file is one moment of the registry.
     session.startTransaction({ readConcern: { level: 'snapshot' } });
-    const collections = (await registry.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => !n.startsWith('system.')).sort();
-    const header = { format: BACKUP_FORMAT, version: 1, createdAt: new Date(), database: registry.db.databaseName, collections: [] as { name: string; count: number; indexes: unknown[] }[] };
-    for (const name of collections) {
-      const coll = registry.db.collection(name);
-      const indexes = (await coll.listIndexes().toArray()).filter((i) => i.name !== '_id_').map(({ v: _v, ...spec }) => spec);
-      let count = 0;
-      for await (const doc of coll.find({}, { session })) {
-        lines.push(EJSON.stringify({ c: name, d: doc }, { relaxed: false }));
-        count++;
+    async function* lines() {
+      yield EJSON.stringify({ format: BACKUP_FORMAT, version: 1, createdAt: new Date(), database: registry.db.databaseName, collections }, { relaxed: false }) + '\n';
+      for (const { name } of collections) {
+        counts[name] = 0;
+        for await (const doc of registry.db.collection(name).find({}, { session })) {
+          yield EJSON.stringify({ c: name, d: doc }, { relaxed: false }) + '\n';
+          counts[name]++;
+        }
       }
-      header.collections.push({ name, count, indexes });
+      yield EJSON.stringify({ end: true, counts }) + '\n';
     }
+    await pipeline(Readable.from(lines()), createGzip(), fs.createWriteStream(values.out, { mode: 0o600 }));
     await session.commitTransaction();
-    await pipeline(Readable.from([EJSON.stringify(header, { relaxed: false }) + '\n', ...lines.map((l) => l + '\n')]), createGzip(), fs.createWriteStream(values.out, { mode: 0o600 }));
-    const total = header.collections.reduce((n, c) => n + c.count, 0);
-    process.stdout.write(`backed up ${total} documents in ${collections.length} collections from ${registry.description} to ${values.out}\n`);
+    const total = Object.values(counts).reduce((n, c) => n + c, 0);
+    process.stdout.write(`backed up ${total} documents in ${names.length} collections from ${registry.description} to ${values.out}\n`);
   } finally {
     await session.endSession();
     await registry.close();

@@ -26,7 +26,8 @@ async function main() {
     }
     // Read only now: lines a readline emits before its iterator is taken are lost.
     const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-    let header: { format: string; collections: { name: string; count: number; indexes: Document[] }[] } | undefined;
+    let header: { format: string; collections: { name: string; indexes: Document[] }[] } | undefined;
+    let trailer: { counts: Record<string, number> } | undefined;
     let batch: { c: string; d: Document }[] = [];
     let restored = 0;
     const flush = async () => {
@@ -48,13 +49,17 @@ async function main() {
         }
         continue;
       }
+      if (value.end) {
+        trailer = value as unknown as typeof trailer;
+        continue;
+      }
       batch.push(value as { c: string; d: Document });
       if (batch.length >= BATCH) await flush();
     }
     await flush();
     if (!header) throw new Error(`${file} is empty`);
-    const expected = header.collections.reduce((n, c) => n + c.count, 0);
-    if (restored !== expected) throw new Error(`the backup names ${expected} documents but holds ${restored}: it is truncated`);
+    const expected = trailer ? Object.values(trailer.counts).reduce((n, c) => n + c, 0) : undefined;
+    if (expected !== restored) throw new Error(`the backup is truncated (${restored} documents read${expected === undefined ? ', no end marker' : ` of ${expected}`}); what was read is in ${registry.description}`);
     process.stdout.write(`restored ${restored} documents in ${header.collections.length} collections into ${registry.description}\n`);
   } finally {
     await registry.close();
