@@ -210,6 +210,9 @@ describe('achievement report', () => {
       expect(plain).to.include('108位职工献血27800毫升');
       expect(xml).to.include('w:eastAsia="仿宋_GB2312"');
       expect(plain).to.include('获奖与荣誉清单');
+      // Every table of the Markdown is in the .docx too, with fixed column widths.
+      for (const text of ['统计', '本年', '上年', '合计', '捐赠', '献血', '27800毫升', '获奖职工']) expect(plain, text).to.include(text);
+      expect(xml).to.include('w:tblLayout w:type="fixed"');
     });
   });
 

@@ -1,9 +1,9 @@
 // The section as a Word document in official-document style (GB/T 9704 page and fonts),
 // built with the `docx` library. Numbered headings are written as text (一、二、), which
 // Word, WPS and LibreOffice all show the same way.
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { DEMO_NOTICE } from './markdown.js';
-import { chineseNumber, rankedRows } from './rows.js';
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { DEMO_NOTICE, peopleLine, streaksLine } from './markdown.js';
+import { chineseNumber, reportTables, type ReportTable } from './rows.js';
 import type { Report } from './service.js';
 
 const mm = (n: number) => Math.round((n / 25.4) * 1440);
@@ -13,6 +13,8 @@ const TITLE = font('方正小标宋简体');
 const HEADING = font('黑体');
 const SIZE_BODY = 32; // 三号, in half-points
 const SIZE_TABLE = 24; // 小四
+/** The text block of an A4 page with the margins below, in twentieths of a point. */
+const TEXT_WIDTH = mm(210 - 28 - 26);
 
 function body(text: string) {
   return new Paragraph({
@@ -33,8 +35,27 @@ function heading(text: string) {
 }
 
 /** Table cells take their font from the TableText style: a long list stays light. */
-function cell(text: string, bold = false) {
-  return new TableCell({ children: [new Paragraph({ style: 'TableText', children: [bold ? new TextRun({ text, bold }) : new TextRun(text)] })] });
+function cell(text: string, width: number, options: { bold?: boolean; right?: boolean } = {}) {
+  return new TableCell({
+    width: { size: width, type: WidthType.PERCENTAGE },
+    children: [new Paragraph({ style: 'TableText', alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: options.bold })] })],
+  });
+}
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+/** A table with the columns' widths fixed, so a long name column keeps its room in Word and WPS. */
+function docxTable(t: ReportTable): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: t.widths.map((w) => Math.round((w / 100) * TEXT_WIDTH)),
+    layout: TableLayoutType.FIXED,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: [
+      new TableRow({ tableHeader: true, children: t.head.map((h, i) => cell(h, t.widths[i], { bold: true })) }),
+      ...t.rows.map((row) => new TableRow({ children: row.map((c, i) => cell(c, t.widths[i], { right: t.numeric?.includes(i) })) })),
+    ],
+  });
 }
 
 export async function reportDocx(r: Report): Promise<Buffer> {
@@ -51,21 +72,12 @@ export async function reportDocx(r: Report): Promise<Buffer> {
     children.push(heading(`${chineseNumber(i + 1)}、${p.heading}`));
     children.push(body(p.sentences.map((s) => s.text).join('')));
   });
+  const tables = reportTables(r);
   children.push(heading(`${chineseNumber(r.narrative.length + 1)}、获奖与荣誉清单`));
-  const rows = rankedRows(r);
-  if (rows.length) {
-    const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-    children.push(
-      new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-        rows: [
-          new TableRow({ tableHeader: true, children: ['序号', '级别', '名称', '获奖者', '结果', '日期'].map((h) => cell(h, true)) }),
-          ...rows.map((row) => new TableRow({ children: [String(row.rank), row.level, row.title, row.who, row.result, row.date].map((t) => cell(t)) })),
-        ],
-      }),
-    );
-  } else children.push(body('（无）'));
+  children.push(tables.ranked.rows.length ? docxTable(tables.ranked) : body('（无）'));
+  children.push(heading(`${chineseNumber(r.narrative.length + 2)}、统计`), docxTable(tables.levels), body(peopleLine(r)));
+  if (tables.donations) children.push(docxTable(tables.donations));
+  if (r.streaks.length) children.push(body(streaksLine(r)));
   const doc = new Document({
     creator: 'honours-registry',
     title: `${r.year}年度${r.title}工会工作成绩`,

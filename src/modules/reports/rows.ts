@@ -1,4 +1,5 @@
 import { awardResultLabel } from '../vocabulary/numbers.js';
+import { quantityText } from '../donations/service.js';
 import { label } from '../vocabulary/vocabulary.js';
 import type { Report } from './service.js';
 
@@ -24,4 +25,37 @@ export function rankedRows(r: Report): RankedRow[] {
     result: a.kind === 'AWARD' ? awardResultLabel(a) : a.kind === 'MODEL_WORKER' ? label('modelWorkerTitle', a.designation!) : '称号',
     date: a.date ? a.date.toISOString().slice(0, 10) : String(a.year),
   }));
+}
+
+/** A table of the report: its header, rows, and each column's share of the page width (%). */
+export interface ReportTable {
+  head: string[];
+  rows: string[][];
+  widths: number[];
+  /** Columns of numbers, right-aligned. */
+  numeric?: number[];
+}
+
+/** Every table of the section, in order, for the Markdown and the .docx alike. */
+export function reportTables(r: Report): { ranked: ReportTable; levels: ReportTable; donations: ReportTable | null } {
+  const ranked: ReportTable = {
+    head: ['序号', '级别', '名称', '获奖者', '结果', '日期'],
+    rows: rankedRows(r).map((row) => [String(row.rank), row.level, row.title, row.who, row.result, row.date]),
+    // The name takes the room; the number, level and date only theirs.
+    widths: [7, 10, 39, 18, 14, 12],
+    numeric: [0],
+  };
+  const levels: ReportTable = {
+    head: ['级别', '本年', '上年'],
+    rows: [
+      ...r.totals.byLevel.map((l) => [label('level', l.level), String(l.count), String(r.previous.byLevel.find((p) => p.level === l.level)?.count ?? 0)]),
+      ['合计', String(r.totals.achievements), String(r.previous.achievements)],
+    ],
+    widths: [40, 30, 30],
+    numeric: [1, 2],
+  };
+  const donations: ReportTable | null = r.donations.length
+    ? { head: ['捐赠', '人数', '数量'], rows: r.donations.map((d) => [label('donationKind', d.kind), d.donors ? String(d.donors) : '—', quantityText(d)]), widths: [40, 30, 30], numeric: [1, 2] }
+    : null;
+  return { ranked, levels, donations };
 }
