@@ -10,6 +10,8 @@ import { canonicalKey } from './values.js';
 export const ID_INDEX: IndexSpec = { name: '_id_', key: { _id: 1 } };
 
 const RANGE_OPS = ['$gt', '$gte', '$lt', '$lte'];
+/** Combinations of $in values a compound lookup tries at most (each is two binary searches). */
+const MAX_PREFIXES = 1000;
 
 function isPlainObject(v: unknown): v is Doc {
   return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
@@ -253,6 +255,27 @@ export class Collection {
     return undefined;
   }
 
+  /** The compound index whose leading fields the most equality plans cover, as prefixes to look up. */
+  private compoundPlan(all: Plan[]): { size: number; ids: () => string[]; index: IndexSpec } | undefined {
+    const equalities = new Map<string, unknown[]>();
+    for (const p of all) if (p.kind === 'eq' && !equalities.has(p.field)) equalities.set(p.field, p.values);
+    let chosen: { index: Index; prefixes: unknown[][] } | undefined;
+    for (const index of this.indexes.values()) {
+      if (!index.complete || index.fields.length < 2) continue;
+      let prefixes: unknown[][] = [[]];
+      for (const field of index.fields) {
+        const values = equalities.get(field);
+        if (!values || prefixes.length * values.length > MAX_PREFIXES) break;
+        prefixes = prefixes.flatMap((p) => values.map((v) => [...p, v]));
+      }
+      if (prefixes[0].length < 2) continue;
+      if (!chosen || prefixes[0].length > chosen.prefixes[0].length) chosen = { index, prefixes };
+    }
+    if (!chosen) return undefined;
+    const { index, prefixes } = chosen;
+    return { size: prefixes.reduce((n, p) => n + index.prefixCount(p), 0), ids: () => prefixes.flatMap((p) => index.idsWithPrefix(p)), index: index.spec };
+  }
+
   private candidates(filter: Doc, o?: EngineOptions): Iterable<Doc> {
     this.lastPlan = { stage: 'COLLSCAN', keysExamined: 0 };
     // A collation changes string equality and order, which the indexes do not model.
@@ -275,6 +298,10 @@ export class Collection {
         if (!smallest || size < smallest.size) smallest = { size, ids: () => index.idsEqual(plan.values), index: index.spec };
       } else ranges.push({ ids: () => index.idsInRange(plan.lower, plan.upper), index: index.spec });
     }
+    // Equality (or $in) on several leading fields of a compound index: look up each
+    // combination of values as a prefix (institution, status, year … of one query).
+    const compound = this.compoundPlan(plans(filter));
+    if (compound && (!smallest || compound.size < smallest.size)) smallest = compound;
     if (smallest) best = { ids: smallest.ids(), index: smallest.index };
     else for (const range of ranges) {
       const ids = range.ids();

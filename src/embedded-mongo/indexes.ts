@@ -255,6 +255,19 @@ export class Index {
     }
   }
 
+  /** How many entries have these leading values (two binary searches). */
+  prefixCount(prefix: unknown[]): number {
+    return this.prefixBound(prefix, true) - this.prefixBound(prefix, false);
+  }
+
+  /** Ids of the entries with these leading values. */
+  idsWithPrefix(prefix: unknown[]): string[] {
+    const entries = this.entries;
+    const out: string[] = [];
+    for (let i = this.prefixBound(prefix, false), end = this.prefixBound(prefix, true); i < end; i++) out.push(entries[i].id);
+    return out;
+  }
+
   /** How many entries equality on these values would yield (cheap: no ids copied). */
   countEqual(values: unknown[]): number {
     let n = 0;

@@ -33,6 +33,26 @@ describe('embedded server: index use', () => {
   });
 });
 
+describe('embedded server: compound index prefixes', () => {
+  const coll = new Collection('db', 'owned');
+  before(() => {
+    coll.createIndex({ name: 'inst_status_year', key: { institution: 1, status: 1, year: 1 } });
+    for (let i = 0; i < 20_000; i++) coll.put({ _id: i, institution: `H${i % 100}`, status: i % 3 ? 'VERIFIED' : 'DRAFT', year: 2016 + (i % 5) });
+  });
+
+  it('looks up equality and $in on leading fields as prefixes, examining only the matches', () => {
+    const before = coll.docsExamined;
+    const found = coll.find({ institution: { $in: ['H1', 'H2', 'H3'] }, status: 'VERIFIED', year: 2017 });
+    const examined = coll.docsExamined - before;
+    const plan = coll.lastPlan;
+    // Every one found is a match, and only they were examined.
+    expect(found.every((d) => ['H1', 'H2', 'H3'].includes(d.institution as string) && d.status === 'VERIFIED' && d.year === 2017)).to.equal(true);
+    expect(found.length).to.equal(coll.find({}).filter((d) => ['H1', 'H2', 'H3'].includes(d.institution as string) && d.status === 'VERIFIED' && d.year === 2017).length);
+    expect(examined).to.equal(found.length);
+    expect(plan).to.deep.include({ stage: 'IXSCAN', keysExamined: found.length });
+  });
+});
+
 describe('embedded server: ordered index walks', () => {
   const coll = new Collection('db', 'ranked');
   before(() => {
