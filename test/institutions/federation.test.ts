@@ -13,6 +13,7 @@ const REPORT = `query($y: Int!, $ids: [ID!]) { federationReport(year: $y, instit
   year institutionCount
   totals { institution { code name } achievements awards byLevel { level count } peopleAwarded womenAwarded }
   ranked { rank institution { code } achievement { id level } recipients result }
+  rankedTotal
   leaders { level institutions { institution { code } count } }
   narrative { text sentences { text institutionIds recordIds } }
   markdown
@@ -22,6 +23,7 @@ interface FederationReport {
   institutionCount: number;
   totals: { institution: { code: string }; achievements: number; byLevel: { level: string; count: number }[]; peopleAwarded: number; womenAwarded: number }[];
   ranked: { rank: number; institution: { code: string }; achievement: { id: string; level: string }; recipients: string; result: string }[];
+  rankedTotal: number;
   leaders: { level: string; institutions: { institution: { code: string }; count: number }[] }[];
   narrative: { text: string; sentences: { text: string; institutionIds: string[]; recordIds: string[] }[] };
   markdown: string;
@@ -69,6 +71,7 @@ describe('institutions: federation report and demo removal', function () {
       [2, 'H2', 'PROVINCIAL', '职工二', '一等奖'],
     ]);
     expect(r.ranked[0].achievement.id).to.equal(hospitals[0].ids.award);
+    expect(r.rankedTotal).to.equal(2);
     expect(r.leaders.find((l) => l.level === 'NATIONAL')!.institutions).to.deep.equal([{ institution: { code: 'H1' }, count: 1 }]);
     const [total, people, ...rest] = r.narrative.sentences;
     expect(total.text).to.equal('2021年度，全系统共有3家单位的职工获得各级奖项和荣誉3项，其中国家级1项、省级1项、市级1项。');

@@ -64,9 +64,12 @@ export async function totalsByInstitution(models: Models, year: number, institut
   });
 }
 
-/** National and provincial results (and international) across the institutions, best first. */
-export async function topRecords(models: Models, year: number, institutions: Types.ObjectId[], levels: Level[]): Promise<AchievementRecord[]> {
-  return (await models.Achievement.find({ institution: { $in: institutions }, year, status: 'VERIFIED', level: { $in: levels } })
-    .sort({ levelRank: 1, resultRank: 1, sortDate: 1, _id: 1 })
-    .lean()) as unknown as AchievementRecord[];
+/** The best `limit` results at these levels across the institutions, and how many there are in all. */
+export async function topRecords(models: Models, year: number, institutions: Types.ObjectId[], levels: Level[], limit: number): Promise<{ records: AchievementRecord[]; total: number }> {
+  const filter = { institution: { $in: institutions }, year, status: 'VERIFIED' as const, level: { $in: levels } };
+  const [records, total] = await Promise.all([
+    models.Achievement.find(filter).sort({ levelRank: 1, resultRank: 1, sortDate: 1, _id: 1 }).limit(limit).lean() as unknown as Promise<AchievementRecord[]>,
+    models.Achievement.countDocuments(filter),
+  ]);
+  return { records, total };
 }

@@ -30,11 +30,13 @@ export function federationMarkdown(r: FederationReport): string {
   out.push(`## 二、各单位情况`, '', ...table(side), '');
   out.push(`## 三、各级成果最多的单位`, '');
   for (const l of r.leaders) out.push(`- ${label('level', l.level)}：${l.institutions.length ? l.institutions.map((x) => `${md(x.institution.name)}（${x.count}项）`).join('、') : '（无）'}`);
-  out.push('', `## 四、${RANKED_TITLE}`, '', ...(ranked.rows.length ? table(ranked) : ['（无）']), '');
+  out.push('', `## 四、${rankedTitle(r)}`, '', ...(ranked.rows.length ? table(ranked) : ['（无）']), '');
   return out.join('\n');
 }
 
 const RANKED_TITLE = '国际级、国家级和省级成果清单';
+/** The list's heading, saying so when it shows only the best of more. */
+const rankedTitle = (r: FederationReport) => (r.rankedTotal > r.ranked.length ? `${RANKED_TITLE}（共${r.rankedTotal}项，列前${r.ranked.length}项）` : RANKED_TITLE);
 
 function cell(text: string, bold = false) {
   return new TableCell({ children: [new Paragraph({ style: 'TableText', children: [new TextRun({ text, bold })] })] });
@@ -61,7 +63,7 @@ export async function federationDocx(r: FederationReport): Promise<Buffer> {
     docxTable(side),
     heading(3, '各级成果最多的单位'),
     ...r.leaders.map((l) => body(`${label('level', l.level)}：${l.institutions.length ? l.institutions.map((x) => `${x.institution.name}（${x.count}项）`).join('、') : '（无）'}`)),
-    heading(4, RANKED_TITLE),
+    heading(4, rankedTitle(r)),
     ranked.rows.length ? docxTable(ranked) : body('（无）'),
   ];
   const doc = new Document({

@@ -17,6 +17,8 @@ import { draftFederationNarrative, type FederationSentence } from './narrative.j
 export const RANKED_LEVELS: Level[] = ['INTERNATIONAL', 'NATIONAL', 'PROVINCIAL'];
 const LEADERS_PER_LEVEL = 3;
 const HIGHLIGHTS = 10;
+/** The ranked list shows the best results; a system report lists hundreds, not every one. */
+export const RANKED_LIMIT = 500;
 const MAX_INSTITUTIONS = 1000;
 
 export interface FederationReport {
@@ -25,6 +27,8 @@ export interface FederationReport {
   institutions: InstitutionRecord[];
   totals: (InstitutionTotals & { record: InstitutionRecord })[];
   ranked: { record: AchievementRecord; institution: InstitutionRecord; who: string; result: string }[];
+  /** How many results the ranked levels hold in all (the list shows the first RANKED_LIMIT). */
+  rankedTotal: number;
   leaders: { level: Level; institutions: { institution: InstitutionRecord; count: number }[] }[];
   narrative: FederationSentence[];
 }
@@ -38,9 +42,9 @@ export class FederationService {
     if (!Number.isInteger(year) || year < now - 100 || year > now + 1) throw badUserInput(`year must be between ${now - 100} and ${now + 1}`, 'year');
     const institutions = await this.institutionsFor(institutionIds);
     const ids = institutions.map((i) => i._id);
-    const [totals, top] = await Promise.all([totalsByInstitution(this.ctx.models, year, ids), topRecords(this.ctx.models, year, ids, RANKED_LEVELS)]);
+    const [totals, top] = await Promise.all([totalsByInstitution(this.ctx.models, year, ids), topRecords(this.ctx.models, year, ids, RANKED_LEVELS, RANKED_LIMIT)]);
     const byId = new Map(institutions.map((i) => [String(i._id), i]));
-    const ranked = await this.describe(top, byId);
+    const ranked = await this.describe(top.records, byId);
     const leaders = RANKED_LEVELS.map((level) => ({
       level,
       institutions: totals
@@ -59,7 +63,7 @@ export class FederationService {
         .slice(0, HIGHLIGHTS)
         .map((r) => ({ id: toGlobalId(TYPE_NAMES[r.record.kind], r.record._id), institutionId: toGlobalId('Institution', r.institution._id), text: r.record.kind === 'AWARD' ? `${name(r.institution)}${r.who}在${r.record.title}中荣获${r.result}` : `${name(r.institution)}${r.who}获${r.record.title}` })),
     });
-    return { year, generatedAt: new Date(), institutions, totals: totals.map((t) => ({ ...t, record: byId.get(String(t.institution))! })), ranked, leaders, narrative };
+    return { year, generatedAt: new Date(), institutions, totals: totals.map((t) => ({ ...t, record: byId.get(String(t.institution))! })), ranked, rankedTotal: top.total, leaders, narrative };
   }
 
   /** The institutions named, or every real (non-demo) one. */
