@@ -1,7 +1,7 @@
 // The federation report's figures: one aggregation over every institution named, grouped
 // by institution. This is the one query of the app that spans institutions (on a sharded
 // cluster, a scatter-gather over the shards holding them).
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { Models } from '../../models.js';
 import { LEVELS, type Level } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from '../achievements/model.js';
@@ -25,23 +25,20 @@ interface Row {
 
 /** Totals per institution: one pass grouping by (institution, kind, level), one by person. */
 export async function totalsByInstitution(models: Models, year: number, institutions: Types.ObjectId[]): Promise<InstitutionTotals[]> {
-  const match = { institution: { $in: institutions }, year, status: 'VERIFIED' };
-  const [rows, awarded] = (await Promise.all([
+  const match = { institution: { $in: institutions }, year, status: 'VERIFIED' as const };
+  const [rows, withPeople] = (await Promise.all([
     models.Achievement.aggregate([
       { $match: match },
       { $group: { _id: { i: '$institution', kind: '$kind', level: '$level' }, n: { $sum: 1 } } },
       { $group: { _id: '$_id.i', kinds: { $push: { kind: '$_id.kind', n: '$n' } }, levels: { $push: { level: '$_id.level', n: '$n' } } } },
     ]),
-    models.Achievement.aggregate([
-      { $match: { ...match, 'people.0': { $exists: true } } },
-      { $project: { _id: 0, people: 1 } },
-      { $unwind: '$people' },
-      { $group: { _id: '$people' } },
-    ]),
-  ])) as [Row[], { _id: Types.ObjectId }[]];
-  // People awarded, and the women among them, per institution: by _id through the index (no $lookup over every person).
+    models.Achievement.find({ ...match, 'people.0': { $exists: true } }, { _id: 0, people: 1 }).lean(),
+  ])) as [Row[], { people: Types.ObjectId[] }[]];
+  // The distinct people awarded, counted here (a Set of ids) rather than by $unwind and
+  // $group over every record; then the women among them, per institution, by _id.
+  const awarded = [...new Set(withPeople.flatMap((r) => r.people.map(String)))].map((id) => new Types.ObjectId(id));
   const people = (await models.Person.aggregate([
-    { $match: { _id: { $in: awarded.map((p) => p._id) } } },
+    { $match: { _id: { $in: awarded } } },
     { $group: { _id: '$institution', n: { $sum: 1 }, women: { $sum: { $cond: [{ $eq: ['$gender', 'FEMALE'] }, 1, 0] } } } },
   ])) as { _id: Types.ObjectId; n: number; women: number }[];
   const byId = new Map(rows.map((r) => [String(r._id), r]));
