@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createRequestContext, loginThrottleFor, slotsFor, systemContext } from '../src/context.js';
 import { TokenService } from '../src/shared/auth/tokens.js';
+import { EMBEDDED_HEARTBEAT_TIMEOUT_MS } from '../src/database.js';
 import { createLogger } from '../src/logger.js';
 import { createModels, ensureIndexes, type Models } from '../src/models.js';
 import { federationDocx, federationMarkdown } from '../src/modules/federation/export.js';
@@ -23,7 +24,7 @@ const logger = createLogger(config);
 
 async function registry(institutions: number, awardsEach: number) {
   const server = await databaseProcess();
-  const conn = await mongoose.createConnection(server.uri, { dbName: 'bench', autoIndex: false }).asPromise();
+  const conn = await mongoose.createConnection(server.uri, { dbName: 'bench', autoIndex: false, connectTimeoutMS: EMBEDDED_HEARTBEAT_TIMEOUT_MS }).asPromise();
   const models = createModels(conn);
   await ensureIndexes(models);
   const created: InstitutionRecord[] = [];

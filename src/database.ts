@@ -9,6 +9,7 @@ import { detectTransactions } from './shared/atomic.js';
 mongoose.set('transactionAsyncLocalStorage', true);
 
 export const DEFAULT_DB_NAME = 'honours';
+export const EMBEDDED_HEARTBEAT_TIMEOUT_MS = 300_000;
 
 export interface Database {
   connection: Connection;
@@ -37,7 +38,15 @@ export async function openDatabase(config: Config, logger: Logger, options: { db
   }
   try {
     const connection = await mongoose
-      .createConnection(uri, { dbName: options.dbName ?? databaseNameIn(uri) ?? DEFAULT_DB_NAME, serverSelectionTimeoutMS: 10_000, autoIndex: false, monitorCommands: options.monitorCommands ?? false })
+      .createConnection(uri, {
+        dbName: options.dbName ?? databaseNameIn(uri) ?? DEFAULT_DB_NAME,
+        serverSelectionTimeoutMS: 10_000,
+        autoIndex: false,
+        monitorCommands: options.monitorCommands ?? false,
+        // The embedded store runs one command at a time: a long aggregation delays its
+        // heartbeat answer, which must not make the driver drop the connections in use.
+        ...(embedded ? { connectTimeoutMS: EMBEDDED_HEARTBEAT_TIMEOUT_MS } : {}),
+      })
       .asPromise();
     const transactions = await detectTransactions(connection);
     if (!transactions) {
