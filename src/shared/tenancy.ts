@@ -118,8 +118,14 @@ export function institutionOwned(schema: Schema, options: OwnedOptions = {}) {
   });
 
   schema.pre('aggregate', function () {
-    const condition = conditionFor(currentTenancy(`${this.model().modelName}.aggregate`));
-    if (condition) this.pipeline().unshift({ $match: condition } as PipelineStage);
+    const tenancy = currentTenancy(`${this.model().modelName}.aggregate`);
+    const condition = conditionFor(tenancy);
+    if (!condition) return;
+    // Into the pipeline's own leading $match, so that one index lookup serves both.
+    const pipeline = this.pipeline();
+    const first = pipeline[0] as { $match?: Record<string, unknown> } | undefined;
+    if (first?.$match) first.$match = confine(first.$match, tenancy);
+    else pipeline.unshift({ $match: condition } as PipelineStage);
   });
 
   schema.pre('validate', function () {
