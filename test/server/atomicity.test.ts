@@ -1,6 +1,6 @@
 // Every mutation's writes commit together: the server killed (SIGKILL) three times during a
-// stream of mutations leaves no record without its audit entry and no audit entry without
-// its record; a backup taken while writes go on restores a consistent cut.
+// stream of mutations leaves no record without its audit entry, no audit entry without its record
+// and no named campaign without its honour; a backup taken while writes go on restores a consistent cut.
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -39,6 +39,37 @@ function writers(server: EntryPoint, token: string, prefix: string, count = 4) {
   };
 }
 
+/** A writer naming civilised posts: a department, its campaign, applied, inspected, named (which creates the honour). */
+function campaignWriter(server: EntryPoint, token: string, prefix: string) {
+  let stop = false;
+  const gql = async (query: string, i: Record<string, unknown>) => {
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables: { i } }) });
+    return (await res.json()) as { data?: Record<string, Record<string, { id: string } | null>> };
+  };
+  const done = (async () => {
+    for (let i = 0; !stop; i++) {
+      try {
+        const dep = (await gql(`mutation($i: DepartmentCreateInput!) { departmentCreate(input: $i) { department { id } } }`, { code: `${prefix}${i}`, name: `原子性科室${prefix}${i}` })).data?.departmentCreate?.department;
+        if (!dep) return;
+        const started = (await gql(`mutation($i: CivilisedPostCampaignStartInput!) { civilisedPostCampaignStart(input: $i) { campaign { id } } }`, { departmentId: dep.id, title: 'WOMEN_CIVILISED_POST', level: 'MUNICIPAL', year: 2021, date: '2021-01-05' })).data?.civilisedPostCampaignStart?.campaign;
+        if (!started) return;
+        const advance = `mutation($i: CivilisedPostCampaignAdvanceInput!) { civilisedPostCampaignAdvance(input: $i) { campaign { id } } }`;
+        await gql(advance, { id: started.id, to: 'APPLIED', date: '2021-02-01' });
+        await gql(advance, { id: started.id, to: 'INSPECTED', date: '2021-05-01', score: 96 });
+        await gql(advance, { id: started.id, to: 'NAMED', date: '2021-09-01', conferredBy: '绍兴市总工会' });
+      } catch {
+        return;
+      }
+    }
+  })();
+  return {
+    async stop() {
+      stop = true;
+      await done;
+    },
+  };
+}
+
 /** People and their personCreate audit entries, read straight from the embedded store. */
 async function peopleAndAudit(dataDir: string, dbName = 'honours') {
   const server = await startEmbeddedMongo({ dataDir: path.join(dataDir, 'db') });
@@ -47,7 +78,9 @@ async function peopleAndAudit(dataDir: string, dbName = 'honours') {
     const db = client.db(dbName);
     const people = await db.collection('people').find({ name: '原子性测试' }, { projection: { staffNumber: 1 } }).toArray();
     const audit = await db.collection('audit_log').find({ operation: 'personCreate' }, { projection: { entityId: 1 } }).toArray();
-    return { people, audit };
+    const campaigns = await db.collection('civilised_post_campaigns').find({}, { projection: { status: 1, honour: 1 } }).toArray();
+    const honours = await db.collection('achievements').find({ kind: 'HONOUR', campaign: { $exists: true } }, { projection: { campaign: 1 } }).toArray();
+    return { people, audit, campaigns, honours };
   } finally {
     await client.close();
     await server.stop();
@@ -57,21 +90,30 @@ async function peopleAndAudit(dataDir: string, dbName = 'honours') {
 (usingRealMongo ? describe.skip : describe)('atomic mutations', function () {
   this.timeout(180_000);
 
-  it('leaves every record with its audit entry, and every audit entry with its record, through three SIGKILLs', async () => {
+  it('leaves every record with its audit entry, every audit entry with its record and every named campaign with its honour, through three SIGKILLs', async () => {
     const tmp = tempDir('atomic');
     try {
       const acknowledged: string[] = [];
       for (let round = 0; round < 3; round++) {
         const server = await startEntryPoint(tmp.dir);
-        const stream = writers(server, await adminToken(server.url), `K${round}-`);
+        const token = await adminToken(server.url);
+        const stream = writers(server, token, `K${round}-`);
+        const naming = campaignWriter(server, token, `C${round}-`);
         await new Promise((r) => setTimeout(r, 600 + Math.random() * 600));
         server.child.kill('SIGKILL');
         await server.exited;
-        await stream.stop();
+        await Promise.all([stream.stop(), naming.stop()]);
         acknowledged.push(...stream.acknowledged);
       }
       expect(acknowledged.length).to.be.greaterThan(10);
-      const { people, audit } = await peopleAndAudit(tmp.dir);
+      const { people, audit, campaigns, honours } = await peopleAndAudit(tmp.dir);
+      // Every named campaign has its honour, and every campaign honour its named campaign.
+      const named = campaigns.filter((c) => c.status === 'NAMED');
+      expect(named.length, 'campaigns named').to.be.greaterThan(0);
+      const honourIds = new Set(honours.map((h) => String(h._id)));
+      expect(named.filter((c) => !c.honour || !honourIds.has(String(c.honour))), 'named campaigns without their honour').to.deep.equal([]);
+      const namedIds = new Set(named.map((c) => String(c._id)));
+      expect(honours.filter((h) => !namedIds.has(String(h.campaign))), 'campaign honours without a named campaign').to.deep.equal([]);
       const personIds = new Set(people.map((p) => String(p._id)));
       const audited = new Set(audit.map((a) => String(a.entityId)));
       expect([...personIds].filter((id) => !audited.has(id)), 'people without an audit entry').to.deep.equal([]);
