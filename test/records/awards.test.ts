@@ -124,6 +124,20 @@ describe('awards', () => {
     expect(JSON.parse(award.history[0].snapshot)).to.include({ grade: 'THIRD', status: 'VERIFIED' });
   });
 
+  it('writes nothing for an edit that changes nothing: no revision, no history, no audit entry', async () => {
+    const competitionId = await createCompetition(t);
+    const { payload } = await createAward(t, { competitionId, personIds: [ids.person.Z0121], grade: 'THIRD', date: '2020-09-10', note: '原样' });
+    const id = (payload!.award as { id: string }).id;
+    await step(t, 'awardSubmit', id, t.tokenFor('ADMIN'));
+    await step(t, 'awardVerify', id, verifier);
+    const audited = await t.models.AuditEntry.countDocuments({});
+    const same = await t.gql(`mutation($i: AwardUpdateInput!) { awardUpdate(input: $i) { award { ${AWARD_FIELDS} } userErrors { code } } }`, { i: { id, grade: 'THIRD', date: '2020-09-10', note: '原样' } }, verifier);
+    const award = payloadOf(same, 'awardUpdate').award as { status: string; revision: number; history: unknown[] };
+    expect(award).to.include({ status: 'VERIFIED', revision: 1 });
+    expect(award.history).to.deep.equal([]);
+    expect(await t.models.AuditEntry.countDocuments({})).to.equal(audited);
+  });
+
   it('deletes drafts only, within scope', async () => {
     const competitionId = await createCompetition(t);
     const draft = await createAward(t, { competitionId, personIds: [ids.person.Z0121], grade: 'MERIT', date: '2020-02-02' }, clerk);

@@ -98,6 +98,8 @@ export class Workflow<R extends WorkflowRecord> {
 
   /** Applies an edit atomically, only if nobody changed the record meanwhile. */
   async applyEdit(record: R, set: Record<string, unknown>, unset: Record<string, ''>, plan: { set: Record<string, unknown>; push: Record<string, unknown> }): Promise<R> {
+    // An edit that changes nothing writes nothing: no revision, no history, no audit entry.
+    if (changesNothing(record as unknown as Record<string, unknown>, set, unset)) return record;
     const update: Record<string, unknown> = { $set: { ...set, ...plan.set, lastChangedBy: actorOf(this.ctx) } };
     if (Object.keys(unset).length) update.$unset = unset;
     if (Object.keys(plan.push).length) update.$push = plan.push;
@@ -181,4 +183,11 @@ export class Workflow<R extends WorkflowRecord> {
 export function newRecordFields(ctx: RequestContext) {
   const by = actorOf(ctx);
   return { status: 'DRAFT' as const, revision: 1, enteredBy: by, lastChangedBy: by, statusLog: [{ status: 'DRAFT', at: new Date(), by }], history: [] };
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Whether setting `set` and clearing `unset` would leave the stored record as it is. */
+function changesNothing(record: Record<string, unknown>, set: Record<string, unknown>, unset: Record<string, ''>): boolean {
+  return Object.entries(set).every(([k, v]) => sameValue(record[k], v)) && Object.keys(unset).every((k) => record[k] == null);
 }
