@@ -3,7 +3,8 @@
 // Word, WPS and LibreOffice all show the same way.
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import { DEMO_NOTICE, peopleLine, streaksLine } from './markdown.js';
-import { chineseNumber, reportTables, type ReportTable } from './rows.js';
+import { chineseNumber } from '../vocabulary/numbers.js';
+import { reportTables, type ReportTable } from './rows.js';
 import type { Report } from './service.js';
 
 const mm = (n: number) => Math.round((n / 25.4) * 1440);
@@ -16,7 +17,7 @@ const SIZE_TABLE = 24; // 小四
 /** The text block of an A4 page with the margins below, in twentieths of a point. */
 const TEXT_WIDTH = mm(210 - 28 - 26);
 
-function body(text: string) {
+export function body(text: string) {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: 640 },
@@ -25,7 +26,7 @@ function body(text: string) {
   });
 }
 
-function heading(text: string) {
+export function heading(text: string) {
   return new Paragraph({
     heading: HeadingLevel.HEADING_1,
     indent: { firstLine: 640 },
@@ -45,7 +46,7 @@ function cell(text: string, width: number, options: { bold?: boolean; right?: bo
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 /** A table with the columns' widths fixed, so a long name column keeps its room in Word and WPS. */
-function docxTable(t: ReportTable): Table {
+export function docxTable(t: ReportTable): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     columnWidths: t.widths.map((w) => Math.round((w / 100) * TEXT_WIDTH)),
@@ -58,13 +59,28 @@ function docxTable(t: ReportTable): Table {
   });
 }
 
+/** The document's title line. */
+export function titleParagraph(text: string) {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [new TextRun({ text, font: TITLE, size: 44 })] });
+}
+
+/** A document of these paragraphs and tables, on the official page, in its fonts. */
+export function officialDocument(title: string, children: (Paragraph | Table)[]): Promise<Buffer> {
+  const doc = new Document({
+    creator: 'honours-registry',
+    title,
+    styles: {
+      default: { document: { run: { font: BODY, size: SIZE_BODY } } },
+      paragraphStyles: [{ id: 'TableText', name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { font: BODY, size: SIZE_TABLE } }],
+    },
+    sections: [{ properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } } }, children }],
+  });
+  return Packer.toBuffer(doc);
+}
+
 export async function reportDocx(r: Report): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { after: 400 },
-      children: [new TextRun({ text: `${r.year}年度${r.title}工会工作成绩`, font: TITLE, size: 44 })],
-    }),
+    titleParagraph(`${r.year}年度${r.title}工会工作成绩`),
     ...(r.institution.demo ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: DEMO_NOTICE, bold: true, size: SIZE_BODY })] })] : []),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [new TextRun({ text: '（草稿，据已审核记录生成）', font: font('楷体_GB2312'), size: SIZE_BODY })] }),
   ];
@@ -78,14 +94,5 @@ export async function reportDocx(r: Report): Promise<Buffer> {
   children.push(heading(`${chineseNumber(r.narrative.length + 2)}、统计`), docxTable(tables.levels), body(peopleLine(r)));
   if (tables.donations) children.push(docxTable(tables.donations));
   if (r.streaks.length) children.push(body(streaksLine(r)));
-  const doc = new Document({
-    creator: 'honours-registry',
-    title: `${r.year}年度${r.title}工会工作成绩`,
-    styles: {
-      default: { document: { run: { font: BODY, size: SIZE_BODY } } },
-      paragraphStyles: [{ id: 'TableText', name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { font: BODY, size: SIZE_TABLE } }],
-    },
-    sections: [{ properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } } }, children }],
-  });
-  return Packer.toBuffer(doc);
+  return officialDocument(`${r.year}年度${r.title}工会工作成绩`, children);
 }

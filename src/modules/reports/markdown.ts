@@ -1,14 +1,15 @@
 import { label } from '../vocabulary/vocabulary.js';
-import { chineseNumber, reportTables, type ReportTable } from './rows.js';
+import { chineseNumber } from '../vocabulary/numbers.js';
+import { reportTables, type ReportTable } from './rows.js';
 import type { Report } from './service.js';
 
 /** Printed on every report of a demo institution. */
 export const DEMO_NOTICE = '演示数据：本报告由演示机构的示例记录生成，不是真实的工作成绩。';
 
 /** Escapes text for a Markdown table cell or paragraph. */
-const md = (s: string) => s.replace(/([\\`*_[\]|<>#])/g, '\\$1');
+export const md = (s: string) => s.replace(/([\\`*_[\]|<>#])/g, '\\$1');
 
-function table(t: ReportTable): string[] {
+export function markdownTable(t: ReportTable): string[] {
   const align = t.head.map((_, i) => (t.numeric?.includes(i) ? '---:' : '---'));
   return [`| ${t.head.join(' | ')} |`, `|${align.join('|')}|`, ...t.rows.map((row) => `| ${row.map(md).join(' | ')} |`)];
 }
@@ -23,10 +24,10 @@ export function reportMarkdown(r: Report): string {
     out.push(`## ${chineseNumber(i + 1)}、${p.heading}`, '', md(p.sentences.map((s) => s.text).join('')), '');
   });
   out.push(`## ${chineseNumber(r.narrative.length + 1)}、获奖与荣誉清单`, '');
-  out.push(...(tables.ranked.rows.length ? table(tables.ranked) : ['（无）']));
-  out.push('', `## ${chineseNumber(r.narrative.length + 2)}、统计`, '', ...table(tables.levels), '');
+  out.push(...(tables.ranked.rows.length ? markdownTable(tables.ranked) : ['（无）']));
+  out.push('', `## ${chineseNumber(r.narrative.length + 2)}、统计`, '', ...markdownTable(tables.levels), '');
   out.push(peopleLine(r), '');
-  if (tables.donations) out.push(...table(tables.donations), '');
+  if (tables.donations) out.push(...markdownTable(tables.donations), '');
   if (r.streaks.length) out.push(md(streaksLine(r)), '');
   return out.join('\n');
 }

@@ -2,7 +2,7 @@
 // union's work report. Pure and deterministic: the same records give the same text. Every
 // sentence carries the ids of the records it states.
 import { LEVEL_WORDS, type Level } from '../vocabulary/vocabulary.js';
-import { chineseNumber } from './rows.js';
+import { chineseNumber } from '../vocabulary/numbers.js';
 
 export interface DraftRecord {
   id: string;

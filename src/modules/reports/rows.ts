@@ -3,7 +3,6 @@ import { quantityText } from '../donations/service.js';
 import { label } from '../vocabulary/vocabulary.js';
 import type { Report } from './service.js';
 
-export { chineseNumber } from '../vocabulary/numbers.js';
 
 export interface RankedRow {
   rank: number;
