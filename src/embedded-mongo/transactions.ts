@@ -93,6 +93,11 @@ export class TransactionManager {
 
   private readonly committing = new Set<Transaction>();
 
+  /** Whether anyone wrote this document since `lsn`. */
+  private changedAfter(ns: string, key: string, lsn: number): boolean {
+    return this.history.get(ns)?.get(key)?.some((v) => v.lsn > lsn) ?? false;
+  }
+
   /** Keys of `ns` written since `lsn` by anyone. */
   changedSince(ns: string, lsn: number): string[] {
     const byKey = this.history.get(ns);
@@ -177,7 +182,7 @@ export class TransactionManager {
   /** Applies the transaction's writes as one command (one journal record), or conflicts. */
   commit(txn: Transaction): Doc {
     if (txn.state === 'committed') return { ok: 1 };
-    if (txn.conflicted || [...txn.overlay].some(([ns, docs]) => [...docs.keys()].some((key) => this.changedSince(ns, txn.snapshot).includes(key)))) {
+    if (txn.conflicted || [...txn.overlay].some(([ns, docs]) => [...docs.keys()].some((key) => this.changedAfter(ns, key, txn.snapshot)))) {
       this.end(txn, 'aborted', ' after a write conflict');
       throw writeConflict();
     }
@@ -248,7 +253,7 @@ export class TransactionManager {
   hold(txn: Transaction, ns: string, key: string) {
     const id = `${ns}\u0000${key}`;
     const holder = this.held.get(id);
-    if ((holder && holder !== txn) || this.changedSince(ns, txn.snapshot).includes(key)) {
+    if ((holder && holder !== txn) || this.changedAfter(ns, key, txn.snapshot)) {
       txn.conflicted = true;
       throw writeConflict();
     }
