@@ -26,14 +26,15 @@ export const userResolvers = {
     user: (v: Viewer, _: unknown, ctx: RequestContext) => (namesAccount(v) ? ctx.loaders.user.load(v.userId) : null),
     // At sign-in the request has no institution yet: the token's is read.
     institution: (v: Viewer, _: unknown, ctx: RequestContext) =>
-      !v.institution ? null : ctx.institution && String(ctx.institution._id) === v.institution ? ctx.institution : ctx.models.Institution.findById(v.institution).lean(),
+      !v.institution ? null : ctx.institution && String(ctx.institution._id) === v.institution ? ctx.institution : ctx.loaders.institution.load(v.institution),
     wholeInstitution: (v: Viewer) => Boolean(v.scope.wholeInstitution),
     departmentCodes: (v: Viewer) => v.scope.departments,
     unionGroupCodes: (v: Viewer) => v.scope.unionGroups,
   },
   User: {
     id: (u: UserRecord) => toGlobalId('User', u._id),
-    institution: (u: UserRecord, _: unknown, ctx: RequestContext) => (u.institution ? ctx.services.institutions.byId(u.institution) : null),
+    // Accounts a viewer may list are of their institution (or, for FEDERATION_ADMIN, any): one batch per page.
+    institution: (u: UserRecord, _: unknown, ctx: RequestContext) => (u.institution ? ctx.loaders.institution.load(u.institution) : null),
     wholeInstitution: (u: UserRecord) => Boolean(u.wholeInstitution),
     departments: async (u: UserRecord, _: unknown, ctx: RequestContext) => (await ctx.loaders.department.loadMany(u.departments ?? [])).filter((d) => d && !(d instanceof Error)),
     unionGroups: async (u: UserRecord, _: unknown, ctx: RequestContext) => (await ctx.loaders.unionGroup.loadMany(u.unionGroups ?? [])).filter((g) => g && !(g instanceof Error)),
