@@ -9,7 +9,8 @@ import { loadConfig } from '../src/config.js';
 import { createModels } from '../src/models.js';
 import { TokenService } from '../src/shared/auth/tokens.js';
 import { startServer } from '../src/server.js';
-import { homeInstitution, seedSynthetic } from '../seeds/synthetic.js';
+import { seedSynthetic } from '../seeds/synthetic.js';
+import { homeInstitution } from '../src/modules/institutions/home.js';
 
 const { values } = parseArgs({ options: { awards: { type: 'string', default: '10000' }, role: { type: 'string', default: 'VIEWER' } } });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-achievements-'));
@@ -44,7 +45,7 @@ server.database.connection.getClient().on('commandStarted', (e) => {
   if (e.commandName !== 'endSessions') commands++;
 });
 await seedSynthetic(createModels(server.database.connection), { awards: Number(values.awards) });
-const home = await homeInstitution(createModels(server.database.connection));
+const home = (await homeInstitution(createModels(server.database.connection)))!;
 const token = TokenService.fromConfig(config).sign({ userId: 'dev:bench', username: 'bench', role: values.role as 'VIEWER' | 'ADMIN', institution: String(home._id), scope: { departments: [], unionGroups: [] } }).token;
 process.stdout.write(JSON.stringify({ url: server.url, token, rss: process.memoryUsage().rss }) + '\n');
 process.on('SIGTERM', async () => {

@@ -5,6 +5,7 @@ import { seededRandom } from './random.js';
 import type { Models } from '../src/models.js';
 import type { InstitutionRecord } from '../src/modules/institutions/model.js';
 import { withinInstitution } from '../src/shared/tenancy.js';
+import { homeInstitution } from '../src/modules/institutions/home.js';
 import { Ranker } from '../src/modules/achievements/ranking.js';
 import { recipientKey } from '../src/modules/achievements/recipients.js';
 import { normalizeName } from '../src/modules/achievements/similarity.js';
@@ -22,15 +23,9 @@ export interface SyntheticOptions {
 
 const BATCH = 1000;
 
-/** The registry's own institution: the first one that is not a demo. */
-export async function homeInstitution(models: Models): Promise<InstitutionRecord> {
-  const home = (await models.Institution.findOne({ demo: false }).sort({ createdAt: 1 }).lean()) as InstitutionRecord | null;
-  if (!home) throw new Error('the registry holds no institution yet: start the server once');
-  return home;
-}
-
 export async function seedSynthetic(models: Models, options: SyntheticOptions): Promise<{ people: number; competitions: number; awards: number }> {
   const institution = options.institution ?? (await homeInstitution(models));
+  if (!institution) throw new Error('the registry holds no institution yet: start the server once');
   return withinInstitution(institution._id, () => seedWithin(models, options));
 }
 

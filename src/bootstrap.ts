@@ -3,6 +3,7 @@ import { seedDemoData } from '../seeds/load.js';
 import type { Config } from './config.js';
 import { migrate } from './migrations/runner.js';
 import { ensureIndexes, type Models } from './models.js';
+import { ensureHomeInstitution, homeInstitution } from './modules/institutions/home.js';
 import type { InstitutionRecord } from './modules/institutions/model.js';
 import { hashPassword, randomPassword } from './shared/auth/passwords.js';
 import { acrossInstitutions, withinInstitution } from './shared/tenancy.js';
@@ -15,9 +16,7 @@ export async function bootstrap(config: Config, models: Models, logger: Logger) 
   await migrate({ models, config, logger });
   await ensureIndexes(models);
   const firstStart = (await models.Institution.countDocuments()) === 0;
-  const home = firstStart
-    ? ((await models.Institution.create({ code: config.INSTITUTION_CODE, name: config.INSTITUTION_NAME, selfReference: '我院', demo: false })).toObject() as InstitutionRecord)
-    : ((await models.Institution.findOne({ demo: false }).sort({ createdAt: 1 }).lean()) as InstitutionRecord | null);
+  const home = firstStart ? await ensureHomeInstitution(models, config) : await homeInstitution(models);
   if (home && (await acrossInstitutions(() => models.User.countDocuments({}))) === 0) await createFirstAdmin(config, models, logger, home);
   if (firstStart && config.SEED_DEMO_DATA) {
     const r = await seedDemoData(models, { config, logger });

@@ -4,6 +4,7 @@
 // for the new ones that lead with the institution (built after migrations, at start).
 import type { Collection, Document } from 'mongodb';
 import { ownedModels } from '../models.js';
+import { ensureHomeInstitution } from '../modules/institutions/home.js';
 import type { Migration } from './runner.js';
 
 /** Indexes kept on owned collections although they do not lead with the institution. */
@@ -18,8 +19,7 @@ export const institutionsMigration: Migration = {
     for (const c of collections) pending += await unowned(c);
     const summary: Record<string, unknown> = { documents: 0, settings: 0, droppedIndexes: [] as string[] };
     if (pending > 0) {
-      const existing = await models.Institution.findOne({ code: config.INSTITUTION_CODE }).lean();
-      const institution = existing ?? (await models.Institution.create({ code: config.INSTITUTION_CODE, name: config.INSTITUTION_NAME, selfReference: '我院', demo: false })).toObject();
+      const institution = await ensureHomeInstitution(models, config);
       summary.institution = config.INSTITUTION_CODE;
       // Settings were one document per key, the key as _id.
       const settings = models.Setting.collection as unknown as Collection<Document>;
