@@ -67,6 +67,8 @@ async function main() {
 }
 
 main().catch((e) => {
-  process.stderr.write(`restore failed: ${(e as Error).message}\n`);
+  // A file that is not gzip (or is cut inside its compressed stream) says so in zlib's words.
+  const message = (e as { code?: string }).code?.startsWith('Z_') ? 'the file is not a registry backup (not a complete gzip stream)' : (e as Error).message;
+  process.stderr.write(`restore failed: ${message}\n`);
   process.exit(e instanceof UsageError || e instanceof ConfigError ? 2 : 1);
 });
