@@ -17,8 +17,10 @@ import { reportRoutes } from './modules/reports/routes.js';
 import { resolvers } from './resolvers.js';
 import { loadTypeDefs } from './schema.js';
 import { appError, badUserInput, ErrorCode, unauthenticated } from './shared/errors.js';
-import { contextFor, withStatus } from './shared/http.js';
-import { withOpenTenancy } from './shared/tenancy.js';
+import { contextFor, withRequestScope, withStatus } from './shared/http.js';
+import { localiseGraphqlMessage } from './shared/i18n/graphql-errors.js';
+import { currentLanguage, languageOf, inLanguage } from './shared/i18n/language.js';
+import { t } from './shared/i18n/t.js';
 import { checkLimits, rootFieldCount } from './shared/limits.js';
 import { inspectVariables, noNulCharacters } from './shared/request-checks.js';
 
@@ -40,6 +42,15 @@ const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 function requestId(req: Request): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+}
+
+/** Codes whose messages graphql-js or Apollo wrote (in English); ours are rendered already. */
+const FOREIGN_MESSAGES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+
+function inCallersLanguage(formatted: GraphQLFormattedError, code: string): GraphQLFormattedError {
+  if (currentLanguage() === 'en' || !FOREIGN_MESSAGES.has(code)) return formatted;
+  const message = localiseGraphqlMessage(formatted.message);
+  return message === formatted.message ? formatted : { ...formatted, message, extensions: { ...formatted.extensions, detail: formatted.message } };
 }
 
 export interface App {
@@ -71,10 +82,10 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
             if (fields.some((f) => !allowed(f)) || op.selectionSet.selections.some((s) => s.kind !== Kind.FIELD)) throw withStatus(unauthenticated(), 401);
           }
           // One sign-in per request: aliases would run one password hash each.
-          if (op.operation === 'mutation' && rootFieldCount(document, op, 'login') > 1) throw withStatus(badUserInput('one login per request'), 400);
+          if (op.operation === 'mutation' && rootFieldCount(document, op, 'login') > 1) throw withStatus(badUserInput(t('request.oneLogin')), 400);
           const reports = rootFieldCount(document, op, 'achievementReport') + rootFieldCount(document, op, 'federationReport');
           if (reports > config.MAX_REPORTS_PER_REQUEST) {
-            throw withStatus(appError(ErrorCode.QUERY_TOO_COMPLEX, `a request may build at most ${config.MAX_REPORTS_PER_REQUEST} report(s); this one asks for ${reports}`), 400);
+            throw withStatus(appError(ErrorCode.QUERY_TOO_COMPLEX, t('request.tooManyReports', { limit: config.MAX_REPORTS_PER_REQUEST, asked: reports })), 400);
           }
           checkLimits(schema, document, op, request.variables ?? {}, limits);
         },
@@ -106,11 +117,12 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
       // Apollo labels unknown errors INTERNAL_SERVER_ERROR before this point: look at what was thrown.
       const original = unwrapResolverError(error);
       if (original instanceof GraphQLError && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-        return config.production ? { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } } : formatted;
+        const shown = inCallersLanguage(formatted, code);
+        return config.production ? { ...shown, extensions: { ...shown.extensions, stacktrace: undefined } } : shown;
       }
       const errorId = randomUUID();
       logger.error({ errorId, err: original, path: formatted.path }, 'unexpected error while resolving');
-      return { message: `Internal server error (error id ${errorId})`, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, errorId } };
+      return { message: t('request.internal', { errorId }), path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, errorId } };
     },
   });
   await apollo.start();
@@ -158,8 +170,8 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
     '/graphql',
     cors({ origin: config.CORS_ORIGINS, methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id', 'Apollo-Require-Preflight'], maxAge: 600 }),
     express.json({ limit: config.BODY_LIMIT_BYTES }),
-    // After the body is read: what runs from here on shares the request's tenancy.
-    (_req, _res, next) => withOpenTenancy(next),
+    // After the body is read: what runs from here on shares the request's tenancy and language.
+    (req, _res, next) => withRequestScope(req, next),
     expressMiddleware(apollo, {
       context: async ({ req }) => contextFor(deps, req),
     }),
@@ -168,14 +180,15 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) logger.error({ err, requestId: (req as Request & { id?: string }).id }, 'request failed');
-    const message =
+    const message = inLanguage(languageOf(req), () =>
       err?.type === 'entity.too.large'
-        ? `request body exceeds the limit of ${config.BODY_LIMIT_BYTES} bytes`
+        ? t('request.bodyTooLarge', { limit: config.BODY_LIMIT_BYTES })
         : err?.type === 'entity.parse.failed'
-          ? 'request body is not valid JSON'
+          ? t('request.badJson')
           : status === 500
-            ? 'internal server error'
-            : String(err?.message ?? 'bad request');
+            ? t('request.internalPlain')
+            : t('request.bad'),
+    );
     res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' } }] });
   };
   app.use(onError);

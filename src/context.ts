@@ -38,8 +38,8 @@ export interface AppDeps {
 }
 
 export const slotsFor = (config: Config) => ({
-  reports: new Slots(config.REPORTS_PER_USER_AT_ONCE, 'Reports being built for you'),
-  imports: new Slots(config.IMPORTS_AT_ONCE, 'Imports running'),
+  reports: new Slots(config.REPORTS_PER_USER_AT_ONCE, 'slots.reports'),
+  imports: new Slots(config.IMPORTS_AT_ONCE, 'slots.imports'),
 });
 
 export const loginThrottleFor = (config: Config, models: Models) =>

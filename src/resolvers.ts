@@ -17,13 +17,14 @@ import { userResolvers } from './modules/users/resolvers.js';
 import { atomically } from './shared/atomic.js';
 import { fromGlobalId } from './shared/ids.js';
 import { DateScalar, DateTimeScalar } from './shared/scalars.js';
+import { t } from './shared/i18n/t.js';
 
 /** Which loader fetches each Node type, and who may read it. */
 const NODE_LOADERS = {
   Department: (ctx: RequestContext) => ctx.loaders.department,
   UnionGroup: (ctx: RequestContext) => ctx.loaders.unionGroup,
   Person: (ctx: RequestContext) => ctx.loaders.person,
-  User: (ctx: RequestContext) => (ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], 'Reading accounts'), ctx.loaders.user),
+  User: (ctx: RequestContext) => (ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], t('action.readAccounts')), ctx.loaders.user),
   Competition: (ctx: RequestContext) => ctx.loaders.competition,
   Award: (ctx: RequestContext) => ctx.loaders.achievement,
   Honour: (ctx: RequestContext) => ctx.loaders.achievement,

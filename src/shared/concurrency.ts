@@ -2,13 +2,14 @@
 // overall. A caller over the bound is refused at once (RATE_LIMITED, HTTP 429 with
 // Retry-After) rather than queued, so a burst never piles up memory.
 import { appError, ErrorCode } from './errors.js';
+import { t } from './i18n/t.js';
 
 export class Slots {
   private readonly running = new Map<string, number>();
 
   constructor(
     private readonly perKey: number,
-    private readonly what: string,
+    private readonly what: 'slots.reports' | 'slots.imports',
     private readonly retryAfterSeconds = 5,
   ) {}
 
@@ -31,7 +32,7 @@ export class Slots {
   acquire(key: string): () => void {
     const n = this.running.get(key) ?? 0;
     if (n >= this.perKey) {
-      throw appError(ErrorCode.RATE_LIMITED, `${this.what}: at most ${this.perKey} at once; try again in ${this.retryAfterSeconds} s`, {
+      throw appError(ErrorCode.RATE_LIMITED, t('request.busy', { what: t(this.what), limit: this.perKey, seconds: this.retryAfterSeconds }), {
         retryAfterSeconds: this.retryAfterSeconds,
         http: { status: 429, headers: new Map([['retry-after', String(this.retryAfterSeconds)]]) },
       });

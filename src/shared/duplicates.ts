@@ -1,4 +1,6 @@
+import type { UnitNoun } from '../messages/words.js';
 import { userError, UserInputFailure } from './errors.js';
+import { t } from './i18n/t.js';
 
 interface DuplicateKeyError {
   code: 11000;
@@ -13,14 +15,14 @@ export function isDuplicateKeyError(e: unknown): e is DuplicateKeyError {
  * Runs a write; a unique-index violation (a race the pre-check could not see) becomes the
  * same DUPLICATE userError the pre-check gives. `fields` maps stored fields to input fields.
  */
-export async function writeOrDuplicate<T>(write: () => Promise<T>, fields: Record<string, string>, label: string): Promise<T> {
+export async function writeOrDuplicate<T>(write: () => Promise<T>, fields: Record<string, string>, unit: UnitNoun): Promise<T> {
   try {
     return await write();
   } catch (e) {
     if (!isDuplicateKeyError(e)) throw e;
     // The institution leads most unique keys: the field that clashed is the one after it.
     const stored = Object.keys(e.keyPattern ?? {}).find((k) => k !== 'institution') ?? '';
-    throw userError(['input', fields[stored] ?? stored], 'DUPLICATE', `another ${label} already has this ${fields[stored] ?? stored}`);
+    throw userError(['input', fields[stored] ?? stored], 'DUPLICATE', t('unit.duplicateValue', { unit, field: fields[stored] ?? stored }));
   }
 }
 

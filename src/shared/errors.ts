@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { t, type Text } from './i18n/t.js';
 
 /** Codes of thrown GraphQL errors (extensions.code). Bad input is a userError instead. */
 export const ErrorCode = {
@@ -12,14 +13,14 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-export const appError = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}) =>
+export const appError = (code: ErrorCode, message: Text, extra: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code, ...extra } });
 
-export const unauthenticated = (message = 'Sign in first: send a bearer token from the login mutation') =>
+export const unauthenticated = (message: Text = t('auth.signInFirst')) =>
   appError(ErrorCode.UNAUTHENTICATED, message);
-export const forbidden = (message: string) => appError(ErrorCode.FORBIDDEN, message);
-export const notFound = (message: string) => appError(ErrorCode.NOT_FOUND, message);
-export const badUserInput = (message: string, field?: string) => appError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const forbidden = (message: Text) => appError(ErrorCode.FORBIDDEN, message);
+export const notFound = (message: Text) => appError(ErrorCode.NOT_FOUND, message);
+export const badUserInput = (message: Text, field?: string) => appError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
 
 /** Codes of userErrors in mutation payloads. */
 export type UserErrorCode =
@@ -45,4 +46,4 @@ export class UserInputFailure extends Error {
   }
 }
 
-export const userError = (field: string[], code: UserErrorCode, message: string) => new UserInputFailure([{ field, code, message }]);
+export const userError = (field: string[], code: UserErrorCode, message: Text) => new UserInputFailure([{ field, code, message }]);

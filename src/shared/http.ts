@@ -7,16 +7,15 @@ import { createRequestContext, type AppDeps, type RequestContext } from '../cont
 import type { InstitutionRecord } from '../modules/institutions/model.js';
 import { namesAccount, type Viewer } from './auth/roles.js';
 import { acrossInstitutions, settleTenancy, withOpenTenancy } from './tenancy.js';
+import { inLanguage, languageOf } from './i18n/language.js';
+import { t, type Text } from './i18n/t.js';
 import { z } from 'zod';
 import { badUserInput, unauthenticated } from './errors.js';
 
 const STATUS: Record<string, number> = { BAD_REQUEST: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429 };
 
 /** An error a plain route answers with its HTTP status (see STATUS). */
-export const routeError = (code: keyof typeof STATUS, message: string, extra: Record<string, unknown> = {}) => new GraphQLError(message, { extensions: { code, ...extra } });
-
-/** Whether the caller's Accept-Language prefers English to Chinese (Chinese by default). */
-export const prefersEnglish = (req: Request) => req.acceptsLanguages('zh', 'en') === 'en';
+export const routeError = (code: keyof typeof STATUS, message: Text, extra: Record<string, unknown> = {}) => new GraphQLError(message, { extensions: { code, ...extra } });
 
 /** The same error, answered with this HTTP status (Apollo reads extensions.http). */
 export const withStatus = (error: GraphQLError, status: number) => new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
@@ -29,9 +28,9 @@ export async function viewerOf(deps: Pick<AppDeps, 'tokens' | 'models'>, req: Re
   const header = req.headers.authorization;
   if (!header) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!m) throw withStatus(unauthenticated('Authorization must be "Bearer <token>"'), 401);
+  if (!m) throw withStatus(unauthenticated(t('auth.badHeader')), 401);
   const viewer = deps.tokens.verify(m[1]);
-  if (!viewer) throw withStatus(unauthenticated('The token is invalid or expired; sign in again'), 401);
+  if (!viewer) throw withStatus(unauthenticated(t('auth.badToken')), 401);
   const home = await acrossInstitutions(() => requireLiveAccount(deps, viewer));
   return { viewer, institution: await requireInstitution(deps, viewer, home) };
 }
@@ -43,8 +42,8 @@ export async function viewerOf(deps: Pick<AppDeps, 'tokens' | 'models'>, req: Re
 async function requireInstitution(deps: Pick<AppDeps, 'models'>, viewer: Viewer, home: string | null | undefined): Promise<InstitutionRecord | null> {
   if (!viewer.institution) return null;
   const institution = (await deps.models.Institution.findById(viewer.institution).lean()) as InstitutionRecord | null;
-  if (!institution) throw withStatus(unauthenticated('The token names an institution that no longer exists; sign in again'), 401);
-  if (home !== undefined && home !== viewer.institution && !institution.demo) throw withStatus(unauthenticated('The token names an institution the account does not belong to'), 401);
+  if (!institution) throw withStatus(unauthenticated(t('auth.institutionGone')), 401);
+  if (home !== undefined && home !== viewer.institution && !institution.demo) throw withStatus(unauthenticated(t('auth.notYourInstitution')), 401);
   return institution;
 }
 
@@ -57,7 +56,7 @@ async function requireLiveAccount(deps: Pick<AppDeps, 'models'>, viewer: Viewer)
   if (!namesAccount(viewer)) return undefined;
   const account = (await deps.models.User.findById(viewer.userId, { active: 1, tokenVersion: 1, institution: 1 }).lean()) as { active: boolean; tokenVersion?: number; institution?: unknown } | null;
   if (!account || !account.active || (account.tokenVersion ?? 0) !== (viewer.tokenVersion ?? 0)) {
-    throw withStatus(unauthenticated('The token was revoked (the account was changed, deactivated or signed out); sign in again'), 401);
+    throw withStatus(unauthenticated(t('auth.revoked')), 401);
   }
   return account.institution ? String(account.institution) : null;
 }
@@ -72,11 +71,17 @@ export async function contextFor(deps: AppDeps, req: Request): Promise<RequestCo
   return createRequestContext(deps, { requestId: (req as unknown as { id?: string }).id ?? randomUUID(), ip: req.ip ?? 'unknown', viewer: signedIn?.viewer ?? null, institution: signedIn?.institution ?? null });
 }
 
-export const sendError = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
+export const sendError = (res: Response, status: number, code: string, message: Text | string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
+
+/**
+ * What runs from here on shares the request's tenancy (settled once the token is read) and
+ * its language. Open it after the body is read: a stream's callbacks lose the async context.
+ */
+export const withRequestScope = <T>(req: Request, run: () => T): T => inLanguage(languageOf(req), () => withOpenTenancy(run));
 
 /** Runs a route with the caller's context (signed in); known errors become their status. */
 export function withContext(deps: AppDeps, run: (ctx: RequestContext, req: Request, res: Response) => Promise<void>) {
-  return (req: Request, res: Response) => withOpenTenancy(async () => {
+  return (req: Request, res: Response) => withRequestScope(req, async () => {
     try {
       const ctx = await contextFor(deps, req);
       ctx.guard.requireViewer();
@@ -90,7 +95,7 @@ export function withContext(deps: AppDeps, run: (ctx: RequestContext, req: Reque
       if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
       if (Object.hasOwn(STATUS, code)) return void sendError(res, STATUS[code], code, (e as Error).message);
       deps.logger.error({ err: e }, 'route failed');
-      sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal server error');
+      sendError(res, 500, 'INTERNAL_SERVER_ERROR', t('request.internalPlain'));
     }
   });
 }
@@ -101,7 +106,7 @@ export function withContext(deps: AppDeps, run: (ctx: RequestContext, req: Reque
  */
 export function parseQuery<S extends z.ZodObject>(schema: S, query: Request['query']): z.infer<S> {
   for (const [key, value] of Object.entries(query)) {
-    if (typeof value !== 'string') throw withStatus(badUserInput(`query parameter ${key} must be given once, as plain text`, key), 400);
+    if (typeof value !== 'string') throw withStatus(badUserInput(t('request.parameterTwice', { name: key }), key), 400);
   }
   const parsed = z.strictObject(schema.shape).safeParse(query);
   if (parsed.success) return parsed.data as z.infer<S>;
@@ -109,14 +114,14 @@ export function parseQuery<S extends z.ZodObject>(schema: S, query: Request['que
   const name = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
   const message =
     issue.code === 'unrecognized_keys'
-      ? `unknown query parameter ${name}; known: ${Object.keys(schema.shape).join(', ') || 'none'}`
-      : `query parameter ${name}: ${issue.message}`;
+      ? t('request.unknownParameter', { name, known: Object.keys(schema.shape) })
+      : t('request.badParameter', { name, problem: issue.message });
   throw withStatus(badUserInput(message, name), 400);
 }
 
 /** Query-parameter types. */
 export const queryParam = {
   id: z.string().min(1).max(200),
-  year: z.string().regex(/^\d{4}$/, { error: 'must be a four-digit year' }).transform(Number),
-  oneOf: <V extends string>(values: readonly [V, ...V[]]) => z.enum(values, { error: `must be one of ${values.join(', ')}` }),
+  year: z.string().regex(/^\d{4}$/, { error: () => t('request.fourDigitYear') }).transform(Number),
+  oneOf: <V extends string>(values: readonly [V, ...V[]]) => z.enum(values, { error: () => t('request.oneOf', { values }) }),
 };

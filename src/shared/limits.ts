@@ -12,6 +12,7 @@ import {
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './pagination.js';
+import { t, type Text } from './i18n/t.js';
 
 export interface Limits {
   maxDepth: number;
@@ -21,7 +22,7 @@ export interface Limits {
   fieldCosts: Record<string, number>;
 }
 
-const tooComplex = (message: string, extra: Record<string, unknown>) =>
+const tooComplex = (message: Text, extra: Record<string, unknown>) =>
   new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 }, ...extra } });
 
 function walk(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, depth: number, seen: Set<string>, stats: { depth: number; aliases: number }) {
@@ -96,13 +97,13 @@ export function checkLimits(schema: GraphQLSchema, document: DocumentNode, opera
     measured.set(operation, entry);
   }
 
-  if (entry.depth > limits.maxDepth) throw tooComplex(`query depth ${entry.depth} exceeds the limit of ${limits.maxDepth}`, { depth: entry.depth, limit: limits.maxDepth });
-  if (entry.aliases > limits.maxAliases) throw tooComplex(`query uses ${entry.aliases} aliases; the limit is ${limits.maxAliases}`, { aliases: entry.aliases, limit: limits.maxAliases });
+  if (entry.depth > limits.maxDepth) throw tooComplex(t('request.tooDeep', { depth: entry.depth, limit: limits.maxDepth }), { depth: entry.depth, limit: limits.maxDepth });
+  if (entry.aliases > limits.maxAliases) throw tooComplex(t('request.tooManyAliases', { aliases: entry.aliases, limit: limits.maxAliases }), { aliases: entry.aliases, limit: limits.maxAliases });
   const variablesKey = JSON.stringify(variables);
   let cost = entry.costs.get(variablesKey);
   if (cost === undefined) cost = estimateCost(schema, document, operation, variables, limits.fieldCosts);
   if (entry.costs.size < 100) entry.costs.set(variablesKey, cost);
-  if (cost > limits.maxCost) throw tooComplex(`query cost ${cost} exceeds the limit of ${limits.maxCost}; ask for smaller pages or fewer fields`, { cost, limit: limits.maxCost });
+  if (cost > limits.maxCost) throw tooComplex(t('request.tooCostly', { cost, limit: limits.maxCost }), { cost, limit: limits.maxCost });
 }
 
 function estimateCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, fieldCosts: Record<string, number>): number {

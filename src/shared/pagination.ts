@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { badUserInput } from './errors.js';
+import { t } from './i18n/t.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -35,13 +36,13 @@ function decodeCursor(cursor: string): [unknown, string] {
     const value = v && typeof v === 'object' && 'd' in v ? new Date(v.d) : v;
     return [value, id];
   } catch {
-    throw badUserInput('after is not a cursor this list produced', 'after');
+    throw badUserInput(t('page.badCursor'), 'after');
   }
 }
 
 export function pageSize(first: number | null | undefined): number {
   const n = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(n) || n < 0 || n > MAX_PAGE_SIZE) throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
+  if (!Number.isInteger(n) || n < 0 || n > MAX_PAGE_SIZE) throw badUserInput(t('page.badSize', { max: MAX_PAGE_SIZE }), 'first');
   return n;
 }
 

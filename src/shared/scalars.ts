@@ -1,21 +1,22 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { t, type Text } from './i18n/t.js';
 
-const invalid = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+const invalid = (message: Text) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 
 function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
-    throw invalid(`DateTime must be an ISO-8601 date and time with a zone, e.g. 2020-10-01T08:00:00Z; got ${JSON.stringify(value)}`);
+    throw invalid(t('scalar.dateTime', { got: JSON.stringify(value) }));
   }
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw invalid(`DateTime ${value} is not a real moment`);
+  if (Number.isNaN(d.getTime())) throw invalid(t('scalar.notAMoment', { value }));
   return d;
 }
 
 function parseDate(value: unknown): Date {
   const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-  if (!m) throw invalid(`Date must be YYYY-MM-DD, e.g. 2020-10-01; got ${JSON.stringify(value)}`);
+  if (!m) throw invalid(t('scalar.date', { got: JSON.stringify(value) }));
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) throw invalid(`Date ${value} does not exist`);
+  if (d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) throw invalid(t('scalar.noSuchDate', { value: String(value) }));
   return d;
 }
 

@@ -1,5 +1,11 @@
 import { z } from 'zod';
+import type { FieldKey } from '../messages/fields.js';
 import { UserInputFailure, type UserError, type UserErrorCode } from './errors.js';
+import { currentLanguage } from './i18n/language.js';
+import { t } from './i18n/t.js';
+
+// zod's own refusals (a number too large, a value not in an enum) in the caller's language.
+const zodLocales = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError };
 
 function codeOf(issue: z.core.$ZodIssue): UserErrorCode {
   switch (issue.code) {
@@ -17,7 +23,7 @@ function codeOf(issue: z.core.$ZodIssue): UserErrorCode {
 
 /** Validates a mutation input; every problem becomes a userError under ['input', ...path]. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { error: zodLocales[currentLanguage()] });
   if (result.success) return result.data;
   const errors: UserError[] = result.error.issues.map((issue) => ({
     field: ['input', ...issue.path.map(String)],
@@ -28,13 +34,15 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 }
 
 /** A trimmed, non-empty string of at most `max` characters, with messages for clerks. */
-export const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required` })
+export const text = (label: FieldKey, max: number) => {
+  const field = () => t(label);
+  return z
+    .string({ error: () => t('text.required', { field: field() }) })
     .trim()
-    .min(1, { error: `${label} is required` })
-    .max(max, { error: `${label} must be at most ${max} characters` })
-    .refine((s) => ![...s].some(isControl), { error: `${label} contains control characters` });
+    .min(1, { error: () => t('text.required', { field: field() }) })
+    .max(max, { error: () => t('text.tooLong', { field: field(), max }) })
+    .refine((s) => ![...s].some(isControl), { error: () => t('text.controlCharacters', { field: field() }) });
+};
 
 /** C0 control characters other than tab, line feed and carriage return. */
 function isControl(ch: string): boolean {
@@ -42,4 +50,4 @@ function isControl(ch: string): boolean {
   return c < 32 && c !== 9 && c !== 10 && c !== 13;
 }
 
-export const optionalText = (label: string, max: number) => text(label, max).nullish();
+export const optionalText = (label: FieldKey, max: number) => text(label, max).nullish();

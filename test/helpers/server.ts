@@ -77,7 +77,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     async gql(query, variables, token, headers = {}) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        // Tests read the API's messages in English unless they ask otherwise (test/i18n checks the Chinese).
+        headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
         body: JSON.stringify({ query, variables }),
       });
       const body = await res.text();

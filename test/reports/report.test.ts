@@ -181,10 +181,10 @@ describe('achievement report', () => {
       expect((await fetch(`${t.url}/reports/2020/achievements.md`)).status).to.equal(401);
       const invalid = await fetch(`${t.url}/reports/2020/achievements.md`, { headers: { authorization: 'Bearer nonsense' } });
       expect(invalid.status).to.equal(401);
-      expect(((await invalid.json()) as { errors: { message: string }[] }).errors[0].message).to.match(/invalid or expired/);
+      expect(((await invalid.json()) as { errors: { message: string }[] }).errors[0].message).to.match(/令牌无效或已过期/);
       const malformed = await fetch(`${t.url}/exports/achievements.csv`, { headers: { authorization: 'Token abc' } });
       expect(malformed.status).to.equal(401);
-      expect(((await malformed.json()) as { errors: { message: string }[] }).errors[0].message).to.match(/Bearer <token>/);
+      expect(((await malformed.json()) as { errors: { message: string }[] }).errors[0].message).to.match(/Bearer <令牌>/);
       expect((await fetch(`${t.url}/reports/abcd/achievements.md`, { headers: { authorization: `Bearer ${viewer}` } })).status).to.equal(400);
       expect((await fetch(`${t.url}/reports/2020/achievements.pdf`, { headers: { authorization: `Bearer ${viewer}` } })).status).to.equal(404);
       const md = await fetch(`${t.url}/reports/2020/achievements.md`, { headers: { authorization: `Bearer ${viewer}` } });

@@ -44,8 +44,8 @@ describe('password policy', () => {
 
   it('counts characters, not bytes, and applies the same rules to ADMIN_PASSWORD', () => {
     expect(passwordProblem('一二三四五六七八九十百千')).to.equal(null);
-    expect(passwordProblem('一二三四五六七八九十百')).to.match(/at least 12/);
-    expect(() => loadConfig({ ADMIN_PASSWORD: 'qwertyuiop12' })).to.throw(ConfigError, /ADMIN_PASSWORD: password is on the list/);
+    expect(passwordProblem('一二三四五六七八九十百')).to.match(/至少需要 12 个字符/);
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'qwertyuiop12' })).to.throw(ConfigError, /ADMIN_PASSWORD: 这是常见密码/);
     expect(loadConfig({ ADMIN_PASSWORD: 'a-long-unusual-one' }).ADMIN_PASSWORD).to.equal('a-long-unusual-one');
   });
 });

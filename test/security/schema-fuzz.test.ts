@@ -79,11 +79,13 @@ describe('schema-driven malformed input (every mutation and query argument)', fu
     return 'userErrors' in fields ? '{ __typename userErrors { field code message } }' : '{ __typename }';
   };
 
-  async function hammer(kind: 'Query' | 'Mutation', rounds: number) {
+  const HAN = /\p{Script=Han}/u;
+
+  async function hammer(kind: 'Query' | 'Mutation', rounds: number, language: 'en' | 'zh-CN' = 'en') {
     const admin = t.tokenFor('ADMIN');
     const fields = root(kind).filter((f) => f.args.length && f.name !== 'login');
     expect(fields.length).to.be.greaterThan(kind === 'Query' ? 10 : 30);
-    const random = seededRandom(kind.length * 104729);
+    const random = seededRandom(kind.length * 104729 + (language === 'en' ? 0 : 1));
     let executed = 0;
     let sent = 0;
     for (const field of fields) {
@@ -92,12 +94,17 @@ describe('schema-driven malformed input (every mutation and query argument)', fu
         const declared = field.args.map((a) => `$${a.name}: ${a.type}`).join(', ');
         const passed = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
         const query = `${kind === 'Query' ? 'query' : 'mutation'}(${declared}) { r: ${field.name}(${passed}) ${selection(field)} }`;
-        const res = await t.gql(query, variables, admin);
+        const res = await t.gql(query, variables, admin, { 'accept-language': language === 'en' ? 'en' : 'zh-CN,zh;q=0.9,en;q=0.8' });
         sent++;
         if (res.data) executed++;
         const where = `${field.name}(${JSON.stringify(variables).slice(0, 300)}) → ${res.status} ${res.body.slice(0, 300)}`;
         expect(res.status, where).to.be.oneOf([200, 400, 429]);
         for (const e of res.errors ?? []) expect(e.extensions?.code, where).to.not.equal('INTERNAL_SERVER_ERROR');
+        if (language === 'zh-CN') {
+          // Whatever a Chinese caller is told is (at least) in Chinese.
+          const userErrors = ((res.data?.r as { userErrors?: { message: string }[] } | null)?.userErrors ?? []).map((u) => u.message);
+          for (const message of [...(res.errors ?? []).map((e) => e.message), ...userErrors]) expect(message, where).to.match(HAN);
+        }
       }
     }
     // Many inputs get past coercion and reach the services' own validation (queries less
@@ -108,4 +115,8 @@ describe('schema-driven malformed input (every mutation and query argument)', fu
 
   it('answers every query argument cleanly', () => hammer('Query', 12));
   it('answers every mutation cleanly', () => hammer('Mutation', 25));
+  it('answers a Chinese caller in Chinese, every query and mutation', async () => {
+    await hammer('Query', 4, 'zh-CN');
+    await hammer('Mutation', 8, 'zh-CN');
+  });
 });

@@ -37,10 +37,10 @@ describe('strict query parameters on the plain routes', () => {
   it('refuses repeated and unknown parameters', async () => {
     const repeated = await get('/exports/achievements.csv?year=2020&year=2019');
     expect(repeated.status).to.equal(400);
-    expect(repeated.error!.message).to.match(/year must be given once/);
+    expect(repeated.error!.message).to.match(/year 只能给一次/);
     const unknown = await get('/reports/2020/achievements.md?department=ZYJK');
     expect(unknown.status).to.equal(400);
-    expect(unknown.error!.message).to.match(/unknown query parameter department; known: departmentId, unionGroupId/);
+    expect(unknown.error!.message).to.match(/未知的查询参数 department；可用：departmentId、unionGroupId/);
     const repeatedScope = await get('/reports/2020/achievements.md?departmentId=a&departmentId=b');
     expect(repeatedScope.status).to.equal(400);
     expect((await get('/imports/templates/awards.xlsx?x=1')).status).to.equal(400);

@@ -14,18 +14,19 @@ import { resultOf } from './ranking.js';
 import { assertDateInYear, collectiveInput, duplicateOf, insertRecord, notFuture, writeUnique } from './shared.js';
 import { normalizeName, similarity, SIMILAR_THRESHOLD } from './similarity.js';
 import { newRecordFields, Workflow } from './workflow.js';
+import { t } from '../../shared/i18n/t.js';
 
 const fields = {
   competitionId: z.string(),
-  personIds: z.array(z.string()).max(50, { error: 'at most 50 people per award' }).nullish(),
+  personIds: z.array(z.string()).max(50, { error: () => t('award.tooManyPeople') }).nullish(),
   collective: collectiveInput.nullish(),
   grade: z.enum(values(GRADES)).nullish(),
-  placement: z.number().int({ error: 'placement must be a whole number' }).min(1, { error: 'placement must be 1 or more' }).max(100, { error: 'placement must be at most 100' }).nullish(),
-  resultText: optionalText('resultText', 60),
+  placement: z.number().int({ error: () => t('award.placementWhole') }).min(1, { error: () => t('award.placementMin') }).max(100, { error: () => t('award.placementMax') }).nullish(),
+  resultText: optionalText('field.resultText', 60),
   date: notFuture,
-  certificateNumber: optionalText('certificateNumber', 64),
-  evidenceNote: optionalText('evidenceNote', 500),
-  note: optionalText('note', 1000),
+  certificateNumber: optionalText('field.certificateNumber', 64),
+  evidenceNote: optionalText('field.evidenceNote', 500),
+  note: optionalText('field.note', 1000),
 };
 const createSchema = z.object(fields);
 const updateSchema = z.object({ id: z.string() }).extend(z.object(fields).partial().shape);
@@ -35,8 +36,8 @@ type Result = { grade?: string | null; placement?: number | null; resultText?: s
 /** Exactly one of grade, placement and free text. */
 function checkResult(r: Result) {
   const given = (['grade', 'placement', 'resultText'] as const).filter((k) => r[k] != null);
-  if (given.length === 0) throw userError(['input', 'grade'], 'REQUIRED', 'give the result: a grade, a placement, or a text such as 多项奖项');
-  if (given.length > 1) throw userError(['input', given[1]], 'INVALID', `give one result only: ${given.join(' and ')} were both given`);
+  if (given.length === 0) throw userError(['input', 'grade'], 'REQUIRED', t('award.resultRequired'));
+  if (given.length > 1) throw userError(['input', given[1]], 'INVALID', t('award.oneResult', { given }));
 }
 
 
@@ -78,7 +79,7 @@ export class AwardService {
       .filter((a) => !(self && a._id.equals(self)) && similarity(a.title, competitionTitle(competition)) >= SIMILAR_THRESHOLD)
       .map((a) => ({
         code: 'SIMILAR_RECORD' as const,
-        message: `the same recipients have an award in ${a.title} (${a.year}); is that the same competition spelled differently?`,
+        message: t('award.similar', { title: a.title, year: a.year }),
         recordId: toGlobalId('Award', a._id),
       }));
   }
@@ -107,7 +108,7 @@ export class AwardService {
    * created yet) instead of the one `competitionId` names.
    */
   async create(input: unknown, options: { dryRun?: boolean; competition?: CompetitionRecord } = {}): Promise<{ award: AchievementRecord; warnings: Warning[] }> {
-    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Entering an award');
+    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], t('action.enterAward'));
     const data = parseInput(createSchema, input);
     const errors = new ErrorList();
     const competition = options.competition ?? (await this.ctx.services.competitions.load(data.competitionId, ['input', 'competitionId']).catch((e: unknown) => (errors.add(e), null)));
@@ -118,9 +119,9 @@ export class AwardService {
       errors.add(e as UserInputFailure);
     }
     errors.throwIfAny();
-    if (!recipients!.people.length && !recipients!.collective) throw userError(['input', 'personIds'], 'REQUIRED', 'an award needs at least one person or a collective');
+    if (!recipients!.people.length && !recipients!.collective) throw userError(['input', 'personIds'], 'REQUIRED', t('award.recipientsRequired'));
     assertDateInYear(data.date, competition!.year, ['input', 'date']);
-    await this.ctx.guard.requireWriteAt('Entering an award', ...recipients!.targets);
+    await this.ctx.guard.requireWriteAt(t('action.enterAward'), ...recipients!.targets);
     const stored = await this.fieldsFor(competition!, recipients!, data, data.date);
     const duplicate = await duplicateOf(this.ctx, stored.dedupeKey);
     if (duplicate) throw duplicate;
@@ -151,13 +152,13 @@ export class AwardService {
       patch.personIds !== undefined || patch.collective !== undefined
         ? await resolveRecipients(this.ctx, patch.personIds === undefined ? before.people.map((p) => toGlobalId('Person', p)) : patch.personIds, patch.collective === undefined ? collectiveInputOf(before) : patch.collective, { people: 'personIds', collective: 'collective' })
         : { people: before.people, collective: before.collective ?? null, departments: before.departments, unionGroups: before.unionGroups, targets: await targetsOf(this.ctx, before.people, before.collective) };
-    if (!recipients.people.length && !recipients.collective) throw userError(['input', 'personIds'], 'REQUIRED', 'an award needs at least one person or a collective');
+    if (!recipients.people.length && !recipients.collective) throw userError(['input', 'personIds'], 'REQUIRED', t('award.recipientsRequired'));
     // A result field given replaces the result; the others are cleared.
     const resultGiven = patch.grade !== undefined || patch.placement !== undefined || patch.resultText !== undefined;
     const result: Result = resultGiven ? { grade: patch.grade ?? null, placement: patch.placement ?? null, resultText: patch.resultText ?? null } : before;
     checkResult(result);
     const date = patch.date ?? before.date ?? new Date(Date.UTC(competition.year, 0, 1));
-    if (patch.date === null) throw userError(['input', 'date'], 'REQUIRED', 'an award needs its date');
+    if (patch.date === null) throw userError(['input', 'date'], 'REQUIRED', t('award.dateRequired'));
     assertDateInYear(date, competition.year, ['input', patch.date ? 'date' : 'competitionId']);
     const plan = await this.workflow.editPlan(before, recipients.targets);
     const stored = await this.fieldsFor(competition, recipients, result, date);

@@ -10,24 +10,25 @@ import type { AchievementRecord } from './model.js';
 import { resolveRecipients, targetsOf, type Recipients } from './recipients.js';
 import { assertDateInYear, duplicateOf, insertRecord, notFuture, writeUnique } from './shared.js';
 import { newRecordFields, Workflow } from './workflow.js';
+import { t } from '../../shared/i18n/t.js';
 
 const studioSchema = z.object({
-  name: text('studio name', 60),
+  name: text('field.studioName', 60),
   established: notFuture.nullish(),
-  memberIds: z.array(z.string()).max(100, { error: 'at most 100 studio members' }).nullish(),
+  memberIds: z.array(z.string()).max(100, { error: () => t('designation.tooManyMembers') }).nullish(),
 });
 
 const fields = {
   personId: z.string(),
   designation: z.enum(values(MODEL_WORKER_TITLES)),
-  title: optionalText('title', 100),
+  title: optionalText('field.title', 100),
   level: z.enum(values(LEVELS)),
-  conferredBy: text('conferredBy', 100),
-  session: optionalText('session', 20),
+  conferredBy: text('field.conferredBy', 100),
+  session: optionalText('field.session', 20),
   year: yearSchema,
   date: notFuture.nullish(),
   studio: studioSchema.nullish(),
-  note: optionalText('note', 1000),
+  note: optionalText('field.note', 1000),
 };
 const createSchema = z.object(fields);
 const updateSchema = z.object({ id: z.string() }).extend(z.object(fields).partial().shape);
@@ -39,7 +40,7 @@ export class DesignationService {
     this.workflow = new Workflow(ctx, {
       typeName: 'ModelWorkerDesignation',
       operation: 'modelWorkerDesignation',
-      noun: 'model-worker designation',
+      noun: 'designation',
       model: ctx.models.ModelWorkerDesignation,
       match: { kind: 'MODEL_WORKER' },
       targets: (c, r) => targetsOf(c, r.people, null),
@@ -68,11 +69,11 @@ export class DesignationService {
   }
 
   async designate(input: unknown): Promise<{ designation: AchievementRecord; warnings: Warning[] }> {
-    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Recording a model-worker designation');
+    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], t('action.recordDesignation'));
     const data = parseInput(createSchema, input);
     const recipients = await resolveRecipients(this.ctx, [data.personId], null, { people: 'personId', collective: 'collective' });
     assertDateInYear(data.date, data.year, ['input', 'date']);
-    await this.ctx.guard.requireWriteAt('Recording a model-worker designation', ...recipients.targets);
+    await this.ctx.guard.requireWriteAt(t('action.recordDesignation'), ...recipients.targets);
     const stored = await this.stored({ ...data, personId: recipients.people[0] }, recipients);
     const duplicate = await duplicateOf(this.ctx, stored.dedupeKey);
     if (duplicate) throw duplicate;
@@ -95,7 +96,7 @@ export class DesignationService {
     const { id, personId, ...patch } = parseInput(updateSchema, input);
     const before = await this.workflow.load(id);
     const recipients = await resolveRecipients(this.ctx, [personId ?? toGlobalId('Person', before.people[0])], null, { people: 'personId', collective: 'collective' });
-    for (const k of ['designation', 'level', 'year', 'conferredBy'] as const) if (patch[k] === null) throw userError(['input', k], 'REQUIRED', `${k} cannot be cleared`);
+    for (const k of ['designation', 'level', 'year', 'conferredBy'] as const) if (patch[k] === null) throw userError(['input', k], 'REQUIRED', t('record.cannotClear', { field: k }));
     const merged = {
       personId: recipients.people[0],
       designation: patch.designation ?? before.designation!,

@@ -5,32 +5,33 @@ import { userError } from '../../shared/errors.js';
 import { idOfType, toGlobalId } from '../../shared/ids.js';
 import { optionalText, parseInput, text } from '../../shared/validation.js';
 import { yearSchema, type Warning } from '../competitions/service.js';
-import { HONOUR_KINDS, HONOUR_RECIPIENTS, LEVELS, label, values, type HonourKind } from '../vocabulary/vocabulary.js';
+import { HONOUR_KINDS, HONOUR_RECIPIENTS, LEVELS, values, type HonourKind } from '../vocabulary/vocabulary.js';
 import { collectiveInputOf } from './awards.js';
 import type { AchievementRecord } from './model.js';
 import { recipientKey, resolveRecipients, targetsOf, type Recipients } from './recipients.js';
 import { assertDateInYear, collectiveInput, duplicateOf, insertRecord, notFuture, writeUnique } from './shared.js';
 import { normalizeName, similarity, SIMILAR_THRESHOLD } from './similarity.js';
 import { actorOf, newRecordFields, Workflow, type WorkflowModel } from './workflow.js';
+import { t } from '../../shared/i18n/t.js';
 
 const fields = {
-  title: text('title', 100),
+  title: text('field.title', 100),
   honourKind: z.enum(values(HONOUR_KINDS)),
-  conferredBy: text('conferredBy', 100),
+  conferredBy: text('field.conferredBy', 100),
   level: z.enum(values(LEVELS)),
   personId: z.string().nullish(),
   collective: collectiveInput.nullish(),
   year: yearSchema,
   date: notFuture.nullish(),
-  session: optionalText('session', 20),
+  session: optionalText('field.session', 20),
   awardId: z.string().nullish(),
   validUntil: z.date().nullish(),
-  note: optionalText('note', 1000),
+  note: optionalText('field.note', 1000),
 };
 const createSchema = z.object(fields);
 const updateSchema = z.object({ id: z.string() }).extend(z.object(fields).partial().shape);
-const reviewSchema = z.object({ id: z.string(), outcome: z.enum(['UNDER_REVIEW', 'CONFIRMED', 'EXPIRED']), date: notFuture, note: optionalText('note', 500) });
-const revokeSchema = z.object({ id: z.string(), date: notFuture, reason: text('reason', 500) });
+const reviewSchema = z.object({ id: z.string(), outcome: z.enum(['UNDER_REVIEW', 'CONFIRMED', 'EXPIRED']), date: notFuture, note: optionalText('field.note', 500) });
+const revokeSchema = z.object({ id: z.string(), date: notFuture, reason: text('field.reason', 500) });
 
 /** The honour to create when a civilised-post campaign is named. */
 export interface CampaignHonour {
@@ -58,11 +59,11 @@ export class HonourService {
   }
 
   private async recipients(kind: HonourKind, personId: string | null | undefined, collective: z.infer<typeof collectiveInput> | null | undefined): Promise<Recipients> {
-    if (personId != null && collective) throw userError(['input', 'collective'], 'INVALID', 'an honour goes to a person or to a collective, not both');
-    if (personId == null && !collective) throw userError(['input', 'personId'], 'REQUIRED', 'an honour needs its recipient: a person or a collective');
+    if (personId != null && collective) throw userError(['input', 'collective'], 'INVALID', t('honour.personOrCollective'));
+    if (personId == null && !collective) throw userError(['input', 'personId'], 'REQUIRED', t('honour.recipientRequired'));
     const allowed = HONOUR_RECIPIENTS[kind];
-    if (allowed === 'PERSON' && collective) throw userError(['input', 'collective'], 'INVALID', `a ${label('honourKind', kind)} title goes to a person, not a collective`);
-    if (allowed === 'COLLECTIVE' && personId != null) throw userError(['input', 'personId'], 'INVALID', `a ${label('honourKind', kind)} title goes to a collective, not a person`);
+    if (allowed === 'PERSON' && collective) throw userError(['input', 'collective'], 'INVALID', t('honour.personOnly', { kind }));
+    if (allowed === 'COLLECTIVE' && personId != null) throw userError(['input', 'personId'], 'INVALID', t('honour.collectiveOnly', { kind }));
     return resolveRecipients(this.ctx, personId != null ? [personId] : [], collective, { people: 'personId', collective: 'collective' });
   }
 
@@ -71,11 +72,11 @@ export class HonourService {
     if (awardId == null) return undefined;
     const id = idOfType(awardId, 'Award');
     const award = id ? ((await this.ctx.models.Award.findById(id).lean()) as AchievementRecord | null) : null;
-    if (!award) throw userError(['input', 'awardId'], 'NOT_FOUND', `no award has id ${awardId}`);
+    if (!award) throw userError(['input', 'awardId'], 'NOT_FOUND', t('honour.awardNotFound', { id: awardId }));
     const shared =
       recipients.people.some((p) => award.people.some((q) => q.equals(p))) ||
       (recipients.collective && award.collective && recipientKey([], recipients.collective) === recipientKey([], award.collective));
-    if (!shared) throw userError(['input', 'awardId'], 'INVALID', `the award ${award.title} went to someone else`);
+    if (!shared) throw userError(['input', 'awardId'], 'INVALID', t('honour.awardElsewhere', { title: award.title }));
     return award._id;
   }
 
@@ -92,7 +93,7 @@ export class HonourService {
     const others = (await this.ctx.models.Honour.find({ ...who, year }, { title: 1, year: 1 }).lean()) as AchievementRecord[];
     return others
       .filter((h) => !(self && h._id.equals(self)) && normalizeName(h.title) !== normalizeName(title) && similarity(h.title, title) >= SIMILAR_THRESHOLD)
-      .map((h) => ({ code: 'SIMILAR_RECORD' as const, message: `the same recipient holds ${h.title} (${h.year}); is this the same title?`, recordId: toGlobalId('Honour', h._id) }));
+      .map((h) => ({ code: 'SIMILAR_RECORD' as const, message: t('honour.similar', { title: h.title, year: h.year }), recordId: toGlobalId('Honour', h._id) }));
   }
 
   private async stored(d: { title: string; level: string; year: number; date?: Date | null }, recipients: Recipients) {
@@ -113,12 +114,12 @@ export class HonourService {
 
   /** With `dryRun`, every check runs and nothing is written (imports preview this way). */
   async confer(input: unknown, options: { dryRun?: boolean } = {}): Promise<{ honour: AchievementRecord; warnings: Warning[] }> {
-    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Recording an honour');
+    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], t('action.recordHonour'));
     const data = parseInput(createSchema, input);
     const recipients = await this.recipients(data.honourKind, data.personId, data.collective);
     assertDateInYear(data.date, data.year, ['input', 'date']);
-    if (data.validUntil && data.date && data.validUntil < data.date) throw userError(['input', 'validUntil'], 'OUT_OF_RANGE', 'validUntil lies before the date the honour was conferred');
-    await this.ctx.guard.requireWriteAt('Recording an honour', ...recipients.targets);
+    if (data.validUntil && data.date && data.validUntil < data.date) throw userError(['input', 'validUntil'], 'OUT_OF_RANGE', t('honour.validUntilBeforeDate'));
+    await this.ctx.guard.requireWriteAt(t('action.recordHonour'), ...recipients.targets);
     const award = await this.linkedAward(data.awardId, recipients);
     const stored = await this.stored(data, recipients);
     const duplicate = await duplicateOf(this.ctx, stored.dedupeKey);
@@ -197,7 +198,7 @@ export class HonourService {
       year: patch.year ?? before.year,
       date: patch.date === undefined ? before.date : patch.date,
     };
-    for (const k of ['title', 'level', 'year', 'conferredBy', 'honourKind'] as const) if (patch[k] === null) throw userError(['input', k], 'REQUIRED', `${k} cannot be cleared`);
+    for (const k of ['title', 'level', 'year', 'conferredBy', 'honourKind'] as const) if (patch[k] === null) throw userError(['input', k], 'REQUIRED', t('record.cannotClear', { field: k }));
     assertDateInYear(merged.date, merged.year, ['input', 'date']);
     const plan = await this.workflow.editPlan(before, recipients.targets);
     const award = patch.awardId === undefined ? before.award : await this.linkedAward(patch.awardId, recipients);
@@ -222,17 +223,17 @@ export class HonourService {
   }
 
   private async changeState(globalId: string, from: string[], to: string, date: Date, reason: string | null | undefined, operation: string): Promise<AchievementRecord> {
-    this.ctx.guard.requireRole(['ADMIN', 'VERIFIER'], 'Managing an honour');
+    this.ctx.guard.requireRole(['ADMIN', 'VERIFIER'], t('action.manageHonour'));
     const before = await this.workflow.load(globalId);
     if (!from.includes(before.state ?? 'ACTIVE')) {
-      throw userError(['input', 'id'], 'INVALID_STATE', `the honour is ${label('honourState', before.state ?? 'ACTIVE')}; this step needs ${from.map((s) => label('honourState', s)).join(' or ')}`);
+      throw userError(['input', 'id'], 'INVALID_STATE', t('honour.wrongState', { state: before.state ?? 'ACTIVE', from }));
     }
     const after = (await (this.ctx.models.Honour as unknown as WorkflowModel).findOneAndUpdate(
       { _id: before._id, state: before.state },
       { $set: { state: to }, $push: { stateLog: { state: to, date, reason: reason ?? undefined, by: actorOf(this.ctx) } } },
       { returnDocument: 'after' },
     ).lean()) as AchievementRecord | null;
-    if (!after) throw userError(['input', 'id'], 'INVALID_STATE', 'the honour was changed meanwhile; reload and try again');
+    if (!after) throw userError(['input', 'id'], 'INVALID_STATE', t('honour.changedMeanwhile'));
     await this.ctx.services.audit.record(operation, 'Honour', before._id, before, after);
     return after;
   }

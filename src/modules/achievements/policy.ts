@@ -3,6 +3,7 @@
 import { Schema, type Connection } from 'mongoose';
 import { GRADES, LEVELS, type Grade, type Level } from '../vocabulary/vocabulary.js';
 import { institutionOwned } from '../../shared/tenancy.js';
+import { t, type Text } from '../../shared/i18n/t.js';
 
 export interface RankingPolicy {
   levelOrder: Level[];
@@ -25,13 +26,13 @@ export function settingModels(conn: Connection) {
 }
 
 /** Validates a policy: every level and every grade exactly once. */
-export function policyProblems(p: RankingPolicy): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
+export function policyProblems(p: RankingPolicy): { field: string; message: Text }[] {
+  const problems: { field: string; message: Text }[] = [];
   const levels = new Set(p.levelOrder);
-  if (levels.size !== p.levelOrder.length || levels.size !== LEVELS.length) problems.push({ field: 'levelOrder', message: `list each of the ${LEVELS.length} levels exactly once` });
+  if (levels.size !== p.levelOrder.length || levels.size !== LEVELS.length) problems.push({ field: 'levelOrder', message: t('policy.eachLevelOnce', { count: LEVELS.length }) });
   const grades = p.gradeTiers.flat();
-  if (new Set(grades).size !== grades.length || grades.length !== GRADES.length) problems.push({ field: 'gradeTiers', message: `list each of the ${GRADES.length} grades exactly once` });
-  if (p.gradeTiers.some((t) => !t.length)) problems.push({ field: 'gradeTiers', message: 'a tier cannot be empty' });
-  if (p.gradeTiers.length > 8) problems.push({ field: 'gradeTiers', message: 'at most 8 tiers' });
+  if (new Set(grades).size !== grades.length || grades.length !== GRADES.length) problems.push({ field: 'gradeTiers', message: t('policy.eachGradeOnce', { count: GRADES.length }) });
+  if (p.gradeTiers.some((t) => !t.length)) problems.push({ field: 'gradeTiers', message: t('policy.emptyTier') });
+  if (p.gradeTiers.length > 8) problems.push({ field: 'gradeTiers', message: t('policy.tooManyTiers') });
   return problems;
 }

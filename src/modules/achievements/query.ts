@@ -5,6 +5,7 @@ import { idOfType } from '../../shared/ids.js';
 import { paginate, type PageArgs } from '../../shared/pagination.js';
 import { label } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
+import { t } from '../../shared/i18n/t.js';
 
 export interface AchievementFilter {
   year?: number | null;
@@ -24,7 +25,7 @@ export class AchievementQueryService {
 
   private idFilter(globalId: string, type: string, field: string): Types.ObjectId {
     const id = idOfType(globalId, type);
-    if (!id) throw badUserInput(`${field} is not a ${type} id`, field);
+    if (!id) throw badUserInput(t('id.notOfType', { field, type }), field);
     return id;
   }
 

@@ -7,6 +7,7 @@ import { GRADES, LEVELS, values } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
 import { DEFAULT_POLICY, policyProblems, type RankingPolicy } from './policy.js';
 import { Ranker, resultOf } from './ranking.js';
+import { t } from '../../shared/i18n/t.js';
 
 const POLICY_KEY = 'rankingPolicy';
 /** The policy is one document; its audit entries share this id. */
@@ -37,7 +38,7 @@ export class RankingService {
 
   /** Stores a new policy and re-ranks every achievement under it (idempotent, batched). */
   async update(input: unknown): Promise<{ policy: RankingPolicy; reranked: number }> {
-    this.ctx.guard.requireRole(['ADMIN'], 'Changing the ranking policy');
+    this.ctx.guard.requireRole(['ADMIN'], t('action.changeRanking'));
     const policy = parseInput(updateSchema, input) as RankingPolicy;
     const problems = policyProblems(policy);
     if (problems.length) throw new UserInputFailure(problems.map((p) => ({ field: ['input', p.field], code: 'INVALID' as const, message: p.message })));

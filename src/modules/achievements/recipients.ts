@@ -4,6 +4,7 @@ import type { ScopeTarget } from '../../shared/auth/guard.js';
 import { ErrorList } from '../../shared/duplicates.js';
 import { userError } from '../../shared/errors.js';
 import { idOfType } from '../../shared/ids.js';
+import { t } from '../../shared/i18n/t.js';
 
 export interface CollectiveInput {
   kind: 'DEPARTMENT' | 'INSTITUTION';
@@ -48,11 +49,11 @@ export async function resolveRecipients(
     const id = idOfType(gid, 'Person');
     const person = id ? await ctx.loaders.person.load(id) : null;
     if (!person) {
-      errors.add(userError(['input', fields.people, String(i)], 'NOT_FOUND', `no person has id ${gid}`));
+      errors.add(userError(['input', fields.people, String(i)], 'NOT_FOUND', t('recipients.personNotFound', { id: gid })));
       continue;
     }
     if (seen.has(String(person._id))) {
-      errors.add(userError(['input', fields.people, String(i)], 'INVALID', `${person.name} is listed twice`));
+      errors.add(userError(['input', fields.people, String(i)], 'INVALID', t('recipients.listedTwice', { name: person.name })));
       continue;
     }
     seen.add(String(person._id));
@@ -66,15 +67,15 @@ export async function resolveRecipients(
     if (collective.kind === 'DEPARTMENT') {
       const id = collective.departmentId ? idOfType(collective.departmentId, 'Department') : null;
       const department = id ? await ctx.loaders.department.load(id) : null;
-      if (!collective.departmentId) errors.add(userError(['input', fields.collective, 'departmentId'], 'REQUIRED', 'a DEPARTMENT collective needs departmentId'));
-      else if (!department) errors.add(userError(['input', fields.collective, 'departmentId'], 'NOT_FOUND', `no department has id ${collective.departmentId}`));
+      if (!collective.departmentId) errors.add(userError(['input', fields.collective, 'departmentId'], 'REQUIRED', t('recipients.needsDepartment')));
+      else if (!department) errors.add(userError(['input', fields.collective, 'departmentId'], 'NOT_FOUND', t('recipients.departmentNotFound', { id: collective.departmentId })));
       else {
         stored = { kind: 'DEPARTMENT', department: department._id };
         departments.push(department._id);
         targets.push({ department: department._id });
       }
     } else {
-      if (collective.departmentId) errors.add(userError(['input', fields.collective, 'departmentId'], 'INVALID', 'the whole institution (INSTITUTION) takes no departmentId'));
+      if (collective.departmentId) errors.add(userError(['input', fields.collective, 'departmentId'], 'INVALID', t('recipients.institutionNoDepartment')));
       stored = { kind: 'INSTITUTION' };
       targets.push({}); // the institution is outside every clerk's scope
     }

@@ -5,17 +5,17 @@ import type { RequestContext } from '../../context.js';
 import { isDuplicateKeyError } from '../../shared/duplicates.js';
 import { userError } from '../../shared/errors.js';
 import { toGlobalId } from '../../shared/ids.js';
-import { label } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
+import { t } from '../../shared/i18n/t.js';
 
 export const TYPE_NAMES = { AWARD: 'Award', HONOUR: 'Honour', MODEL_WORKER: 'ModelWorkerDesignation' } as const;
 
-export const notFuture = z.date().refine((d) => d.getUTCFullYear() >= 1950 && d.getTime() <= Date.now() + 86_400_000, { error: 'must lie between 1950 and today' });
+export const notFuture = z.date().refine((d) => d.getUTCFullYear() >= 1950 && d.getTime() <= Date.now() + 86_400_000, { error: () => t('record.dateRange') });
 
 export const collectiveInput = z.object({ kind: z.enum(['DEPARTMENT', 'INSTITUTION']), departmentId: z.string().nullish() });
 
 export function assertDateInYear(date: Date | null | undefined, year: number, field: string[]) {
-  if (date && date.getUTCFullYear() !== year) throw userError(field, 'OUT_OF_RANGE', `the date ${date.toISOString().slice(0, 10)} lies outside ${year}`);
+  if (date && date.getUTCFullYear() !== year) throw userError(field, 'OUT_OF_RANGE', t('record.dateOutsideYear', { date, year }));
 }
 
 /** The DUPLICATE userError for a fact already recorded, naming the record. */
@@ -25,7 +25,7 @@ export async function duplicateOf(ctx: RequestContext, dedupeKey: string, self?:
   return userError(
     ['input'],
     'DUPLICATE',
-    `this is already recorded: ${existing.title} (${existing.year}), ${label('recordStatus', existing.status)}, id ${toGlobalId(TYPE_NAMES[existing.kind], existing._id)}`,
+    t('record.duplicate', { title: existing.title, year: existing.year, status: existing.status, id: toGlobalId(TYPE_NAMES[existing.kind], existing._id) }),
   );
 }
 

@@ -8,9 +8,10 @@ import type { ScopeTarget } from '../../shared/auth/guard.js';
 import { forbidden, userError } from '../../shared/errors.js';
 import { idOfType, toGlobalId } from '../../shared/ids.js';
 import { parseInput, text } from '../../shared/validation.js';
-import { label } from '../vocabulary/vocabulary.js';
 import { z } from 'zod';
 import type { Actor } from './model.js';
+import { t, type Text } from '../../shared/i18n/t.js';
+import type { RecordNoun } from '../../messages/words.js';
 
 export type Status = 'DRAFT' | 'SUBMITTED' | 'VERIFIED' | 'RETURNED';
 
@@ -32,8 +33,8 @@ export interface WorkflowSubject<R extends WorkflowRecord> {
   typeName: string;
   /** Mutation prefix, e.g. award (awardSubmit ...). */
   operation: string;
-  /** In messages: 获奖记录 → "award". */
-  noun: string;
+  /** How messages name the record. */
+  noun: RecordNoun;
   model: WorkflowModel;
   /** Scope targets of a stored record (its recipients' places). */
   targets(ctx: RequestContext, record: R): Promise<ScopeTarget[]>;
@@ -49,7 +50,7 @@ export function actorOf(ctx: RequestContext): Actor {
   return { userId: viewer.userId, username: viewer.username };
 }
 
-const returnSchema = z.object({ id: z.string(), reason: text('reason', 500) });
+const returnSchema = z.object({ id: z.string(), reason: text('field.reason', 500) });
 
 export class Workflow<R extends WorkflowRecord> {
   constructor(
@@ -61,12 +62,12 @@ export class Workflow<R extends WorkflowRecord> {
     const id = idOfType(globalId, this.subject.typeName);
     const record = id ? ((await this.subject.model.findById(id).lean()) as R | null) : null;
     if (!record || Object.entries(this.subject.match ?? {}).some(([k, v]) => (record as unknown as Record<string, unknown>)[k] !== v)) {
-      throw userError(['input', 'id'], 'NOT_FOUND', `no ${this.subject.noun} has id ${globalId}`);
+      throw userError(['input', 'id'], 'NOT_FOUND', t('record.notFound', { noun: this.subject.noun, id: globalId }));
     }
     return record;
   }
 
-  private async requireScope(action: string, record: R) {
+  private async requireScope(action: Text, record: R) {
     await this.ctx.guard.requireWriteAt(action, ...(await this.subject.targets(this.ctx, record)));
   }
 
@@ -75,15 +76,15 @@ export class Workflow<R extends WorkflowRecord> {
    * record gets a new revision. Returns the fields to add to the update.
    */
   async editPlan(record: R, newTargets: ScopeTarget[]): Promise<{ set: Record<string, unknown>; push: Record<string, unknown> }> {
-    const viewer = this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'CLERK'], `Editing a ${this.subject.noun}`);
-    const action = `Editing a ${this.subject.noun}`;
+    const action = t('action.edit', { noun: this.subject.noun });
+    const viewer = this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'CLERK'], action);
     if (viewer.role === 'CLERK') {
-      if (record.status === 'VERIFIED') throw forbidden(`${action}: it is verified; ask a verifier to correct it`);
-      if (record.status === 'SUBMITTED') throw userError(['input', 'id'], 'INVALID_STATE', `this ${this.subject.noun} is awaiting verification; ask a verifier to return it before editing`);
+      if (record.status === 'VERIFIED') throw forbidden(t('record.verifiedForClerk', { action }));
+      if (record.status === 'SUBMITTED') throw userError(['input', 'id'], 'INVALID_STATE', t('record.awaitingVerification', { noun: this.subject.noun }));
       await this.requireScope(action, record);
       await this.ctx.guard.requireWriteAt(action, ...newTargets);
     } else if (viewer.role === 'VERIFIER' && (record.status === 'DRAFT' || record.status === 'RETURNED')) {
-      throw forbidden(`${action}: drafts are their clerk's to edit; verifiers correct submitted and verified records`);
+      throw forbidden(t('record.draftsAreClerks', { action }));
     }
     if (record.status !== 'VERIFIED') return { set: {}, push: {} };
     const snapshot = Object.fromEntries(Object.entries(record as object).filter(([k]) => !NOT_SNAPSHOT.has(k)));
@@ -106,14 +107,14 @@ export class Workflow<R extends WorkflowRecord> {
     const after = (await this.subject.model
       .findOneAndUpdate({ _id: record._id, status: record.status, revision: record.revision, ...this.subject.match }, update, { returnDocument: 'after', runValidators: true })
       .lean()) as R | null;
-    if (!after) throw userError(['input', 'id'], 'INVALID_STATE', `this ${this.subject.noun} was changed meanwhile; reload and try again`);
+    if (!after) throw userError(['input', 'id'], 'INVALID_STATE', t('record.changedMeanwhile', { noun: this.subject.noun }));
     await this.ctx.services.audit.record(`${this.subject.operation}Update`, this.subject.typeName, record._id, record, after);
     return after;
   }
 
   private async transition(record: R, from: Status[], to: Status, operation: string, extra: Record<string, unknown> = {}, reason?: string): Promise<R> {
     if (!from.includes(record.status)) {
-      throw userError(['input', 'id'], 'INVALID_STATE', `this ${this.subject.noun} is ${label('recordStatus', record.status)} (${record.status}); ${operation} needs ${from.join(' or ')}`);
+      throw userError(['input', 'id'], 'INVALID_STATE', t('record.wrongStatus', { noun: this.subject.noun, status: record.status, operation, from }));
     }
     const by = actorOf(this.ctx);
     const after = (await this.subject.model
@@ -123,20 +124,21 @@ export class Workflow<R extends WorkflowRecord> {
         { returnDocument: 'after' },
       )
       .lean()) as R | null;
-    if (!after) throw userError(['input', 'id'], 'INVALID_STATE', `this ${this.subject.noun} was changed meanwhile; reload and try again`);
+    if (!after) throw userError(['input', 'id'], 'INVALID_STATE', t('record.changedMeanwhile', { noun: this.subject.noun }));
     await this.ctx.services.audit.record(operation, this.subject.typeName, record._id, record, after);
     return after;
   }
 
   async submit(input: { id: string }): Promise<R> {
-    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], `Submitting a ${this.subject.noun}`);
+    const action = t('action.submit', { noun: this.subject.noun });
+    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], action);
     const record = await this.load(input.id);
-    await this.requireScope(`Submitting a ${this.subject.noun}`, record);
+    await this.requireScope(action, record);
     return this.transition(record, ['DRAFT', 'RETURNED'], 'SUBMITTED', `${this.subject.operation}Submit`);
   }
 
   async verify(input: { id: string }): Promise<R> {
-    const viewer = this.ctx.guard.requireRole(['ADMIN', 'VERIFIER'], `Verifying a ${this.subject.noun}`);
+    const viewer = this.ctx.guard.requireRole(['ADMIN', 'VERIFIER'], t('action.verify', { noun: this.subject.noun }));
     const record = await this.load(input.id);
     await this.requireSecondPair(viewer.userId, record);
     return this.transition(record, ['SUBMITTED'], 'VERIFIED', `${this.subject.operation}Verify`, { verifiedBy: actorOf(this.ctx), verifiedAt: new Date() });
@@ -147,24 +149,25 @@ export class Workflow<R extends WorkflowRecord> {
     const { enteredBy, lastChangedBy } = record as unknown as { enteredBy?: Actor; lastChangedBy?: Actor };
     const own = enteredBy?.userId === userId ? 'entered' : lastChangedBy?.userId === userId ? 'last changed' : null;
     if (!own || (await this.ctx.services.settings.current()).singlePersonVerification) return;
-    throw forbidden(`Verifying a ${this.subject.noun}: you ${own} it, so someone else must verify it (an ADMIN can allow single-person verification in registrySettings)`);
+    throw forbidden(t('record.fourEyes', { noun: this.subject.noun, own }));
   }
 
   async return(input: unknown): Promise<R> {
-    this.ctx.guard.requireRole(['ADMIN', 'VERIFIER'], `Returning a ${this.subject.noun}`);
+    this.ctx.guard.requireRole(['ADMIN', 'VERIFIER'], t('action.return', { noun: this.subject.noun }));
     const { id, reason } = parseInput(returnSchema, input);
     return this.transition(await this.load(id), ['SUBMITTED'], 'RETURNED', `${this.subject.operation}Return`, { returnReason: reason }, reason);
   }
 
   async delete(input: { id: string }): Promise<string> {
-    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], `Deleting a ${this.subject.noun}`);
+    const action = t('action.delete', { noun: this.subject.noun });
+    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], action);
     const record = await this.load(input.id);
-    await this.requireScope(`Deleting a ${this.subject.noun}`, record);
+    await this.requireScope(action, record);
     if (record.status !== 'DRAFT' && record.status !== 'RETURNED') {
-      throw userError(['input', 'id'], 'INVALID_STATE', `only drafts and returned ${this.subject.noun}s can be deleted; this one is ${record.status}`);
+      throw userError(['input', 'id'], 'INVALID_STATE', t('record.onlyDraftsDeleted', { noun: this.subject.noun, status: record.status }));
     }
     const { deletedCount } = await this.subject.model.deleteOne({ _id: record._id, status: record.status, revision: record.revision });
-    if (!deletedCount) throw userError(['input', 'id'], 'INVALID_STATE', `this ${this.subject.noun} was changed meanwhile; reload and try again`);
+    if (!deletedCount) throw userError(['input', 'id'], 'INVALID_STATE', t('record.changedMeanwhile', { noun: this.subject.noun }));
     await this.ctx.services.audit.record(`${this.subject.operation}Delete`, this.subject.typeName, record._id, record, null);
     return toGlobalId(this.subject.typeName, record._id);
   }

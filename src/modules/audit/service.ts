@@ -4,6 +4,7 @@ import { badUserInput } from '../../shared/errors.js';
 import { fromGlobalId } from '../../shared/ids.js';
 import { paginate, type PageArgs } from '../../shared/pagination.js';
 import type { AuditEntryRecord } from './model.js';
+import { t } from '../../shared/i18n/t.js';
 
 /** Fields never copied into the audit trail. */
 const NOT_AUDITED = new Set(['_id', '__v', 'createdAt', 'updatedAt', 'passwordHash']);
@@ -58,14 +59,14 @@ export class AuditService {
   }
 
   async list(filter: AuditLogFilter | null | undefined, page: PageArgs) {
-    this.ctx.guard.requireRole(['ADMIN'], 'Reading the audit log');
+    this.ctx.guard.requireRole(['ADMIN'], t('action.readAudit'));
     const query: Record<string, unknown> = {};
     if (filter?.entityType) query.entityType = filter.entityType;
     if (filter?.operation) query.operation = filter.operation;
     if (filter?.actorUsername) query.actorUsername = filter.actorUsername;
     if (filter?.entityId) {
       const parsed = fromGlobalId(filter.entityId);
-      if (!parsed) throw badUserInput('filter.entityId is not a valid id', 'filter.entityId');
+      if (!parsed) throw badUserInput(t('audit.badEntityId'), 'filter.entityId');
       query.entityId = parsed.id;
     }
     if (filter?.from || filter?.to) {

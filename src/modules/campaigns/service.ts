@@ -10,6 +10,7 @@ import { actorOf, type WorkflowModel } from '../achievements/workflow.js';
 import { yearSchema } from '../competitions/service.js';
 import { CAMPAIGN_STATUSES, CIVILISED_POST_TITLES, LEVELS, label, values } from '../vocabulary/vocabulary.js';
 import type { CampaignRecord } from './model.js';
+import { t } from '../../shared/i18n/t.js';
 
 const startSchema = z.object({
   departmentId: z.string(),
@@ -17,15 +18,15 @@ const startSchema = z.object({
   level: z.enum(values(LEVELS)),
   year: yearSchema,
   date: notFuture,
-  note: optionalText('note', 500),
+  note: optionalText('field.note', 500),
 });
 const advanceSchema = z.object({
   id: z.string(),
   to: z.enum(values(CAMPAIGN_STATUSES)),
   date: notFuture,
-  note: optionalText('note', 500),
-  score: z.number().min(0, { error: 'score must be between 0 and 100' }).max(100, { error: 'score must be between 0 and 100' }).nullish(),
-  conferredBy: optionalText('conferredBy', 100),
+  note: optionalText('field.note', 500),
+  score: z.number().min(0, { error: () => t('campaign.scoreRange') }).max(100, { error: () => t('campaign.scoreRange') }).nullish(),
+  conferredBy: optionalText('field.conferredBy', 100),
 });
 
 /** Which step may follow which. */
@@ -56,23 +57,23 @@ export class CampaignService {
     if (filter?.year != null) query.year = filter.year;
     if (filter?.departmentId) {
       const id = idOfType(filter.departmentId, 'Department');
-      if (!id) throw badUserInput('filter.departmentId is not a Department id', 'filter.departmentId');
+      if (!id) throw badUserInput(t('id.notOfType', { field: 'filter.departmentId', type: 'Department' }), 'filter.departmentId');
       query.department = id;
     }
     return paginate<CampaignRecord>(this.ctx.models.CivilisedPostCampaign, query, { field: 'createdAt', direction: -1 }, page);
   }
 
   async start(input: unknown): Promise<CampaignRecord> {
-    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Starting a campaign');
+    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], t('action.startCampaign'));
     const data = parseInput(startSchema, input);
     const depId = idOfType(data.departmentId, 'Department');
     const department = depId ? await this.ctx.loaders.department.load(depId) : null;
-    if (!department) throw userError(['input', 'departmentId'], 'NOT_FOUND', `no department has id ${data.departmentId}`);
-    await this.ctx.guard.requireWriteAt('Starting a campaign', { department: department._id });
-    if (data.date.getUTCFullYear() > data.year) throw userError(['input', 'date'], 'OUT_OF_RANGE', `a campaign for ${data.year} cannot be planned in ${data.date.getUTCFullYear()}`);
+    if (!department) throw userError(['input', 'departmentId'], 'NOT_FOUND', t('campaign.departmentNotFound', { id: data.departmentId }));
+    await this.ctx.guard.requireWriteAt(t('action.startCampaign'), { department: department._id });
+    if (data.date.getUTCFullYear() > data.year) throw userError(['input', 'date'], 'OUT_OF_RANGE', t('campaign.plannedAfterYear', { year: data.year, planned: data.date.getUTCFullYear() }));
     const existing = (await this.ctx.models.CivilisedPostCampaign.findOne({ department: department._id, title: data.title, level: data.level, year: data.year }).lean()) as CampaignRecord | null;
     if (existing) {
-      throw userError(['input'], 'DUPLICATE', `${department.name} already has a ${campaignHonourTitle(data.level, data.title)} campaign for ${data.year} (id ${toGlobalId('CivilisedPostCampaign', existing._id)})`);
+      throw userError(['input'], 'DUPLICATE', t('campaign.duplicate', { department: department.name, title: campaignHonourTitle(data.level, data.title), year: data.year, id: toGlobalId('CivilisedPostCampaign', existing._id) }));
     }
     const by = actorOf(this.ctx);
     const doc = await writeOrDuplicate(
@@ -94,19 +95,19 @@ export class CampaignService {
   }
 
   async advance(input: unknown): Promise<CampaignRecord> {
-    const viewer = this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'CLERK'], 'Advancing a campaign');
+    const viewer = this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'CLERK'], t('action.advanceCampaign'));
     const data = parseInput(advanceSchema, input);
     const id = idOfType(data.id, 'CivilisedPostCampaign');
     const before = id ? ((await this.ctx.models.CivilisedPostCampaign.findById(id).lean()) as CampaignRecord | null) : null;
-    if (!before) throw userError(['input', 'id'], 'NOT_FOUND', `no campaign has id ${data.id}`);
-    if (viewer.role !== 'VERIFIER') await this.ctx.guard.requireWriteAt('Advancing a campaign', { department: before.department });
+    if (!before) throw userError(['input', 'id'], 'NOT_FOUND', t('campaign.notFound', { id: data.id }));
+    if (viewer.role !== 'VERIFIER') await this.ctx.guard.requireWriteAt(t('action.advanceCampaign'), { department: before.department });
     if (!NEXT[before.status].includes(data.to)) {
-      throw userError(['input', 'to'], 'INVALID_STATE', `a campaign that is ${label('campaignStatus', before.status)} cannot become ${label('campaignStatus', data.to)}; next: ${NEXT[before.status].join(' or ') || 'nothing'}`);
+      throw userError(['input', 'to'], 'INVALID_STATE', t('campaign.wrongStep', { from: before.status, to: data.to, next: NEXT[before.status] }));
     }
     const last = before.steps[before.steps.length - 1];
-    if (last && data.date < last.date) throw userError(['input', 'date'], 'OUT_OF_RANGE', `the date lies before the previous step (${last.date.toISOString().slice(0, 10)})`);
-    if (data.score != null && data.to !== 'INSPECTED') throw userError(['input', 'score'], 'INVALID', 'a score belongs to the inspection (INSPECTED) step');
-    if (data.to === 'NAMED' && !data.conferredBy) throw userError(['input', 'conferredBy'], 'REQUIRED', 'naming needs the conferring body');
+    if (last && data.date < last.date) throw userError(['input', 'date'], 'OUT_OF_RANGE', t('campaign.beforePrevious', { date: last.date }));
+    if (data.score != null && data.to !== 'INSPECTED') throw userError(['input', 'score'], 'INVALID', t('campaign.scoreOnInspection'));
+    if (data.to === 'NAMED' && !data.conferredBy) throw userError(['input', 'conferredBy'], 'REQUIRED', t('campaign.namingNeedsBody'));
     const by = actorOf(this.ctx);
     const set: Record<string, unknown> = { status: data.to };
     if (data.score != null) set.score = data.score;
@@ -115,7 +116,7 @@ export class CampaignService {
       { $set: set, $push: { steps: { status: data.to, date: data.date, note: data.note ?? undefined, score: data.score ?? undefined, by } } },
       { returnDocument: 'after' },
     ).lean()) as CampaignRecord | null;
-    if (!after) throw userError(['input', 'id'], 'INVALID_STATE', 'the campaign was changed meanwhile; reload and try again');
+    if (!after) throw userError(['input', 'id'], 'INVALID_STATE', t('campaign.changedMeanwhile'));
     await this.ctx.services.audit.record('civilisedPostCampaignAdvance', 'CivilisedPostCampaign', before._id, before, after);
     if (data.to !== 'NAMED') return after;
     return this.linkHonour(after, data.date, data.conferredBy!, viewer.role !== 'CLERK');

@@ -13,22 +13,23 @@ import { resultOf } from '../achievements/ranking.js';
 import { normalizeName, similarity, SIMILAR_THRESHOLD } from '../achievements/similarity.js';
 import { CATEGORIES, LEVELS, values } from '../vocabulary/vocabulary.js';
 import type { CompetitionRecord } from './model.js';
+import { t } from '../../shared/i18n/t.js';
 
 export const yearSchema = z
-  .number({ error: 'year must be a whole number' })
-  .int({ error: 'year must be a whole number' })
-  .min(1950, { error: 'year must be 1950 or later' })
-  .refine((y) => y <= new Date().getUTCFullYear() + 1, { error: 'year lies in the future' });
+  .number({ error: () => t('record.year.whole') })
+  .int({ error: () => t('record.year.whole') })
+  .min(1950, { error: () => t('record.year.from1950') })
+  .refine((y) => y <= new Date().getUTCFullYear() + 1, { error: () => t('record.year.future') });
 
 const fields = {
-  name: text('name', 100),
-  brand: optionalText('brand', 30),
-  organiser: optionalText('organiser', 100),
+  name: text('field.name', 100),
+  brand: optionalText('field.brand', 30),
+  organiser: optionalText('field.organiser', 100),
   level: z.enum(values(LEVELS)),
-  sector: optionalText('sector', 30),
+  sector: optionalText('field.sector', 30),
   category: z.enum(values(CATEGORIES)),
   year: yearSchema,
-  edition: optionalText('edition', 20),
+  edition: optionalText('field.edition', 20),
 };
 const createSchema = z.object({ ...fields, shared: z.boolean().nullish() });
 const updateSchema = z.object({ id: z.string() }).extend(z.object(fields).partial().shape);
@@ -71,7 +72,7 @@ export class CompetitionService {
   async load(globalId: string, field: string[]): Promise<CompetitionRecord> {
     const id = idOfType(globalId, 'Competition');
     const competition = id ? ((await this.ctx.models.Competition.findById(id).lean()) as CompetitionRecord | null) : null;
-    if (!competition) throw userError(field, 'NOT_FOUND', `no competition has id ${globalId}`);
+    if (!competition) throw userError(field, 'NOT_FOUND', t('competition.notFound', { id: globalId }));
     return competition;
   }
 
@@ -80,18 +81,18 @@ export class CompetitionService {
     const sameYear = (await this.ctx.models.Competition.find({ year }, { name: 1, brand: 1 }).lean()) as CompetitionRecord[];
     return sameYear
       .filter((c) => !(self && c._id.equals(self)) && normalizeName(c.name) !== normalizeName(name) && similarity(c.name, name) >= SIMILAR_THRESHOLD)
-      .map((c) => ({ code: 'SIMILAR_RECORD' as const, message: `a competition named ${c.name} is already recorded for ${year}; is it the same one?`, recordId: toGlobalId('Competition', c._id) }));
+      .map((c) => ({ code: 'SIMILAR_RECORD' as const, message: t('competition.similar', { name: c.name, year }), recordId: toGlobalId('Competition', c._id) }));
   }
 
   private async assertNew(name: string, year: number, self?: Types.ObjectId) {
     const existing = (await this.ctx.models.Competition.findOne({ year, normalizedName: normalizeName(name) }).lean()) as CompetitionRecord | null;
     if (existing && !(self && existing._id.equals(self))) {
-      throw userError(['input', 'name'], 'DUPLICATE', `${existing.name} (${year}) is already recorded (id ${toGlobalId('Competition', existing._id)})`);
+      throw userError(['input', 'name'], 'DUPLICATE', t('competition.duplicate', { name: existing.name, year, id: toGlobalId('Competition', existing._id) }));
     }
   }
 
   async create(input: unknown, options: { dryRun?: boolean } = {}): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
-    this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'CLERK'], 'Adding a competition');
+    this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'CLERK'], t('action.addCompetition'));
     const { shared, ...data } = parseInput(createSchema, input);
     await this.assertNew(data.name, data.year);
     const warnings = await this.similar(data.name, data.year);
@@ -122,20 +123,20 @@ export class CompetitionService {
   }
 
   async update(input: unknown): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
-    const viewer = this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'FEDERATION_ADMIN'], 'Changing a competition');
+    const viewer = this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'FEDERATION_ADMIN'], t('action.changeCompetition'));
     const { id, ...patch } = parseInput(updateSchema, input);
     const before = await this.load(id, ['input', 'id']);
     // The catalogue is the federation's to correct; an institution's own entries are its own.
     const catalogue = before.institution == null;
     if (catalogue !== (viewer.role === 'FEDERATION_ADMIN')) {
-      throw userError(['input', 'id'], 'INVALID_STATE', catalogue ? `${before.name} is in the shared catalogue: the federation's administrator corrects it` : `${before.name} belongs to one institution: its ADMIN or VERIFIER changes it`);
+      throw userError(['input', 'id'], 'INVALID_STATE', t(catalogue ? 'competition.catalogueOwner' : 'competition.institutionOwner', { name: before.name }));
     }
     const set: Record<string, unknown> = {};
     const unset: Record<string, ''> = {};
     for (const [k, v] of Object.entries(patch)) {
       if (v === undefined) continue;
       if (v === null) {
-        if (k in editable && !['brand', 'organiser', 'sector', 'edition'].includes(k)) throw userError(['input', k], 'REQUIRED', `${k} cannot be cleared`);
+        if (k in editable && !['brand', 'organiser', 'sector', 'edition'].includes(k)) throw userError(['input', k], 'REQUIRED', t('record.cannotClear', { field: k }));
         unset[k] = '';
       } else set[k] = v;
     }

@@ -10,20 +10,21 @@ import { recipientKey, resolveRecipients, targetsOf, type Recipients } from '../
 import { collectiveInput, insertRecord, notFuture } from '../achievements/shared.js';
 import { newRecordFields, Workflow } from '../achievements/workflow.js';
 import { escapeRegex } from '../organisation/service.js';
-import { DONATION_KINDS, donationKind, label, values } from '../vocabulary/vocabulary.js';
+import { DONATION_KINDS, donationKind, values } from '../vocabulary/vocabulary.js';
 import type { DonationRecord } from './model.js';
+import { t } from '../../shared/i18n/t.js';
 
 const fields = {
   kind: z.enum(values(DONATION_KINDS)),
   donorPersonId: z.string().nullish(),
   donorCollective: collectiveInput.nullish(),
-  donorCount: z.number().int({ error: 'donorCount must be a whole number' }).min(1, { error: 'an aggregate donation needs at least 1 donor' }).max(100_000).nullish(),
-  quantity: z.number().positive({ error: 'quantity must be more than 0' }).max(1e9, { error: 'quantity is implausibly large' }),
+  donorCount: z.number().int({ error: () => t('donation.donorCountWhole') }).min(1, { error: () => t('donation.donorCountMin') }).max(100_000).nullish(),
+  quantity: z.number().positive({ error: () => t('donation.quantityPositive') }).max(1e9, { error: () => t('donation.quantityHuge') }),
   approximate: z.boolean().nullish(),
-  campaign: optionalText('campaign', 60),
+  campaign: optionalText('field.campaign', 60),
   beneficiaryPersonId: z.string().nullish(),
   date: notFuture,
-  note: optionalText('note', 1000),
+  note: optionalText('field.note', 1000),
 };
 const createSchema = z.object(fields);
 const updateSchema = z.object({ id: z.string() }).extend(z.object(fields).partial().shape);
@@ -73,14 +74,14 @@ export class DonationService {
 
   /** Checks the donor fields and says the mode: one donor, or a count and a total. */
   private async donor(d: Pick<Parsed, 'kind' | 'donorPersonId' | 'donorCollective' | 'donorCount' | 'quantity'>): Promise<{ mode: 'ITEMISED' | 'AGGREGATE'; recipients: Recipients }> {
-    if (WHOLE_UNITS.has(d.kind) && !Number.isInteger(d.quantity)) throw userError(['input', 'quantity'], 'INVALID', `${label('donationKind', d.kind)} is counted in whole ${donationKind(d.kind).unit}`);
+    if (WHOLE_UNITS.has(d.kind) && !Number.isInteger(d.quantity)) throw userError(['input', 'quantity'], 'INVALID', t('donation.wholeUnits', { kind: d.kind, unit: donationKind(d.kind).unit }));
     if (d.donorCount != null) {
-      if (d.donorPersonId != null) throw userError(['input', 'donorPersonId'], 'INVALID', 'an aggregate donation (donorCount) names no single donor');
+      if (d.donorPersonId != null) throw userError(['input', 'donorPersonId'], 'INVALID', t('donation.aggregateNoDonor'));
       const recipients = await resolveRecipients(this.ctx, [], d.donorCollective ?? { kind: 'INSTITUTION' }, { people: 'donorPersonId', collective: 'donorCollective' });
       return { mode: 'AGGREGATE', recipients };
     }
-    if (d.donorPersonId != null && d.donorCollective) throw userError(['input', 'donorCollective'], 'INVALID', 'one donor: a person or a collective, not both');
-    if (d.donorPersonId == null && !d.donorCollective) throw userError(['input', 'donorPersonId'], 'REQUIRED', 'give the donor (a person or a collective), or donorCount for an aggregate');
+    if (d.donorPersonId != null && d.donorCollective) throw userError(['input', 'donorCollective'], 'INVALID', t('donation.oneDonor'));
+    if (d.donorPersonId == null && !d.donorCollective) throw userError(['input', 'donorPersonId'], 'REQUIRED', t('donation.donorRequired'));
     const recipients = await resolveRecipients(this.ctx, d.donorPersonId != null ? [d.donorPersonId] : [], d.donorCollective, { people: 'donorPersonId', collective: 'donorCollective' });
     return { mode: 'ITEMISED', recipients };
   }
@@ -89,7 +90,7 @@ export class DonationService {
     if (globalId == null) return undefined;
     const id = idOfType(globalId, 'Person');
     const person = id ? await this.ctx.loaders.person.load(id) : null;
-    if (!person) throw userError(['input', 'beneficiaryPersonId'], 'NOT_FOUND', `no person has id ${globalId}`);
+    if (!person) throw userError(['input', 'beneficiaryPersonId'], 'NOT_FOUND', t('donation.beneficiaryNotFound', { id: globalId }));
     return person._id;
   }
 
@@ -117,15 +118,15 @@ export class DonationService {
   private async duplicate(dedupeKey: string, self?: DonationRecord) {
     const existing = (await this.ctx.models.Donation.findOne({ dedupeKey }).lean()) as DonationRecord | null;
     if (!existing || (self && existing._id.equals(self._id))) return null;
-    return userError(['input'], 'DUPLICATE', `this donation is already recorded: ${quantityText(existing)} on ${existing.date.toISOString().slice(0, 10)}, id ${toGlobalId('Donation', existing._id)}`);
+    return userError(['input'], 'DUPLICATE', t('donation.duplicate', { quantity: quantityText(existing), date: existing.date, id: toGlobalId('Donation', existing._id) }));
   }
 
   /** With `dryRun`, every check runs and nothing is written (imports preview this way). */
   async record(input: unknown, options: { dryRun?: boolean } = {}): Promise<DonationRecord> {
-    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Recording a donation');
+    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], t('action.recordDonation'));
     const data = parseInput(createSchema, input);
     const { mode, recipients } = await this.donor(data);
-    await this.ctx.guard.requireWriteAt('Recording a donation', ...recipients.targets);
+    await this.ctx.guard.requireWriteAt(t('action.recordDonation'), ...recipients.targets);
     const stored = this.stored(data, mode, recipients, await this.beneficiary(data.beneficiaryPersonId));
     const duplicate = await this.duplicate(stored.dedupeKey);
     if (duplicate) throw duplicate;
@@ -140,7 +141,7 @@ export class DonationService {
   async update(input: unknown): Promise<DonationRecord> {
     const { id, ...patch } = parseInput(updateSchema, input);
     const before = await this.workflow.load(id);
-    for (const k of ['kind', 'quantity', 'date'] as const) if (patch[k] === null) throw userError(['input', k], 'REQUIRED', `${k} cannot be cleared`);
+    for (const k of ['kind', 'quantity', 'date'] as const) if (patch[k] === null) throw userError(['input', k], 'REQUIRED', t('record.cannotClear', { field: k }));
     const donorChanged = patch.donorPersonId !== undefined || patch.donorCollective !== undefined || patch.donorCount !== undefined;
     const merged: Parsed = {
       kind: patch.kind ?? (before.kind as Parsed['kind']),

@@ -12,6 +12,7 @@ import { awardResultLabel } from '../vocabulary/numbers.js';
 import type { Level } from '../vocabulary/vocabulary.js';
 import { topRecords, totalsByInstitution, type InstitutionTotals } from './data.js';
 import { draftFederationNarrative, type FederationSentence } from './narrative.js';
+import { t } from '../../shared/i18n/t.js';
 
 /** Levels whose results the cross-institution ranking lists. */
 export const RANKED_LEVELS: Level[] = ['INTERNATIONAL', 'NATIONAL', 'PROVINCIAL'];
@@ -37,9 +38,9 @@ export class FederationService {
   constructor(private readonly ctx: RequestContext) {}
 
   async report(year: number, institutionIds: string[] | null | undefined): Promise<FederationReport> {
-    this.ctx.guard.requireRole(['FEDERATION_ADMIN', 'FEDERATION_VIEWER'], 'A federation report');
+    this.ctx.guard.requireRole(['FEDERATION_ADMIN', 'FEDERATION_VIEWER'], t('action.federationReport'));
     const now = new Date().getUTCFullYear();
-    if (!Number.isInteger(year) || year < now - 100 || year > now + 1) throw badUserInput(`year must be between ${now - 100} and ${now + 1}`, 'year');
+    if (!Number.isInteger(year) || year < now - 100 || year > now + 1) throw badUserInput(t('year.between', { from: now - 100, to: now + 1 }), 'year');
     const institutions = await this.institutionsFor(institutionIds);
     const ids = institutions.map((i) => i._id);
     const [totals, top] = await Promise.all([totalsByInstitution(this.ctx.models, year, ids), topRecords(this.ctx.models, year, ids, RANKED_LEVELS, RANKED_LIMIT)]);
@@ -70,15 +71,15 @@ export class FederationService {
   private async institutionsFor(institutionIds: string[] | null | undefined): Promise<InstitutionRecord[]> {
     const { Institution } = this.ctx.models;
     if (!institutionIds?.length) return (await Institution.find({ demo: false }).sort({ code: 1 }).limit(MAX_INSTITUTIONS).lean()) as InstitutionRecord[];
-    if (institutionIds.length > MAX_INSTITUTIONS) throw badUserInput(`at most ${MAX_INSTITUTIONS} institutions`, 'institutionIds');
+    if (institutionIds.length > MAX_INSTITUTIONS) throw badUserInput(t('institution.tooMany', { max: MAX_INSTITUTIONS }), 'institutionIds');
     const ids = institutionIds.map((gid, i) => {
       const id = idOfType(gid, 'Institution');
-      if (!id) throw badUserInput(`institutionIds[${i}] is not an institution's id`, `institutionIds.${i}`);
+      if (!id) throw badUserInput(t('institution.notAnId', { index: i }), `institutionIds.${i}`);
       return id;
     });
     const found = (await Institution.find({ _id: { $in: ids } }).sort({ code: 1 }).lean()) as InstitutionRecord[];
     const missing = institutionIds.filter((_, i) => !found.some((f) => f._id.equals(ids[i])));
-    if (missing.length) throw badUserInput(`no institution has id ${missing.join(', ')}`, 'institutionIds');
+    if (missing.length) throw badUserInput(t('institution.noneOf', { ids: missing }), 'institutionIds');
     return found;
   }
 

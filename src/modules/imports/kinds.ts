@@ -10,6 +10,7 @@ import { normalizeName } from '../achievements/similarity.js';
 import { CATEGORIES, DONATION_KINDS, HONOUR_KINDS } from '../vocabulary/vocabulary.js';
 import type { Cell } from './parse.js';
 import { LEVEL_HELP, parseCategory, parseDate, parseDonationKind, parseGender, parseLevel, parseQuantity, parseResult, splitList } from './words.js';
+import { t } from '../../shared/i18n/t.js';
 
 export interface Column {
   header: string;
@@ -49,7 +50,7 @@ function resolvePeople(cells: Record<string, Cell>, l: Lookups, cols: { numbers:
   for (const n of splitList(text(cells[cols.numbers]))) {
     const p = l.peopleByNumber.get(n);
     if (p) ids.push(toGlobalId('Person', p._id));
-    else errors.push({ column: cols.numbers, message: `找不到工号为“${n}”的职工` });
+    else errors.push({ column: cols.numbers, message: t('cell.noStaffNumber', { number: n }) });
   }
   if (ids.length || errors.length) return ids;
   const dept = opt(cells[cols.department]);
@@ -57,8 +58,8 @@ function resolvePeople(cells: Record<string, Cell>, l: Lookups, cols: { numbers:
     let matches = l.peopleByName.get(name) ?? [];
     if (dept) matches = matches.filter((p) => p.department && l.departments.get(dept)?._id.equals(p.department));
     if (matches.length === 1) ids.push(toGlobalId('Person', matches[0]._id));
-    else if (!matches.length) errors.push({ column: cols.names, message: `找不到${dept ? `${dept}的` : ''}职工“${name}”` });
-    else errors.push({ column: cols.names, message: `有${matches.length}位职工名为“${name}”，请填写工号或科室` });
+    else if (!matches.length) errors.push({ column: cols.names, message: t('cell.noPerson', { name, department: dept }) });
+    else errors.push({ column: cols.names, message: t('cell.namesakes', { name, count: matches.length }) });
   }
   return ids;
 }
@@ -68,7 +69,7 @@ function resolveCollective(value: string | undefined, l: Lookups, column: string
   if (value === '全院') return { kind: 'INSTITUTION' };
   const d = l.departments.get(value);
   if (!d) {
-    errors.push({ column, message: `找不到科室“${value}”` });
+    errors.push({ column, message: t('cell.noDepartment', { value }) });
     return undefined;
   }
   return { kind: 'DEPARTMENT', departmentId: toGlobalId('Department', d._id) };
@@ -76,22 +77,22 @@ function resolveCollective(value: string | undefined, l: Lookups, column: string
 
 function requireDate(cells: Record<string, Cell>, column: string, errors: RowErrors, required = true): Date | undefined {
   if (cells[column] === null || cells[column] === undefined) {
-    if (required) errors.push({ column, message: '必填' });
+    if (required) errors.push({ column, message: t('cell.required') });
     return undefined;
   }
   const d = parseDate(cells[column]);
-  if (!d) errors.push({ column, message: `无法识别的日期“${text(cells[column])}”（可写 2020-10-01、2020/10/1、2020年10月）` });
+  if (!d) errors.push({ column, message: t('cell.badDate', { value: text(cells[column]) }) });
   return d ?? undefined;
 }
 
 function requireWord<T>(cells: Record<string, Cell>, column: string, parse: (s: string) => T | undefined, help: string, errors: RowErrors): T | undefined {
   const raw = text(cells[column]);
   if (!raw) {
-    errors.push({ column, message: '必填' });
+    errors.push({ column, message: t('cell.required') });
     return undefined;
   }
   const v = parse(raw);
-  if (v === undefined) errors.push({ column, message: `无法识别“${raw}”，可填：${help}` });
+  if (v === undefined) errors.push({ column, message: t('cell.unknownWord', { value: raw, help }) });
   return v;
 }
 
@@ -123,13 +124,13 @@ const people: ImportKind = {
   async map(_ctx, c, l) {
     const errors: RowErrors = [];
     const gender = opt(c['性别']) ? parseGender(text(c['性别'])) : undefined;
-    if (opt(c['性别']) && !gender) errors.push({ column: '性别', message: `无法识别“${text(c['性别'])}”，可填：女、男` });
+    if (opt(c['性别']) && !gender) errors.push({ column: '性别', message: t('cell.unknownWord', { value: text(c['性别']), help: '女、男' }) });
     const dep = opt(c['科室']);
     const department = dep ? l.departments.get(dep) : undefined;
-    if (dep && !department) errors.push({ column: '科室', message: `找不到科室“${dep}”` });
+    if (dep && !department) errors.push({ column: '科室', message: t('cell.noDepartment', { value: dep }) });
     const grp = opt(c['工会小组']);
     const group = grp ? l.unionGroups.get(grp) : undefined;
-    if (grp && !group) errors.push({ column: '工会小组', message: `找不到工会小组“${grp}”` });
+    if (grp && !group) errors.push({ column: '工会小组', message: t('cell.noUnionGroup', { value: grp }) });
     const since = requireDate(c, '入会日期', errors, false);
     if (errors.length) return errors;
     return {
@@ -189,14 +190,14 @@ const awards: ImportKind = {
   async map(ctx, c, l) {
     const errors: RowErrors = [];
     const name = text(c['竞赛名称']);
-    if (!name) errors.push({ column: '竞赛名称', message: '必填' });
+    if (!name) errors.push({ column: '竞赛名称', message: t('cell.required') });
     const level = requireWord(c, '级别', parseLevel, LEVEL_HELP, errors);
     const category = requireWord(c, '类别', parseCategory, CATEGORIES.map((x) => x.label).join('、'), errors);
-    const result = text(c['奖项/名次']) ? parseResult(text(c['奖项/名次'])) : (errors.push({ column: '奖项/名次', message: '必填' }), undefined);
+    const result = text(c['奖项/名次']) ? parseResult(text(c['奖项/名次'])) : (errors.push({ column: '奖项/名次', message: t('cell.required') }), undefined);
     const date = requireDate(c, '获奖日期', errors);
     const personIds = resolvePeople(c, l, RECIPIENT_COLUMNS, errors);
     const collective = resolveCollective(opt(c['集体']), l, '集体', errors);
-    if (!personIds.length && !collective && !errors.length) errors.push({ column: '获奖者工号', message: '请填写获奖者（工号或姓名）或获奖集体' });
+    if (!personIds.length && !collective && !errors.length) errors.push({ column: '获奖者工号', message: t('cell.recipientRequired') });
     if (errors.length) return errors;
     const year = date!.getUTCFullYear();
     const competition = await ctx.models.Competition.findOne({ year, normalizedName: normalizeName(name) }).lean();
@@ -254,11 +255,11 @@ const honours: ImportKind = {
     const errors: RowErrors = [];
     const kindWord = text(c['类型']);
     const honourKind = HONOUR_KINDS.find((k) => k.label === kindWord || k.value === kindWord || k.label.split('/').some((p) => kindWord && p.includes(kindWord)))?.value;
-    if (!kindWord) errors.push({ column: '类型', message: '必填' });
-    else if (!honourKind) errors.push({ column: '类型', message: `无法识别“${kindWord}”，可填：${HONOUR_KINDS.map((k) => k.label).join('、')}` });
+    if (!kindWord) errors.push({ column: '类型', message: t('cell.required') });
+    else if (!honourKind) errors.push({ column: '类型', message: t('cell.unknownWord', { value: kindWord, help: HONOUR_KINDS.map((k) => k.label).join('、') }) });
     const level = requireWord(c, '级别', parseLevel, LEVEL_HELP, errors);
     const year = Number(text(c['年份']));
-    if (!Number.isInteger(year)) errors.push({ column: '年份', message: '请填写四位年份，如 2020' });
+    if (!Number.isInteger(year)) errors.push({ column: '年份', message: t('cell.fourDigitYear') });
     const date = requireDate(c, '授予日期', errors, false);
     const personIds = resolvePeople(c, l, { numbers: '获得者工号', names: '获得者姓名', department: '科室' }, errors);
     const collective = resolveCollective(opt(c['集体']), l, '集体', errors);
@@ -289,11 +290,11 @@ const donations: ImportKind = {
     const errors: RowErrors = [];
     const kind = requireWord(c, '类型', parseDonationKind, DONATION_KINDS.map((d) => d.label).join('、'), errors);
     const q = c['数量'] === null ? null : parseQuantity(c['数量']);
-    if (c['数量'] === null) errors.push({ column: '数量', message: '必填' });
-    else if (!q) errors.push({ column: '数量', message: `无法识别的数量“${text(c['数量'])}”` });
+    if (c['数量'] === null) errors.push({ column: '数量', message: t('cell.required') });
+    else if (!q) errors.push({ column: '数量', message: t('cell.badQuantity', { value: text(c['数量']) }) });
     const date = requireDate(c, '日期', errors);
     const count = opt(c['人数']);
-    if (count && !/^\d+$/.test(count)) errors.push({ column: '人数', message: '请填写整数' });
+    if (count && !/^\d+$/.test(count)) errors.push({ column: '人数', message: t('cell.wholeNumber') });
     const personIds = resolvePeople(c, l, { numbers: '捐赠者工号', names: '捐赠者姓名', department: '科室' }, errors);
     const collective = resolveCollective(opt(c['集体']), l, '集体', errors);
     if (errors.length) return errors;

@@ -9,6 +9,7 @@ import { Unzip, UnzipInflate, unzipSync, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { t, type Text } from '../../shared/i18n/t.js';
 
 export type Cell = string | number | Date | null;
 
@@ -25,17 +26,14 @@ export interface SheetLimits {
 }
 
 /** A file that cannot be used: the import fails with this message (HTTP 422). */
-export class FileError extends Error {}
-
-/** A file past one of the limits (HTTP 413), said in Chinese and in English. */
-export class LimitError extends FileError {
-  constructor(
-    message: string,
-    readonly english: string,
-  ) {
-    super(message);
+export class FileError extends Error {
+  constructor(readonly text: Text) {
+    super(text);
   }
 }
+
+/** A file past one of the limits (HTTP 413). */
+export class LimitError extends FileError {}
 
 const CHUNK = 64 * 1024;
 
@@ -48,9 +46,9 @@ const inChunks = (data: Buffer | string) =>
   );
 const MiB = (n: number) => `${Math.round((n / 1048576) * 10) / 10} MiB`;
 
-const inflatedTooLarge = (limit: number) => new LimitError(`工作簿解压后超过 ${MiB(limit)} 的上限`, `the workbook inflates to more than the limit of ${MiB(limit)}`);
-const tooManyRows = (limit: number) => new LimitError(`数据行超过 ${limit} 行的上限，请分批导入`, `the sheet has more than the limit of ${limit} data rows; import it in parts`);
-const tooManyColumns = (limit: number) => new LimitError(`列数超过 ${limit} 列的上限`, `the sheet has more than the limit of ${limit} columns`);
+const inflatedTooLarge = (limit: number) => new LimitError(t('file.inflatesTooLarge', { limit: MiB(limit) }));
+const tooManyRows = (limit: number) => new LimitError(t('file.tooManyRows', { limit }));
+const tooManyColumns = (limit: number) => new LimitError(t('file.tooManyColumns', { limit }));
 
 function cellValue(v: unknown): Cell {
   if (v === null || v === undefined) return null;
@@ -68,12 +66,12 @@ function cellValue(v: unknown): Cell {
 
 function toSheet(table: Cell[][]): Sheet {
   const [head, ...body] = table;
-  if (!head || head.every((h) => h === null)) throw new FileError('文件为空：第1行应为列标题');
+  if (!head || head.every((h) => h === null)) throw new FileError(t('file.empty'));
   const headers = head.map((h) => (h === null ? '' : String(h).replace(/[*＊]$/, '').trim()));
   const rows = body
     .map((cells, i) => ({ row: i + 2, cells: Object.fromEntries(headers.map((h, j) => [h, cells?.[j] ?? null])) }))
     .filter((r) => Object.values(r.cells).some((c) => c !== null));
-  if (!rows.length) throw new FileError('文件没有数据行');
+  if (!rows.length) throw new FileError(t('file.noRows'));
   return { headers: headers.filter(Boolean), rows };
 }
 
@@ -107,7 +105,7 @@ async function inflateWorkbook(buf: Buffer, limit: number): Promise<Map<string, 
     });
   } catch (e) {
     if (e instanceof LimitError) throw e;
-    throw new FileError('无法读取文件：不是有效的 .xlsx 工作簿');
+    throw new FileError(t('file.notXlsx'));
   }
   // What the entries actually inflate to: a lying header is caught here.
   const parts = new Map<string, Uint8Array[]>();
@@ -119,7 +117,7 @@ async function inflateWorkbook(buf: Buffer, limit: number): Promise<Map<string, 
     parts.set(file.name, chunks);
     file.ondata = (err, data) => {
       if (failure) return;
-      if (err) failure = new FileError('无法读取文件：不是有效的 .xlsx 工作簿');
+      if (err) failure = new FileError(t('file.notXlsx'));
       inflated += data?.length ?? 0;
       if (inflated > limit) failure = inflatedTooLarge(limit);
       if (!failure) chunks.push(data);
@@ -135,7 +133,7 @@ async function inflateWorkbook(buf: Buffer, limit: number): Promise<Map<string, 
       await yieldToEventLoop();
     }
   } catch (e) {
-    failure ??= e instanceof FileError ? e : new FileError('无法读取文件：不是有效的 .xlsx 工作簿');
+    failure ??= e instanceof FileError ? e : new FileError(t('file.notXlsx'));
   }
   if (failure) throw failure;
   return new Map([...parts].map(([name, chunks]) => [name, Buffer.concat(chunks)]));
@@ -144,7 +142,7 @@ async function inflateWorkbook(buf: Buffer, limit: number): Promise<Map<string, 
 async function readXlsx(buf: Buffer, limits: SheetLimits): Promise<Cell[][]> {
   const parts = await inflateWorkbook(buf, limits.maxInflatedBytes);
   const sheets = [...parts.keys()].filter((n) => n.startsWith('xl/worksheets/')).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
-  if (!sheets.length || !parts.has('xl/workbook.xml')) throw new FileError('工作簿中没有工作表');
+  if (!sheets.length || !parts.has('xl/workbook.xml')) throw new FileError(t('file.noSheets'));
   // Re-packed uncompressed, shared strings and styles before the sheet (so the streaming
   // reader needs no temporary files), and only the first worksheet.
   const order = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml', sheets[0]];
@@ -164,7 +162,7 @@ async function readXlsx(buf: Buffer, limits: SheetLimits): Promise<Cell[][]> {
     }
   } catch (e) {
     if (e instanceof FileError) throw e;
-    throw new FileError('无法读取文件：不是有效的 .xlsx 工作簿');
+    throw new FileError(t('file.notXlsx'));
   } finally {
     source.destroy();
   }
@@ -172,7 +170,7 @@ async function readXlsx(buf: Buffer, limits: SheetLimits): Promise<Cell[][]> {
 }
 
 function decodeText(buf: Buffer): string {
-  if (buf.includes(0)) throw new FileError('无法读取文件：不是 .xlsx 工作簿，也不是文本 CSV');
+  if (buf.includes(0)) throw new FileError(t('file.neither'));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
   } catch {
@@ -193,7 +191,7 @@ async function readCsv(buf: Buffer, limits: SheetLimits): Promise<Cell[][]> {
     }
   } catch (e) {
     if (e instanceof FileError) throw e;
-    throw new FileError(`无法读取 CSV：${(e as Error).message}`);
+    throw new FileError(t('file.badCsv', { detail: (e as Error).message }));
   } finally {
     parser.destroy();
     source.destroy();

@@ -4,7 +4,7 @@ import express, { type Router } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
-import { parseQuery, prefersEnglish, queryParam, routeError, sendError, withContext } from '../../shared/http.js';
+import { parseQuery, queryParam, routeError, sendError, withContext } from '../../shared/http.js';
 import { CATEGORIES, LEVELS, RECORD_STATUSES, values } from '../vocabulary/vocabulary.js';
 import { toGlobalId } from '../../shared/ids.js';
 import type { AchievementFilter } from '../achievements/query.js';
@@ -12,6 +12,7 @@ import { achievementsTable } from './export.js';
 import { IMPORT_KINDS, importKind } from './kinds.js';
 import { LimitError } from './parse.js';
 import { tableCsv, tableXlsx, templateXlsx } from './sheets.js';
+import { t } from '../../shared/i18n/t.js';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** Room for the multipart boundaries and headers around the file. */
@@ -39,7 +40,7 @@ export function importRoutes(deps: AppDeps): Router {
     withContext(deps, async (_ctx, req, res) => {
       parseQuery(z.object({}), req.query);
       const kind = importKind(/^(\w+)\.xlsx$/.exec(req.params.file as string)?.[1] ?? '');
-      if (!kind) return void sendError(res, 404, 'NOT_FOUND', `templates: ${Object.keys(IMPORT_KINDS).map((k) => `${k}.xlsx`).join(', ')}`);
+      if (!kind) return void sendError(res, 404, 'NOT_FOUND', t('import.templates', { files: Object.keys(IMPORT_KINDS).map((k) => `${k}.xlsx`) }));
       res.type(XLSX).setHeader('Content-Disposition', attachment(`${kind.title}导入模板.xlsx`));
       res.send(await templateXlsx(kind));
     }),
@@ -52,24 +53,23 @@ export function importRoutes(deps: AppDeps): Router {
     withContext(deps, async (ctx, req, res) => {
       const { mode = 'dryRun' } = parseQuery(importQuery, req.query);
       const kind = importKind(req.params.kind as string);
-      if (!kind) throw routeError('NOT_FOUND', `imports: ${Object.keys(IMPORT_KINDS).join(', ')}`);
-      ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Importing records');
-      const english = prefersEnglish(req);
-      const tooLarge = () => routeError('PAYLOAD_TOO_LARGE', english ? `the file exceeds the limit of ${MAX_UPLOAD_BYTES / 1048576} MiB` : `文件超过 ${MAX_UPLOAD_BYTES / 1048576} MiB 的上限`, { limit: MAX_UPLOAD_BYTES });
+      if (!kind) throw routeError('NOT_FOUND', t('import.kinds', { kinds: Object.keys(IMPORT_KINDS) }));
+      ctx.guard.requireRole(['ADMIN', 'CLERK'], t('action.import'));
+      const tooLarge = () => routeError('PAYLOAD_TOO_LARGE', t('file.tooLarge', { mib: MAX_UPLOAD_BYTES / 1048576 }), { limit: MAX_UPLOAD_BYTES });
       if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD) throw tooLarge();
       ctx.slots.imports.holdFor(res, 'all');
       await new Promise<void>((resolve, reject) =>
         upload(req, res, (err: unknown) => {
           if (!err) return resolve();
           const code = (err as { code?: string }).code;
-          reject(code === 'LIMIT_FILE_SIZE' ? tooLarge() : routeError('BAD_REQUEST', `上传格式不正确：${(err as Error).message}`));
+          reject(code === 'LIMIT_FILE_SIZE' ? tooLarge() : routeError('BAD_REQUEST', t('file.badUpload', { detail: (err as Error).message })));
         }),
       );
-      if (!req.file) throw routeError('BAD_REQUEST', '请以 multipart/form-data 上传文件，字段名为 file');
+      if (!req.file) throw routeError('BAD_REQUEST', t('file.noFile'));
       const fileName = Buffer.from(req.file.originalname, 'latin1').toString('utf8');
       const { job, refusal } = await ctx.services.imports.run(kind.kind, { buffer: req.file.buffer, fileName }, mode === 'commit' ? 'COMMIT' : 'DRY_RUN');
       const jobId = toGlobalId('ImportJob', job._id);
-      if (refusal instanceof LimitError) throw routeError('PAYLOAD_TOO_LARGE', english ? refusal.english : refusal.message, { jobId });
+      if (refusal instanceof LimitError) throw routeError('PAYLOAD_TOO_LARGE', refusal.text, { jobId });
       res.status(job.status === 'FAILED' ? 422 : 200).json({ id: jobId, ...job, _id: undefined });
     }),
   );
@@ -82,7 +82,7 @@ export function exportRoutes(deps: AppDeps): Router {
     '/achievements.:format',
     withContext(deps, async (ctx, req, res) => {
       const format = req.params.format;
-      if (format !== 'xlsx' && format !== 'csv') return void sendError(res, 404, 'NOT_FOUND', 'formats: achievements.xlsx, achievements.csv');
+      if (format !== 'xlsx' && format !== 'csv') return void sendError(res, 404, 'NOT_FOUND', t('request.formats', { formats: ['achievements.xlsx', 'achievements.csv'] }));
       const filter: AchievementFilter = parseQuery(exportQuery, req.query);
       ctx.slots.reports.holdFor(res, ctx.guard.requireViewer().userId);
       const table = await achievementsTable(ctx, filter);

@@ -5,7 +5,7 @@
 import { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
 import type { RequestContext } from '../../context.js';
-import { UserInputFailure, type UserErrorCode } from '../../shared/errors.js';
+import { UserInputFailure } from '../../shared/errors.js';
 import { idOfType } from '../../shared/ids.js';
 import { paginate, type PageArgs } from '../../shared/pagination.js';
 import { badUserInput, notFound } from '../../shared/errors.js';
@@ -16,20 +16,10 @@ import type { ImportJobRecord, ImportRowResult } from './model.js';
 import { FileError, readSheet, type Cell } from './parse.js';
 import { currentInstitution } from '../../shared/tenancy.js';
 import { atomically } from '../../shared/atomic.js';
+import { t } from '../../shared/i18n/t.js';
 
 /** Rows applied concurrently: their writes share fsyncs (group commit), order is kept. */
 const ROWS_AT_ONCE = 8;
-
-const CODE_WORDS: Record<UserErrorCode, string> = {
-  REQUIRED: '必填',
-  INVALID: '格式或内容不正确',
-  TOO_LONG: '内容过长',
-  TOO_SHORT: '内容过短',
-  OUT_OF_RANGE: '超出允许范围',
-  DUPLICATE: '与已有记录重复',
-  NOT_FOUND: '找不到对应记录',
-  INVALID_STATE: '记录当前状态不允许此操作',
-};
 
 export class ImportService {
   constructor(private readonly ctx: RequestContext) {}
@@ -48,9 +38,9 @@ export class ImportService {
   /** A service's refusal, in the clerk's words, on the column to fix. */
   private rowErrors(kind: ImportKind, e: unknown): RowErrors {
     if (e instanceof UserInputFailure) {
-      return e.userErrors.map((u) => ({ column: kind.fieldColumns[u.field[1] ?? ''] ?? '', message: `${CODE_WORDS[u.code]}：${u.message}` }));
+      return e.userErrors.map((u) => ({ column: kind.fieldColumns[u.field[1] ?? ''] ?? '', message: t('import.serviceRefusal', { code: u.code, message: u.message }) }));
     }
-    if (e instanceof GraphQLError && e.extensions.code === 'FORBIDDEN') return [{ column: '', message: `超出您的权限范围：${e.message}` }];
+    if (e instanceof GraphQLError && e.extensions.code === 'FORBIDDEN') return [{ column: '', message: t('import.outsideScope', { message: e.message }) }];
     throw e;
   }
 
@@ -68,9 +58,9 @@ export class ImportService {
 
   /** The job, kept; and the file-level refusal, if any (a LimitError for a file past the caps). */
   async run(kindName: string, file: { buffer: Buffer; fileName: string }, mode: 'DRY_RUN' | 'COMMIT'): Promise<{ job: ImportJobRecord; refusal?: FileError }> {
-    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Importing records');
+    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], t('action.import'));
     const kind = importKind(kindName);
-    if (!kind) throw notFound(`no import of kind ${kindName}; kinds: ${Object.keys(IMPORT_KINDS).join(', ')}`);
+    if (!kind) throw notFound(t('import.unknownKind', { kind: kindName, kinds: Object.keys(IMPORT_KINDS) }));
     const createdAt = new Date();
     let rows: ImportRowResult[] = [];
     let fileError: FileError | undefined;
@@ -81,7 +71,7 @@ export class ImportService {
       const unknown = sheet.headers.filter((h) => !kind.columns.some((c) => c.header === h));
       if (missing.length || unknown.length) {
         throw new FileError(
-          [missing.length ? `缺少必填列：${missing.join('、')}` : '', unknown.length ? `无法识别的列：${unknown.join('、')}` : ''].filter(Boolean).join('；') + `。请使用“${kind.title}”模板。`,
+          t('import.headers', { missing, unknown, template: kind.title }),
         );
       }
       const lookups = await this.lookups();
@@ -92,7 +82,7 @@ export class ImportService {
       for (const r of sheet.rows) {
         const key = kind.rowKey(r.cells);
         const twin = seen.get(key);
-        if (twin !== undefined) results.set(r.row, { row: r.row, outcome: 'ERROR', errors: [{ column: '', message: `与第${twin}行重复` }] });
+        if (twin !== undefined) results.set(r.row, { row: r.row, outcome: 'ERROR', errors: [{ column: '', message: t('import.twinRow', { row: twin }) }] });
         else {
           seen.set(key, r.row);
           todo.push(r);
@@ -139,7 +129,7 @@ export class ImportService {
   async get(globalId: string): Promise<ImportJobRecord | null> {
     const viewer = this.ctx.guard.requireViewer();
     const id = idOfType(globalId, 'ImportJob');
-    if (!id) throw badUserInput('not an import job id', 'id');
+    if (!id) throw badUserInput(t('import.notAJob'), 'id');
     const job = (await this.ctx.models.ImportJob.findById(id).lean()) as ImportJobRecord | null;
     return job && (viewer.role === 'ADMIN' || job.createdBy.userId === viewer.userId) ? job : null;
   }

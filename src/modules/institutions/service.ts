@@ -14,18 +14,19 @@ import { acrossInstitutions, withinInstitution } from '../../shared/tenancy.js';
 import { optionalText, parseInput, text } from '../../shared/validation.js';
 import { ownedModels } from '../../models.js';
 import type { InstitutionRecord } from './model.js';
+import { t } from '../../shared/i18n/t.js';
 
-export const institutionCode = z.string().trim().regex(/^[A-Z0-9_-]{2,20}$/, { error: 'code must be 2-20 capital letters, digits, dash or underscore' });
+export const institutionCode = z.string().trim().regex(/^[A-Z0-9_-]{2,20}$/, { error: () => t('institution.codeFormat') });
 const fields = {
-  name: text('name', 60),
-  shortName: optionalText('shortName', 30),
-  selfReference: optionalText('selfReference', 10),
-  region: optionalText('region', 60),
+  name: text('field.name', 60),
+  shortName: optionalText('field.shortName', 30),
+  selfReference: optionalText('field.selfReference', 10),
+  region: optionalText('field.region', 60),
 };
 const createSchema = z.object({
   code: institutionCode,
   ...fields,
-  admin: z.object({ username: text('username', 40).regex(/^[a-zA-Z0-9_.-]{3,40}$/, { error: 'username must be 3-40 letters, digits, dot, dash or underscore' }), password: passwordSchema, displayName: text('displayName', 60) }),
+  admin: z.object({ username: text('field.username', 40).regex(/^[a-zA-Z0-9_.-]{3,40}$/, { error: () => t('account.usernameFormat') }), password: passwordSchema, displayName: text('field.displayName', 60) }),
 });
 const updateSchema = z.object({ id: z.string(), name: fields.name.optional(), shortName: fields.shortName, selfReference: fields.selfReference, region: fields.region });
 const deleteSchema = z.object({ id: z.string(), confirmCode: z.string().max(40) });
@@ -49,12 +50,12 @@ export class InstitutionService {
 
   /** A new institution and its first ADMIN account (FEDERATION_ADMIN). */
   async create(input: unknown): Promise<InstitutionRecord> {
-    this.ctx.guard.requireRole(['FEDERATION_ADMIN'], 'Creating an institution');
+    this.ctx.guard.requireRole(['FEDERATION_ADMIN'], t('action.createInstitution'));
     const data = parseInput(createSchema, input);
     const { Institution, User } = this.ctx.models;
-    if (await Institution.exists({ code: data.code })) throw userError(['input', 'code'], 'DUPLICATE', `an institution already has the code ${data.code}`);
-    if (await Institution.exists({ name: data.name })) throw userError(['input', 'name'], 'DUPLICATE', `an institution is already called ${data.name}`);
-    if (await acrossInstitutions(() => User.exists({ username: data.admin.username }))) throw userError(['input', 'admin', 'username'], 'DUPLICATE', `username ${data.admin.username} is taken`);
+    if (await Institution.exists({ code: data.code })) throw userError(['input', 'code'], 'DUPLICATE', t('institution.codeTaken', { code: data.code }));
+    if (await Institution.exists({ name: data.name })) throw userError(['input', 'name'], 'DUPLICATE', t('institution.nameTaken', { name: data.name }));
+    if (await acrossInstitutions(() => User.exists({ username: data.admin.username }))) throw userError(['input', 'admin', 'username'], 'DUPLICATE', t('account.usernameTaken', { username: data.admin.username }));
     const { admin, ...rest } = data;
     const institution = (await writeOrDuplicate(() => Institution.create({ ...rest, selfReference: rest.selfReference ?? '我院', demo: false }), { code: 'code', name: 'name' }, 'institution')).toObject() as InstitutionRecord;
     await withinInstitution(institution._id, async () => {
@@ -67,13 +68,13 @@ export class InstitutionService {
 
   /** Names and how the report refers to itself: the institution's ADMIN, or FEDERATION_ADMIN. */
   async update(input: unknown): Promise<InstitutionRecord> {
-    const viewer = this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], 'Changing an institution');
+    const viewer = this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], t('action.changeInstitution'));
     const { id, ...patch } = parseInput(updateSchema, input);
     const _id = idOfType(id, 'Institution');
     const before = _id && (viewer.role === 'FEDERATION_ADMIN' || String(_id) === viewer.institution) ? await this.byId(_id) : null;
-    if (!_id || !before) throw userError(['input', 'id'], 'NOT_FOUND', `no institution you administer has id ${id}`);
+    if (!_id || !before) throw userError(['input', 'id'], 'NOT_FOUND', t('institution.notAdministered', { id }));
     const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    if (set.name && set.name !== before.name && (await this.ctx.models.Institution.exists({ name: set.name }))) throw userError(['input', 'name'], 'DUPLICATE', `an institution is already called ${set.name}`);
+    if (set.name && set.name !== before.name && (await this.ctx.models.Institution.exists({ name: set.name }))) throw userError(['input', 'name'], 'DUPLICATE', t('institution.nameTaken', { name: set.name }));
     const after = (await this.ctx.models.Institution.findByIdAndUpdate(_id, { $set: set }, { returnDocument: 'after' }).lean()) as InstitutionRecord;
     await this.ctx.services.audit.record('institutionUpdate', 'Institution', _id, before, after, _id);
     return after;
@@ -84,13 +85,13 @@ export class InstitutionService {
    * only when the caller repeats the institution's code.
    */
   async remove(input: unknown): Promise<{ id: Types.ObjectId; deleted: number }> {
-    const viewer = this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], 'Removing an institution');
+    const viewer = this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], t('action.removeInstitution'));
     const { id, confirmCode } = parseInput(deleteSchema, input);
     const _id = idOfType(id, 'Institution');
     const target = _id ? await this.byId(_id) : null;
-    if (!_id || !target) throw userError(['input', 'id'], 'NOT_FOUND', `no institution has id ${id}`);
-    if (!target.demo) throw userError(['input', 'id'], 'INVALID_STATE', `${target.name} holds real records: only a demo institution can be removed`);
-    if (confirmCode !== target.code) throw userError(['input', 'confirmCode'], 'INVALID', `type the institution's code (${target.code}) to confirm`);
+    if (!_id || !target) throw userError(['input', 'id'], 'NOT_FOUND', t('institution.notFound', { id }));
+    if (!target.demo) throw userError(['input', 'id'], 'INVALID_STATE', t('institution.realRecords', { name: target.name }));
+    if (confirmCode !== target.code) throw userError(['input', 'confirmCode'], 'INVALID', t('institution.confirmCode', { code: target.code }));
     const deleted = await acrossInstitutions(async () => {
       let n = 0;
       for (const model of ownedModels(this.ctx.models)) n += (await (model as unknown as { deleteMany(f: object): Promise<{ deletedCount: number }> }).deleteMany({ institution: _id })).deletedCount;

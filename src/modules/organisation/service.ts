@@ -7,10 +7,12 @@ import { idOfType } from '../../shared/ids.js';
 import { paginate, type PageArgs } from '../../shared/pagination.js';
 import { parseInput, text } from '../../shared/validation.js';
 import type { DepartmentRecord, UnionGroupRecord } from './model.js';
+import { t } from '../../shared/i18n/t.js';
+import type { UnitNoun } from '../../messages/words.js';
 
-const code = text('code', 20).regex(/^[A-Za-z0-9_-]+$/, { error: 'code may hold only letters, digits, - and _' });
-const createSchema = z.object({ code, name: text('name', 60) });
-const updateSchema = z.object({ id: z.string(), code: code.optional(), name: text('name', 60).optional(), active: z.boolean().optional() });
+const code = text('field.code', 20).regex(/^[A-Za-z0-9_-]+$/, { error: () => t('unit.codeFormat') });
+const createSchema = z.object({ code, name: text('field.name', 60) });
+const updateSchema = z.object({ id: z.string(), code: code.optional(), name: text('field.name', 60).optional(), active: z.boolean().optional() });
 
 export interface OrgUnitFilter {
   search?: string | null;
@@ -24,7 +26,7 @@ export interface OrgUnitOrder {
 type Kind = 'Department' | 'UnionGroup';
 type OrgUnit = DepartmentRecord | UnionGroupRecord;
 
-const LABEL: Record<Kind, string> = { Department: 'department', UnionGroup: 'union group' };
+const UNIT: Record<Kind, UnitNoun> = { Department: 'department', UnionGroup: 'unionGroup' };
 
 /** A literal pattern; NUL (which BSON patterns cannot hold) as an escape. */
 export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('\u0000', '\\x00');
@@ -50,26 +52,26 @@ export class OrganisationService {
   }
 
   async create(kind: Kind, input: unknown): Promise<OrgUnit> {
-    this.ctx.guard.requireRole(['ADMIN'], `Creating a ${LABEL[kind]}`);
+    this.ctx.guard.requireRole(['ADMIN'], t(kind === 'Department' ? 'action.createDepartment' : 'action.createUnionGroup'));
     const data = parseInput(createSchema, input);
     await this.assertUnique(kind, data, null);
-    const doc = await writeOrDuplicate(() => this.model(kind).create(data), { code: 'code', name: 'name' }, LABEL[kind]);
+    const doc = await writeOrDuplicate(() => this.model(kind).create(data), { code: 'code', name: 'name' }, UNIT[kind]);
     const created = doc.toObject() as OrgUnit;
     await this.ctx.services.audit.record(`${kind === 'Department' ? 'department' : 'unionGroup'}Create`, kind, created._id, null, created);
     return created;
   }
 
   async update(kind: Kind, input: unknown): Promise<OrgUnit> {
-    this.ctx.guard.requireRole(['ADMIN'], `Changing a ${LABEL[kind]}`);
+    this.ctx.guard.requireRole(['ADMIN'], t(kind === 'Department' ? 'action.changeDepartment' : 'action.changeUnionGroup'));
     const { id, ...patch } = parseInput(updateSchema, input);
     const _id = idOfType(id, kind);
     const before = _id ? ((await this.model(kind).findById(_id).lean()) as OrgUnit | null) : null;
-    if (!_id || !before) throw userError(['input', 'id'], 'NOT_FOUND', `no ${LABEL[kind]} has id ${id}`);
+    if (!_id || !before) throw userError(['input', 'id'], 'NOT_FOUND', t('unit.notFound', { unit: UNIT[kind], id }));
     await this.assertUnique(kind, patch, _id);
     const after = (await writeOrDuplicate(
       () => this.model(kind).findByIdAndUpdate(_id, { $set: patch }, { returnDocument: 'after' }).lean(),
       { code: 'code', name: 'name' },
-      LABEL[kind],
+      UNIT[kind],
     )) as OrgUnit;
     await this.ctx.services.audit.record(`${kind === 'Department' ? 'department' : 'unionGroup'}Update`, kind, _id, before, after);
     return after;
@@ -80,7 +82,7 @@ export class OrganisationService {
       if (!data[field]) continue;
       const existing = (await this.model(kind).findOne({ [field]: data[field] }).lean()) as OrgUnit | null;
       if (existing && (!self || !existing._id.equals(self))) {
-        throw userError(['input', field], 'DUPLICATE', `${LABEL[kind]} ${existing.code} (${existing.name}) already has ${field} ${data[field]}`);
+        throw userError(['input', field], 'DUPLICATE', t('unit.codeTaken', { unit: UNIT[kind], code: existing.code, name: existing.name, field, value: data[field] }));
       }
     }
   }

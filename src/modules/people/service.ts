@@ -8,25 +8,26 @@ import { paginate, type PageArgs } from '../../shared/pagination.js';
 import { optionalText, parseInput, text } from '../../shared/validation.js';
 import { escapeRegex } from '../organisation/service.js';
 import { EMPLOYMENT_STATUSES, GENDERS, type PersonRecord } from './model.js';
+import { t } from '../../shared/i18n/t.js';
 
-const staffNumber = text('staffNumber', 32).regex(/^[A-Za-z0-9_-]+$/, { error: 'staffNumber may hold only letters, digits, - and _' });
+const staffNumber = text('field.staffNumber', 32).regex(/^[A-Za-z0-9_-]+$/, { error: () => t('person.staffNumberFormat') });
 const pastDate = z
   .date()
-  .refine((d) => d.getUTCFullYear() >= 1900 && d.getTime() <= Date.now() + 86_400_000, { error: 'must lie between 1900 and today' });
+  .refine((d) => d.getUTCFullYear() >= 1900 && d.getTime() <= Date.now() + 86_400_000, { error: () => t('person.birthRange') });
 
 const fields = {
   staffNumber,
-  name: text('name', 40),
+  name: text('field.personName', 40),
   gender: z.enum(GENDERS).nullish(),
   departmentId: z.string().nullish(),
   unionGroupId: z.string().nullish(),
-  position: optionalText('position', 60),
+  position: optionalText('field.position', 60),
   unionMemberSince: pastDate.nullish(),
   employmentStatus: z.enum(EMPLOYMENT_STATUSES),
 };
 const createSchema = z.object({ ...fields, employmentStatus: fields.employmentStatus.default('ACTIVE') });
 const updateSchema = z.object({ id: z.string() }).extend(z.object(fields).partial().shape);
-const archiveSchema = z.object({ id: z.string(), reason: text('reason', 200) });
+const archiveSchema = z.object({ id: z.string(), reason: text('field.reason', 200) });
 
 export interface PersonFilter {
   departmentId?: string | null;
@@ -63,7 +64,7 @@ export class PeopleService {
 
   private filterId(globalId: string, type: string, field: string): Types.ObjectId {
     const id = idOfType(globalId, type);
-    if (!id) throw badUserInput(`${field} is not a ${type} id`, field);
+    if (!id) throw badUserInput(t('id.notOfType', { field, type }), field);
     return id;
   }
 
@@ -76,7 +77,7 @@ export class PeopleService {
       const id = idOfType(globalId, type);
       const doc = id ? await (type === 'Department' ? this.ctx.loaders.department : this.ctx.loaders.unionGroup).load(id) : null;
       if (!doc) {
-        errors.add(userError(['input', field], 'NOT_FOUND', `no ${type === 'Department' ? 'department' : 'union group'} has id ${globalId}`));
+        errors.add(userError(['input', field], 'NOT_FOUND', t('account.placeNotFound', { type, id: globalId })));
         return undefined;
       }
       return doc._id;
@@ -92,17 +93,17 @@ export class PeopleService {
     const existing = (await this.ctx.models.Person.findOne({ staffNumber }).lean()) as PersonRecord | null;
     if (existing && !(self && existing._id.equals(self))) {
       throw new UserInputFailure([
-        { field: ['input', 'staffNumber'], code: 'DUPLICATE', message: `staff number ${staffNumber} already belongs to ${existing.name} (id ${toGlobalId('Person', existing._id)})` },
+        { field: ['input', 'staffNumber'], code: 'DUPLICATE', message: t('person.staffNumberTaken', { staffNumber, name: existing.name, id: toGlobalId('Person', existing._id) }) },
       ]);
     }
   }
 
   /** With `dryRun`, every check runs and nothing is written (imports preview this way). */
   async create(input: unknown, options: { dryRun?: boolean } = {}): Promise<PersonRecord> {
-    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Adding a person');
+    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], t('action.addPerson'));
     const data = parseInput(createSchema, input);
     const { department, unionGroup } = await this.resolvePlaces(data);
-    await this.ctx.guard.requireWriteAt('Adding a person', { department, unionGroup });
+    await this.ctx.guard.requireWriteAt(t('action.addPerson'), { department, unionGroup });
     await this.assertStaffNumberFree(data.staffNumber);
     const { departmentId: _d, unionGroupId: _g, ...rest } = data;
     if (options.dryRun) return { ...rest, department, unionGroup, _id: new Types.ObjectId(), archived: false } as unknown as PersonRecord;
@@ -115,29 +116,29 @@ export class PeopleService {
   private async loadForWrite(globalId: string): Promise<PersonRecord> {
     const id = idOfType(globalId, 'Person');
     const person = id ? ((await this.ctx.models.Person.findById(id).lean()) as PersonRecord | null) : null;
-    if (!person) throw userError(['input', 'id'], 'NOT_FOUND', `no person has id ${globalId}`);
+    if (!person) throw userError(['input', 'id'], 'NOT_FOUND', t('recipients.personNotFound', { id: globalId }));
     return person;
   }
 
   async update(input: unknown): Promise<PersonRecord> {
-    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Changing a person');
+    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], t('action.changePerson'));
     const { id, departmentId, unionGroupId, ...patch } = parseInput(updateSchema, input);
     const before = await this.loadForWrite(id);
-    await this.ctx.guard.requireWriteAt('Changing a person', before);
+    await this.ctx.guard.requireWriteAt(t('action.changePerson'), before);
     const places = await this.resolvePlaces({ departmentId, unionGroupId });
     const set: Record<string, unknown> = {};
     const unset: Record<string, ''> = {};
     for (const [k, v] of Object.entries({ ...patch, ...places })) {
       if (v === undefined) continue;
       if (v === null) {
-        if (k === 'staffNumber' || k === 'name' || k === 'employmentStatus') throw userError(['input', k], 'REQUIRED', `${k} cannot be cleared`);
+        if (k === 'staffNumber' || k === 'name' || k === 'employmentStatus') throw userError(['input', k], 'REQUIRED', t('record.cannotClear', { field: k }));
         unset[k] = '';
       } else set[k] = v;
     }
     const placeAfter = (field: 'department' | 'unionGroup') =>
       field in set ? (set[field] as Types.ObjectId) : field in unset ? null : before[field];
     const target = { department: placeAfter('department'), unionGroup: placeAfter('unionGroup') };
-    await this.ctx.guard.requireWriteAt('Moving a person', target);
+    await this.ctx.guard.requireWriteAt(t('action.movePerson'), target);
     await this.assertStaffNumberFree(patch.staffNumber, before._id);
     const after = (await writeOrDuplicate(
       () => this.ctx.models.Person.findByIdAndUpdate(before._id, { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) }, { returnDocument: 'after' }).lean(),
@@ -149,17 +150,17 @@ export class PeopleService {
   }
 
   async archive(input: unknown): Promise<PersonRecord> {
-    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], 'Archiving a person');
+    this.ctx.guard.requireRole(['ADMIN', 'CLERK'], t('action.archivePerson'));
     const { id, reason } = parseInput(archiveSchema, input);
     const before = await this.loadForWrite(id);
-    await this.ctx.guard.requireWriteAt('Archiving a person', before);
-    if (before.archived) throw userError(['input', 'id'], 'INVALID_STATE', `${before.name} is already archived`);
+    await this.ctx.guard.requireWriteAt(t('action.archivePerson'), before);
+    if (before.archived) throw userError(['input', 'id'], 'INVALID_STATE', t('person.alreadyArchived', { name: before.name }));
     const after = (await this.ctx.models.Person.findOneAndUpdate(
       { _id: before._id, archived: false },
       { $set: { archived: true, archivedAt: new Date(), archiveReason: reason } },
       { returnDocument: 'after' },
     ).lean()) as PersonRecord | null;
-    if (!after) throw userError(['input', 'id'], 'INVALID_STATE', `${before.name} was archived meanwhile`);
+    if (!after) throw userError(['input', 'id'], 'INVALID_STATE', t('person.archivedMeanwhile', { name: before.name }));
     await this.ctx.services.audit.record('personArchive', 'Person', before._id, before, after);
     return after;
   }

@@ -8,6 +8,7 @@ import { parseQuery, queryParam, sendError, withContext } from '../../shared/htt
 import { federationDocx, federationMarkdown } from '../federation/export.js';
 import { reportDocx } from './docx.js';
 import { reportMarkdown } from './markdown.js';
+import { t } from '../../shared/i18n/t.js';
 
 const federationQuery = z.object({ institutionIds: z.string().max(30_000).optional() });
 const reportQuery = z.object({ departmentId: queryParam.id.optional(), unionGroupId: queryParam.id.optional(), institutionId: queryParam.id.optional() });
@@ -23,7 +24,7 @@ interface Rendered<R> {
 function documentRoute<R>(deps: AppDeps, kind: string, build: (ctx: RequestContext, year: number, req: Request) => Promise<R>, render: Rendered<R>) {
   return withContext(deps, async (ctx, req, res: Response) => {
     const format = req.params.format;
-    if (format !== 'md' && format !== 'docx') return void sendError(res, 404, 'NOT_FOUND', `formats: ${kind}.md, ${kind}.docx`);
+    if (format !== 'md' && format !== 'docx') return void sendError(res, 404, 'NOT_FOUND', t('request.formats', { formats: [`${kind}.md`, `${kind}.docx`] }));
     const year = /^\d{4}$/.test(req.params.year as string) ? Number(req.params.year) : NaN;
     // The slot covers building and rendering: a .docx costs as much as the figures.
     ctx.slots.reports.holdFor(res, ctx.guard.requireViewer().userId);

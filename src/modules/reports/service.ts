@@ -14,6 +14,7 @@ import { awardResultLabel } from '../vocabulary/numbers.js';
 import { donationKind, type Level } from '../vocabulary/vocabulary.js';
 import { campaignsFor, donationsFor, streaksFor, totalsFor, type DonationGroup, type ScopeMatch, type StreakRow, type Totals } from './data.js';
 import { draftNarrative, type DraftDonation, type DraftRecord, type Paragraph } from './narrative.js';
+import { t } from '../../shared/i18n/t.js';
 
 export interface ReportScopeInput {
   departmentId?: string | null;
@@ -64,27 +65,27 @@ export class ReportService {
     const viewer = this.ctx.guard.requireViewer();
     const own = this.ctx.institution;
     if (!institutionId) {
-      if (!own) throw badUserInput('a federation report of one institution names it: institutionId', 'institutionId');
+      if (!own) throw badUserInput(t('report.federationNamesInstitution'), 'institutionId');
       return own;
     }
     const id = idOfType(institutionId, 'Institution');
     const found = id && (isFederationRole(viewer.role) || (own && own._id.equals(id))) ? await this.ctx.services.institutions.byId(id) : null;
-    if (!found) throw badUserInput(`no institution you may report on has id ${institutionId}`, 'institutionId');
+    if (!found) throw badUserInput(t('report.institutionNotFound', { id: institutionId }), 'institutionId');
     return found;
   }
 
   private async scope(input: ReportScopeInput | null | undefined): Promise<{ match: ScopeMatch; department: Report['department']; unionGroup: Report['unionGroup']; subject: string }> {
-    if (input?.departmentId && input?.unionGroupId) throw badUserInput('scope takes a department or a union group, not both', 'scope');
+    if (input?.departmentId && input?.unionGroupId) throw badUserInput(t('report.scopeOne'), 'scope');
     if (input?.departmentId) {
       const id = idOfType(input.departmentId, 'Department');
       const department = id ? await this.ctx.loaders.department.load(id) : null;
-      if (!department) throw badUserInput(`no department has id ${input.departmentId}`, 'scope.departmentId');
+      if (!department) throw badUserInput(t('report.departmentNotFound', { id: input.departmentId }), 'scope.departmentId');
       return { match: { departments: department._id }, department, unionGroup: null, subject: department.name };
     }
     if (input?.unionGroupId) {
       const id = idOfType(input.unionGroupId, 'UnionGroup');
       const group = id ? await this.ctx.loaders.unionGroup.load(id) : null;
-      if (!group) throw badUserInput(`no union group has id ${input.unionGroupId}`, 'scope.unionGroupId');
+      if (!group) throw badUserInput(t('report.unionGroupNotFound', { id: input.unionGroupId }), 'scope.unionGroupId');
       return { match: { unionGroups: group._id }, department: null, unionGroup: group, subject: group.name };
     }
     return { match: {}, department: null, unionGroup: null, subject: '' };
@@ -93,7 +94,7 @@ export class ReportService {
   async build(year: number, scopeInput: ReportScopeInput | null | undefined, institutionId?: string | null): Promise<Report> {
     this.ctx.guard.requireViewer();
     const now = new Date().getUTCFullYear();
-    if (!Number.isInteger(year) || year < now - MAX_YEAR_SPAN || year > now + 1) throw badUserInput(`year must be between ${now - MAX_YEAR_SPAN} and ${now + 1}`, 'year');
+    if (!Number.isInteger(year) || year < now - MAX_YEAR_SPAN || year > now + 1) throw badUserInput(t('year.between', { from: now - MAX_YEAR_SPAN, to: now + 1 }), 'year');
     const institution = await this.institutionFor(institutionId);
     return withinInstitution(institution._id, () => this.buildWithin(institution, year, scopeInput));
   }

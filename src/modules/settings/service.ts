@@ -5,6 +5,7 @@ import { Types } from 'mongoose';
 import { z } from 'zod';
 import type { RequestContext } from '../../context.js';
 import { parseInput } from '../../shared/validation.js';
+import { t } from '../../shared/i18n/t.js';
 
 export interface RegistrySettings {
   singlePersonVerification: boolean;
@@ -35,7 +36,7 @@ export class SettingsService {
   }
 
   async update(input: unknown): Promise<RegistrySettings> {
-    this.ctx.guard.requireRole(['ADMIN'], 'Changing the registry settings');
+    this.ctx.guard.requireRole(['ADMIN'], t('action.changeSettings'));
     const patch = parseInput(updateSchema, input);
     const before = await this.current();
     const after: RegistrySettings = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== null && v !== undefined)) };

@@ -12,8 +12,9 @@ import { idOfType } from '../../shared/ids.js';
 import { paginate, type PageArgs } from '../../shared/pagination.js';
 import { parseInput, text } from '../../shared/validation.js';
 import type { UserRecord } from './model.js';
+import { t } from '../../shared/i18n/t.js';
 
-const username = text('username', 40).regex(/^[a-zA-Z0-9_.-]{3,40}$/, { error: 'username must be 3-40 letters, digits, dot, dash or underscore' });
+const username = text('field.username', 40).regex(/^[a-zA-Z0-9_.-]{3,40}$/, { error: () => t('account.usernameFormat') });
 const password = passwordSchema;
 function refuseUsernameInPassword(v: { username: string; password: string }, ctx: z.RefinementCtx) {
   const problem = usernameProblem(v.password, v.username);
@@ -22,7 +23,7 @@ function refuseUsernameInPassword(v: { username: string; password: string }, ctx
 const createSchema = z.object({
   username,
   password,
-  displayName: text('displayName', 60),
+  displayName: text('field.displayName', 60),
   role: z.enum(ROLES),
   wholeInstitution: z.boolean().nullish(),
   departmentIds: z.array(z.string()).max(200).nullish(),
@@ -30,7 +31,7 @@ const createSchema = z.object({
 }).superRefine(refuseUsernameInPassword);
 const updateSchema = z.object({
   id: z.string(),
-  displayName: text('displayName', 60).optional(),
+  displayName: text('field.displayName', 60).optional(),
   role: z.enum(ROLES).optional(),
   password: password.optional(),
   active: z.boolean().optional(),
@@ -60,13 +61,13 @@ export class UserService {
   private async signIn(name: string, given: string, code: string | null) {
     const { loginThrottle: throttle, ip } = this.ctx;
     const wait = await throttle.retryAfter(name, ip);
-    if (wait) throw appError(ErrorCode.RATE_LIMITED, `Too many failed sign-ins for ${name}; try again in ${wait} s`, { retryAfterSeconds: wait });
+    if (wait) throw appError(ErrorCode.RATE_LIMITED, t('account.tooManyFailures', { username: name, seconds: wait }), { retryAfterSeconds: wait });
     const user = (await this.ctx.models.User.findOne({ username: name }).select('+passwordHash').lean()) as (UserRecord & { passwordHash: string }) | null;
     const ok = await verifyPassword(given, user?.passwordHash ?? (await decoyHash()));
     if (!user || !ok || !user.active) {
       await throttle.recordFailure(name, ip);
       this.ctx.logger.warn({ requestId: this.ctx.requestId, username: name, ip }, 'sign-in refused');
-      throw new UserInputFailure([{ field: ['input', 'password'], code: 'INVALID', message: 'username or password is wrong, or the account is inactive' }]);
+      throw new UserInputFailure([{ field: ['input', 'password'], code: 'INVALID', message: t('account.wrongCredentials') }]);
     }
     await throttle.recordSuccess(name);
     const institution = await this.institutionToActIn(user, code);
@@ -78,16 +79,16 @@ export class UserService {
   private async institutionToActIn(user: UserRecord, code: string | null): Promise<InstitutionRecord | null> {
     const { Institution } = this.ctx.models;
     if (isFederationRole(user.role)) {
-      if (code) throw userError(['input', 'institution'], 'INVALID', 'a federation account acts across institutions; sign in without one');
+      if (code) throw userError(['input', 'institution'], 'INVALID', t('account.federationNoInstitution'));
       return null;
     }
     const home = (await Institution.findById(user.institution).lean()) as InstitutionRecord | null;
     if (!code || code === home?.code) {
-      if (!home) throw userError(['input', 'username'], 'INVALID_STATE', 'the account belongs to no institution');
+      if (!home) throw userError(['input', 'username'], 'INVALID_STATE', t('account.noInstitution'));
       return home;
     }
     const sandbox = (await Institution.findOne({ code, demo: true }).lean()) as InstitutionRecord | null;
-    if (!sandbox) throw userError(['input', 'institution'], 'NOT_FOUND', `you may sign in to your own institution (${home?.code}) or a demo institution; ${code} is neither`);
+    if (!sandbox) throw userError(['input', 'institution'], 'NOT_FOUND', t('account.notYourInstitution', { home: home?.code ?? '', code }));
     return sandbox;
   }
 
@@ -115,17 +116,17 @@ export class UserService {
     const viewer = this.ctx.guard.requireViewer();
     const { id } = parseInput(z.object({ id: z.string().nullish() }), input ?? {});
     const _id = id ? idOfType(id, 'User') : namesAccount(viewer) ? viewer.userId : null;
-    if (!_id) throw userError(['input', 'id'], 'NOT_FOUND', id ? `no account has id ${id}` : 'this token names no account (a development token)');
-    if (String(_id) !== viewer.userId) this.ctx.guard.requireRole(['ADMIN'], "Signing out another user's sessions");
+    if (!_id) throw userError(['input', 'id'], 'NOT_FOUND', id ? t('account.notFound', { id }) : t('account.developmentToken'));
+    if (String(_id) !== viewer.userId) this.ctx.guard.requireRole(['ADMIN'], t('action.signOutOthers'));
     const after = (await this.ctx.models.User.findByIdAndUpdate(_id, { $inc: { tokenVersion: 1 } }, { returnDocument: 'after' }).lean()) as UserRecord | null;
-    if (!after) throw userError(['input', 'id'], 'NOT_FOUND', `no account has id ${id}`);
+    if (!after) throw userError(['input', 'id'], 'NOT_FOUND', t('account.notFound', { id: id ?? '' }));
     const before = { ...after, tokenVersion: after.tokenVersion - 1 };
     await this.ctx.services.audit.record('userSignOutEverywhere', 'User', after._id, before, after);
     return after;
   }
 
   list(order: UserOrder, page: PageArgs) {
-    this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], 'Listing accounts');
+    this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], t('action.listAccounts'));
     const field = order.field === 'CREATED_AT' ? 'createdAt' : 'username';
     return paginate<UserRecord>(this.ctx.models.User, {}, { field, direction: order.direction === 'DESC' ? -1 : 1 }, page);
   }
@@ -135,7 +136,7 @@ export class UserService {
     for (const [i, gid] of (globalIds ?? []).entries()) {
       const id = idOfType(gid, type);
       const doc = id ? await (type === 'Department' ? this.ctx.loaders.department : this.ctx.loaders.unionGroup).load(id) : null;
-      if (!doc) throw userError(['input', field, String(i)], 'NOT_FOUND', `no ${type === 'Department' ? 'department' : 'union group'} has id ${gid}`);
+      if (!doc) throw userError(['input', field, String(i)], 'NOT_FOUND', t('account.placeNotFound', { type, id: gid }));
       ids.push(doc._id);
     }
     return ids;
@@ -143,23 +144,23 @@ export class UserService {
 
   /** The roles the viewer may give: an ADMIN those of the institution, a FEDERATION_ADMIN the federation's. */
   private requireGrantable(role: string, field: string[]) {
-    const viewer = this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], 'Managing accounts');
+    const viewer = this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], t('action.manageAccounts'));
     const allowed: readonly string[] = viewer.role === 'ADMIN' ? INSTITUTION_ROLES : FEDERATION_ROLES;
-    if (!allowed.includes(role)) throw userError(field, 'INVALID', `you may give the roles ${allowed.join(', ')}; institutions and their first ADMIN come from institutionCreate`);
+    if (!allowed.includes(role)) throw userError(field, 'INVALID', t('account.rolesYouMayGive', { roles: allowed }));
   }
 
   async create(input: unknown): Promise<UserRecord> {
-    this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], 'Creating an account');
+    this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], t('action.createAccount'));
     const data = parseInput(createSchema, input);
     this.requireGrantable(data.role, ['input', 'role']);
     const departments = await this.scopeIds(data.departmentIds, 'Department', 'departmentIds');
     const unionGroups = await this.scopeIds(data.unionGroupIds, 'UnionGroup', 'unionGroupIds');
     const wholeInstitution = data.role === 'CLERK' && Boolean(data.wholeInstitution);
     if (data.role === 'CLERK' && !wholeInstitution && !departments.length && !unionGroups.length) {
-      throw userError(['input', 'departmentIds'], 'REQUIRED', 'a CLERK needs at least one department or union group in scope, or wholeInstitution');
+      throw userError(['input', 'departmentIds'], 'REQUIRED', t('account.clerkNeedsScope'));
     }
     const existing = await acrossInstitutions(() => this.ctx.models.User.findOne({ username: data.username }).lean());
-    if (existing) throw userError(['input', 'username'], 'DUPLICATE', `username ${data.username} is taken`);
+    if (existing) throw userError(['input', 'username'], 'DUPLICATE', t('account.usernameTaken', { username: data.username }));
     const doc = await writeOrDuplicate(
       async () =>
         this.ctx.models.User.create({
@@ -181,17 +182,17 @@ export class UserService {
   }
 
   async update(input: unknown): Promise<UserRecord> {
-    const viewer = this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], 'Changing an account');
+    const viewer = this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], t('action.changeAccount'));
     const { id, password: newPassword, departmentIds, unionGroupIds, ...patch } = parseInput(updateSchema, input);
     if (patch.role) this.requireGrantable(patch.role, ['input', 'role']);
     const _id = idOfType(id, 'User');
     const before = _id ? ((await this.ctx.models.User.findById(_id).lean()) as UserRecord | null) : null;
-    if (!_id || !before) throw userError(['input', 'id'], 'NOT_FOUND', `no account has id ${id}`);
+    if (!_id || !before) throw userError(['input', 'id'], 'NOT_FOUND', t('account.notFound', { id }));
     if (patch.role && isFederationRole(patch.role) !== isFederationRole(before.role)) {
-      throw userError(['input', 'role'], 'INVALID', 'an institution account cannot become a federation account or the other way round; create a new account');
+      throw userError(['input', 'role'], 'INVALID', t('account.roleFamily'));
     }
     if (String(before._id) === viewer.userId && (patch.active === false || (patch.role && patch.role !== 'ADMIN'))) {
-      throw userError(['input', patch.active === false ? 'active' : 'role'], 'INVALID_STATE', 'you cannot deactivate or demote your own account');
+      throw userError(['input', patch.active === false ? 'active' : 'role'], 'INVALID_STATE', t('account.notYourself'));
     }
     const set: Record<string, unknown> = { ...patch };
     if (departmentIds) set.departments = await this.scopeIds(departmentIds, 'Department', 'departmentIds');

@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import type { Loaders } from '../../loaders.js';
 import { forbidden, unauthenticated } from '../errors.js';
 import type { Role, Viewer } from './roles.js';
+import { t, type Text } from '../i18n/t.js';
 
 /** Where a record sits, for scope checks: its department and/or union group. */
 export interface ScopeTarget {
@@ -23,9 +24,9 @@ export class Guard {
     return this.viewer;
   }
 
-  requireRole(roles: Role[], action: string): Viewer {
+  requireRole(roles: Role[], action: Text): Viewer {
     const viewer = this.requireViewer();
-    if (!roles.includes(viewer.role)) throw forbidden(`${action} needs the role ${roles.join(' or ')}; you are ${viewer.role}`);
+    if (!roles.includes(viewer.role)) throw forbidden(t('auth.needsRole', { action, roles, role: viewer.role }));
     return viewer;
   }
 
@@ -55,10 +56,10 @@ export class Guard {
     );
   }
 
-  async requireWriteAt(action: string, ...targets: ScopeTarget[]) {
+  async requireWriteAt(action: Text, ...targets: ScopeTarget[]) {
     const viewer = this.requireRole(['ADMIN', 'CLERK'], action);
     if (!(await this.canWriteAt(...targets))) {
-      throw forbidden(`${action}: the record lies outside your scope (departments ${viewer.scope.departments.join(', ') || 'none'}; union groups ${viewer.scope.unionGroups.join(', ') || 'none'})`);
+      throw forbidden(t('auth.outsideScope', { action, departments: viewer.scope.departments, unionGroups: viewer.scope.unionGroups }));
     }
   }
 }

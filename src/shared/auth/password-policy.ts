@@ -4,6 +4,7 @@
 // package, compared case-insensitively). Nothing else is imposed: no composition rules.
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { z } from 'zod';
+import { t, type Text } from '../i18n/t.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -12,19 +13,19 @@ let common: Set<string> | undefined;
 const commonPasswords = () => (common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())));
 
 /** Why a password is refused, or null when it is acceptable. Never logs or echoes it. */
-export function passwordProblem(password: string): string | null {
+export function passwordProblem(password: string): Text | null {
   const chars = [...password];
-  if (chars.length < MIN_PASSWORD_LENGTH) return `password must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (chars.length > MAX_PASSWORD_LENGTH) return `password must be at most ${MAX_PASSWORD_LENGTH} characters`;
-  if (chars.every((c) => /[\s\p{Cc}\p{Cf}]/u.test(c))) return 'password must not consist of spaces or control characters only';
-  if (chars.every((c) => c === chars[0])) return 'password must not be one character repeated';
-  if (commonPasswords().has(password.toLowerCase())) return 'password is on the list of commonly used passwords; choose another';
+  if (chars.length < MIN_PASSWORD_LENGTH) return t('password.tooShort', { min: MIN_PASSWORD_LENGTH });
+  if (chars.length > MAX_PASSWORD_LENGTH) return t('password.tooLong', { max: MAX_PASSWORD_LENGTH });
+  if (chars.every((c) => /[\s\p{Cc}\p{Cf}]/u.test(c))) return t('password.blank');
+  if (chars.every((c) => c === chars[0])) return t('password.repeated');
+  if (commonPasswords().has(password.toLowerCase())) return t('password.common');
   return null;
 }
 
 /** The refusal of a password that contains the account's username, or null. */
-export const usernameProblem = (password: string, username: string): string | null =>
-  password.toLowerCase().includes(username.toLowerCase()) ? 'password must not contain the username' : null;
+export const usernameProblem = (password: string, username: string): Text | null =>
+  password.toLowerCase().includes(username.toLowerCase()) ? t('password.containsUsername') : null;
 
 /** A string the policy accepts, for input schemas (the username is checked where it is known). */
 export const passwordSchema = z.string().superRefine((value, ctx) => {

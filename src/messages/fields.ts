@@ -1,0 +1,40 @@
+// Names of input fields as a clerk reads them, for messages that name a field.
+import { fixed } from '../shared/i18n/define.js';
+
+export const fields = {
+  'field.username': fixed('用户名', 'username'),
+  'field.password': fixed('密码', 'password'),
+  'field.displayName': fixed('显示名称', 'displayName'),
+  'field.name': fixed('名称', 'name'),
+  'field.personName': fixed('姓名', 'name'),
+  'field.studioName': fixed('工作室名称', 'studio name'),
+  'field.shortName': fixed('简称', 'shortName'),
+  'field.selfReference': fixed('自称', 'selfReference'),
+  'field.region': fixed('地区', 'region'),
+  'field.code': fixed('代码', 'code'),
+  'field.note': fixed('备注', 'note'),
+  'field.reason': fixed('原因', 'reason'),
+  'field.title': fixed('名称', 'title'),
+  'field.conferredBy': fixed('授予单位', 'conferredBy'),
+  'field.session': fixed('届次', 'session'),
+  'field.staffNumber': fixed('工号', 'staffNumber'),
+  'field.position': fixed('职务', 'position'),
+  'field.brand': fixed('品牌', 'brand'),
+  'field.organiser': fixed('主办单位', 'organiser'),
+  'field.sector': fixed('系统', 'sector'),
+  'field.edition': fixed('届次', 'edition'),
+  'field.resultText': fixed('奖项文字', 'resultText'),
+  'field.certificateNumber': fixed('证书编号', 'certificateNumber'),
+  'field.evidenceNote': fixed('证明材料说明', 'evidenceNote'),
+  'field.campaign': fixed('活动名称', 'campaign'),
+  'field.kind': fixed('类型', 'kind'),
+  'field.quantity': fixed('数量', 'quantity'),
+  'field.date': fixed('日期', 'date'),
+  'field.level': fixed('级别', 'level'),
+  'field.year': fixed('年份', 'year'),
+  'field.designation': fixed('称号', 'designation'),
+  'field.honourKind': fixed('荣誉类型', 'honourKind'),
+  'field.employmentStatus': fixed('在职状态', 'employmentStatus'),
+} as const;
+
+export type FieldKey = keyof typeof fields;
