@@ -8,10 +8,10 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const HAN = /\p{Script=Han}/u;
 
-/** Stands for any parameter a message reads: text, a number, a list or a date. */
-const anything: unknown = new Proxy(() => 'X', {
+/** Stands for any parameter a message reads: text (a record noun), a number, a list or a date. */
+const anything: unknown = new Proxy(() => 'award', {
   get: (_target, prop) =>
-    prop === Symbol.toPrimitive ? () => 'X' : prop === 'length' ? 1 : prop === 'toISOString' ? () => '2020-01-01T00:00:00Z' : prop === 'join' ? () => 'X' : prop === 'map' || prop === 'filter' ? () => ['X'] : anything,
+    prop === Symbol.toPrimitive ? () => 'award' : prop === 'length' ? 1 : prop === 'toISOString' ? () => '2020-01-01T00:00:00Z' : prop === 'join' ? () => 'X' : prop === 'map' || prop === 'filter' ? () => ['X'] : anything,
 });
 
 /** A message as a caller reads it; where a vocabulary word must be real, its source text. */
