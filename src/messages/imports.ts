@@ -13,7 +13,7 @@ const CODE_WORDS: Record<string, { zh: string; en: string }> = {
 };
 
 export const imports = {
-  'import.serviceRefusal': say<{ code: string; message: string }>((p) => `${CODE_WORDS[p.code]?.zh ?? p.code}：${p.message}`, (p) => `${CODE_WORDS[p.code]?.en ?? p.code}: ${p.message}`),
+  'import.serviceRefusal': say<{ code: string; message: string }>((p) => `${CODE_WORDS[p.code]?.zh ?? '有误'}：${p.message}`, (p) => `${CODE_WORDS[p.code]?.en ?? p.code}: ${p.message}`),
   'import.outsideScope': say<{ message: string }>((p) => `超出您的权限范围：${p.message}`, (p) => `outside your scope: ${p.message}`),
   'import.twinRow': say<{ row: number }>((p) => `与第${p.row}行重复`, (p) => `the same as row ${p.row}`),
   'import.unknownKind': say<{ kind: string; kinds: string[] }>((p) => `没有“${p.kind}”这种导入；可用：${p.kinds.join('、')}`, (p) => `no import of kind ${p.kind}; kinds: ${p.kinds.join(', ')}`),

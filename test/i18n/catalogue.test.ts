@@ -19,7 +19,8 @@ function sample(say: (p: unknown) => string): string {
   try {
     return String(say(anything));
   } catch {
-    return String(say);
+    // (the compiled source writes Chinese as \u escapes)
+    return String(say).replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   }
 }
 
