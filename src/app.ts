@@ -65,7 +65,7 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
     maxAliases: config.MAX_ALIASES,
     maxCost: config.MAX_QUERY_COST,
     // Fields that read and aggregate a whole year of records.
-    fieldCosts: { 'Query.achievementReport': config.REPORT_QUERY_COST, 'Query.federationReport': config.REPORT_QUERY_COST, 'Person.achievementCounts': 50, 'Department.achievementCounts': 50 },
+    fieldCosts: { 'Query.achievementReport': config.REPORT_QUERY_COST, 'Query.federationReport': config.REPORT_QUERY_COST, 'Query.achievementStats': 50, 'Person.achievementCounts': 50, 'Department.achievementCounts': 50 },
   };
 
   const gate: ApolloServerPlugin<RequestContext> = {

@@ -57,6 +57,7 @@ export const requests = {
   'request.fourDigitYear': fixed('应为四位年份', 'must be a four-digit year'),
   'request.oneOf': say<{ values: readonly string[] }>((p) => `应为以下之一：${p.values.join('、')}`, (p) => `must be one of ${p.values.join(', ')}`),
   'request.formats': say<{ formats: string[] }>((p) => `可用格式：${p.formats.join('、')}`, (p) => `formats: ${p.formats.join(', ')}`),
+  'search.tooLong': say<{ max: number }>((p) => `搜索词最多 ${p.max} 个字`, (p) => `a search holds at most ${p.max} characters`),
   'page.badCursor': fixed('after 不是本列表给出的游标', 'after is not a cursor this list produced'),
   'page.badSize': say<{ max: number }>((p) => `first 应在 0 到 ${p.max} 之间`, (p) => `first must be between 0 and ${p.max}`),
   'id.notOfType': say<{ field: string; type: string }>((p) => `${p.field} 不是${typeWord(p.type)}的编号`, (p) => `${p.field} is not a ${p.type} id`),

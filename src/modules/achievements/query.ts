@@ -5,6 +5,8 @@ import { idOfType } from '../../shared/ids.js';
 import { paginate, type PageArgs } from '../../shared/pagination.js';
 import { label } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
+import { achievementStats, type StatDimension } from './stats.js';
+import { escapeRegex } from '../organisation/service.js';
 import { t } from '../../shared/i18n/t.js';
 
 export interface AchievementFilter {
@@ -13,11 +15,15 @@ export interface AchievementFilter {
   category?: string | null;
   departmentId?: string | null;
   personId?: string | null;
+  unionGroupId?: string | null;
   status?: string | null;
   kind?: string | null;
+  search?: string | null;
 }
 
 export type AchievementOrder = 'RANK' | 'DATE';
+
+const MAX_SEARCH = 50;
 
 /** Reads of the achievements list and the profiles' counts. */
 export class AchievementQueryService {
@@ -38,6 +44,15 @@ export class AchievementQueryService {
     if (filter?.levelAtLeast) query.levelRank = { $lte: (await this.ctx.services.ranking.ranker()).levelRank(filter.levelAtLeast) };
     if (filter?.departmentId) query.departments = this.idFilter(filter.departmentId, 'Department', 'filter.departmentId');
     if (filter?.personId) query.people = this.idFilter(filter.personId, 'Person', 'filter.personId');
+    if (filter?.unionGroupId) query.unionGroups = this.idFilter(filter.unionGroupId, 'UnionGroup', 'filter.unionGroupId');
+    const search = filter?.search?.trim();
+    if (search) {
+      if ([...search].length > MAX_SEARCH) throw badUserInput(t('search.tooLong', { max: MAX_SEARCH }), 'filter.search');
+      // Words of the title, or a recipient's name.
+      const pattern = new RegExp(escapeRegex(search), 'i');
+      const named = (await this.ctx.models.Person.find({ name: pattern }, { _id: 1 }).limit(500).lean()) as { _id: Types.ObjectId }[];
+      query.$or = [{ title: pattern }, ...(named.length ? [{ people: { $in: named.map((p) => p._id) } }] : [])];
+    }
     return query;
   }
 
@@ -46,6 +61,12 @@ export class AchievementQueryService {
     const query = { ...(await this.toQuery(filter)), ...extra };
     const ordering = order === 'DATE' ? ({ field: 'sortDate', direction: -1 } as const) : ({ field: 'rankKey', direction: 1 } as const);
     return paginate<AchievementRecord>(this.ctx.models.Achievement, query, ordering, page);
+  }
+
+  /** Counts per group of the filtered records, for dashboards (see stats.ts). */
+  async stats(filter: AchievementFilter | null | undefined, groupBy: StatDimension[]) {
+    this.ctx.guard.requireViewer();
+    return achievementStats(this.ctx, await this.toQuery(filter), groupBy);
   }
 
   /** Counts by year and level, newest year first, highest level first. */

@@ -8,6 +8,7 @@ import { label } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
 import type { AchievementFilter, AchievementOrder } from './query.js';
 import { TYPE_NAMES } from './shared.js';
+import { statLabels, type StatDimension, type StatGroup } from './stats.js';
 
 type Input = { input: unknown };
 type ListArgs = PageArgs & { filter?: AchievementFilter | null; orderBy: AchievementOrder };
@@ -48,6 +49,13 @@ const list = (ctx: RequestContext, a: ListArgs, extra: Record<string, unknown> =
 export const achievementResolvers = {
   Query: {
     achievements: (_: unknown, a: ListArgs, ctx: RequestContext) => list(ctx, a),
+    achievementStats: (_: unknown, a: { filter?: AchievementFilter | null; groupBy: StatDimension[] }, ctx: RequestContext) => ctx.services.achievements.stats(a.filter, a.groupBy),
+  },
+  AchievementGroup: {
+    ...statLabels,
+    department: (g: StatGroup, _: unknown, ctx: RequestContext) => (g.department ? ctx.loaders.department.load(g.department) : null),
+    unionGroup: (g: StatGroup, _: unknown, ctx: RequestContext) => (g.unionGroup ? ctx.loaders.unionGroup.load(g.unionGroup) : null),
+    institution: (g: StatGroup, _: unknown, ctx: RequestContext) => (g.institution ? ctx.loaders.institution.load(g.institution) : null),
   },
   Achievement: {
     __resolveType: (a: AchievementRecord) => TYPE_NAMES[a.kind],
