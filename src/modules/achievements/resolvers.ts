@@ -49,6 +49,10 @@ const list = (ctx: RequestContext, a: ListArgs, extra: Record<string, unknown> =
 export const achievementResolvers = {
   Query: {
     achievements: (_: unknown, a: ListArgs, ctx: RequestContext) => list(ctx, a),
+    awardCheck: async (_: unknown, { input }: Input, ctx: RequestContext) => {
+      const checked = await payload('award', () => ctx.services.awards.create(input, { dryRun: true }));
+      return { warnings: checked.award?.warnings ?? [], userErrors: checked.userErrors };
+    },
     achievementStats: (_: unknown, a: { filter?: AchievementFilter | null; groupBy: StatDimension[] }, ctx: RequestContext) => ctx.services.achievements.stats(a.filter, a.groupBy),
   },
   AchievementGroup: {
