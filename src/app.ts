@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps, RequestContext } from './context.js';
+import { consoleRouter } from './console.js';
 import { ideRouter } from './ide.js';
 import { exportRoutes, importRoutes } from './modules/imports/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
@@ -159,9 +160,8 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
     }
   });
   if (!config.production) app.use('/graphiql', ideRouter());
-  app.get('/', (_req, res) => {
-    res.json({ name: 'honours-registry', graphql: '/graphql', ...(config.production ? {} : { ide: '/graphiql' }) });
-  });
+  // Without a built console (npm run build:console), `/` says where the API is.
+  app.use(consoleRouter((res) => res.json({ name: 'honours-registry', graphql: '/graphql', console: 'npm run build:console', ...(config.production ? {} : { ide: '/graphiql' }) })));
 
   app.use('/reports', reportRoutes(deps));
   app.use('/imports', importRoutes(deps));
