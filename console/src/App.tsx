@@ -1,5 +1,5 @@
 // The console's frame: sign-in, then a menu of pages and a header saying who is signed in.
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { signOut, useSession } from './api/session';
 import { canEnter, canVerify, isFederation, ROLE_NAMES, useViewer, type ViewerInfo } from './api/viewer';
@@ -41,6 +41,7 @@ export function App() {
   const session = useSession();
   const viewer = useViewer();
   const [page, setPage] = useState(pageFromHash);
+  const wide = Grid.useBreakpoint().md ?? true;
   useEffect(() => {
     const follow = () => setPage(pageFromHash());
     window.addEventListener('hashchange', follow);
@@ -71,7 +72,8 @@ export function App() {
           )}
           <Button onClick={signOut}>退出</Button>
         </Layout.Header>
-        <Layout.Content style={{ padding: 16 }}>
+        {/* On a phone the menu folds away; its toggle sits at the content's top left. */}
+        <Layout.Content style={{ padding: wide ? 16 : '16px 12px 16px 52px' }}>
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {current.label}
           </Typography.Title>

@@ -46,4 +46,7 @@ export async function signOut(page: Page) {
   await page.getByLabel('用户名').waitFor();
 }
 
+/** Picks an option of the open Ant Design select (its visible list, not the hidden a11y one). */
+export const chooseOption = (page: Page, text: string | RegExp) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
+
 export const goTo = (page: Page, label: string) => page.getByRole('navigation', { name: '页面' }).getByRole('link', { name: label, exact: true }).click();
