@@ -59,6 +59,10 @@ export const records = {
     (p) => `同样的获奖者在“${p.title}”（${p.year}年）已有获奖记录；是否为同一竞赛的不同写法？`,
     (p) => `the same recipients have an award in ${p.title} (${p.year}); is that the same competition spelled differently?`,
   ),
+  'award.sameCompetition': say<{ title: string; result: string }>(
+    (p) => `同样的获奖者在“${p.title}”中已有一条${p.result}的记录；是否重复录入？`,
+    (p) => `the same recipients already have ${p.result} in ${p.title}; is this entered twice?`,
+  ),
   // Honours
   'honour.personOrCollective': fixed('荣誉授予个人或集体，不能同时填写', 'an honour goes to a person or to a collective, not both'),
   'honour.recipientRequired': fixed('请填写荣誉获得者：个人或集体', 'an honour needs its recipient: a person or a collective'),

@@ -35,5 +35,25 @@ describe('award check before saving', () => {
     const similar = await t.gql<{ awardCheck: { warnings: { code: string; message: string }[] } }>(CHECK, { i: { ...input, competitionId: similarId } }, admin);
     expect(similar.data!.awardCheck.warnings.map((w) => w.code)).to.deep.equal(['SIMILAR_RECORD']);
     expect(await t.models.Achievement.countDocuments()).to.equal(before + 1);
+
+    // The same person in the same competition with another result: confirm before saving.
+    const other = await t.gql<{ awardCheck: { warnings: { code: string; message: string }[]; userErrors: unknown[] } }>(CHECK, { i: { ...input, grade: 'SECOND' } }, admin);
+    expect(other.data!.awardCheck.userErrors).to.deep.equal([]);
+    expect(other.data!.awardCheck.warnings.map((w) => w.message)).to.deep.equal(['the same recipients already have 一等奖 in 护理操作技能竞赛; is this entered twice?']);
+  });
+
+  it('deletes a competition no award refers to, and refuses one in use or a caller who may not correct it', async () => {
+    const DELETE = `mutation($i: RecordIdInput!) { competitionDelete(input: $i) { deletedId userErrors { field code message } } }`;
+    const unused = await createCompetition(t, { name: '录错的竞赛', year: 2020 });
+    const used = await createCompetition(t, { name: '已有获奖的竞赛', year: 2020 });
+    expect((await createAward(t, { competitionId: used, personIds: [ids.person.Z0101], grade: 'THIRD', date: '2020-03-01' })).payload!.userErrors).to.deep.equal([]);
+    const clerk = await t.gql(DELETE, { i: { id: unused } }, t.tokenFor('CLERK', { wholeInstitution: true }));
+    expect(clerk.errors![0].extensions!.code).to.equal('FORBIDDEN');
+    const inUse = await t.gql<{ competitionDelete: { userErrors: { code: string; message: string }[] } }>(DELETE, { i: { id: used } }, t.tokenFor('ADMIN'), { 'accept-language': 'zh-CN' });
+    expect(inUse.data!.competitionDelete.userErrors[0]).to.include({ code: 'INVALID_STATE', message: '“已有获奖的竞赛”下有 1 条获奖记录，不能删除；请先删除或改挂这些记录' });
+    const ok = await t.gql<{ competitionDelete: { deletedId: string } }>(DELETE, { i: { id: unused } }, t.tokenFor('ADMIN'));
+    expect(ok.data!.competitionDelete.deletedId).to.equal(unused);
+    expect(await t.models.Competition.countDocuments({ name: '录错的竞赛' })).to.equal(0);
+    expect(await t.models.AuditEntry.countDocuments({ operation: 'competitionDelete' })).to.equal(1);
   });
 });

@@ -15,6 +15,7 @@ import { assertDateInYear, collectiveInput, duplicateOf, insertRecord, notFuture
 import { normalizeName, similarity, SIMILAR_THRESHOLD } from './similarity.js';
 import { newRecordFields, Workflow } from './workflow.js';
 import { t } from '../../shared/i18n/t.js';
+import { awardResultLabel } from '../vocabulary/numbers.js';
 
 const fields = {
   competitionId: z.string(),
@@ -65,7 +66,10 @@ export class AwardService {
     return `AWARD|${competition}|${recipientKey(recipients.people, recipients.collective)}|${resultKey(r)}`;
   }
 
-  /** Awards to the same recipients that year in a similarly named competition. */
+  /**
+   * Awards to the same recipients that year in a similarly named competition, or in this
+   * very competition with another result (an exact twin is a DUPLICATE instead).
+   */
   private async similar(competition: CompetitionRecord, recipients: Recipients, self?: Types.ObjectId): Promise<Warning[]> {
     const or: Record<string, unknown>[] = [];
     if (recipients.people.length) or.push({ people: { $in: recipients.people } });
@@ -74,14 +78,15 @@ export class AwardService {
     if (!or.length) return [];
     // A single condition goes top-level, where an index (people, collective) can answer it.
     const who = or.length === 1 ? or[0] : { $or: or };
-    const others = (await this.ctx.models.Award.find({ ...who, year: competition.year, competition: { $ne: competition._id } }, { title: 1, year: 1 }).lean()) as AchievementRecord[];
+    const others = (await this.ctx.models.Award.find({ ...who, year: competition.year }, { title: 1, year: 1, competition: 1, grade: 1, placement: 1, resultText: 1 }).lean()) as AchievementRecord[];
     return others
-      .filter((a) => !(self && a._id.equals(self)) && similarity(a.title, competitionTitle(competition)) >= SIMILAR_THRESHOLD)
-      .map((a) => ({
-        code: 'SIMILAR_RECORD' as const,
-        message: t('award.similar', { title: a.title, year: a.year }),
-        recordId: toGlobalId('Award', a._id),
-      }));
+      .filter((a) => !(self && a._id.equals(self)))
+      .flatMap((a) => {
+        const same = a.competition?.equals(competition._id);
+        if (!same && similarity(a.title, competitionTitle(competition)) < SIMILAR_THRESHOLD) return [];
+        const message = same ? t('award.sameCompetition', { title: a.title, result: awardResultLabel(a) }) : t('award.similar', { title: a.title, year: a.year });
+        return [{ code: 'SIMILAR_RECORD' as const, message, recordId: toGlobalId('Award', a._id) }];
+      });
   }
 
   private async fieldsFor(competition: CompetitionRecord, recipients: Recipients, r: Result, date: Date) {

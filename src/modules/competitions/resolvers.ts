@@ -20,6 +20,7 @@ export const competitionResolvers = {
   Mutation: {
     competitionCreate: (_: unknown, { input }: Input, ctx: RequestContext) => withWarnings(() => ctx.services.competitions.create(input)),
     competitionUpdate: (_: unknown, { input }: Input, ctx: RequestContext) => withWarnings(() => ctx.services.competitions.update(input)),
+    competitionDelete: (_: unknown, { input }: { input: { id: string } }, ctx: RequestContext) => payload('deletedId', () => ctx.services.competitions.remove(input.id)),
   },
   Competition: {
     id: (c: CompetitionRecord) => toGlobalId('Competition', c._id),

@@ -13,7 +13,7 @@ import { resultOf } from '../achievements/ranking.js';
 import { normalizeName, similarity, SIMILAR_THRESHOLD } from '../achievements/similarity.js';
 import { CATEGORIES, LEVELS, values } from '../vocabulary/vocabulary.js';
 import type { CompetitionRecord } from './model.js';
-import { t } from '../../shared/i18n/t.js';
+import { t, type Text } from '../../shared/i18n/t.js';
 
 export const yearSchema = z
   .number({ error: () => t('record.year.whole') })
@@ -122,15 +122,31 @@ export class CompetitionService {
     }
   }
 
-  async update(input: unknown): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
-    const viewer = this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'FEDERATION_ADMIN'], t('action.changeCompetition'));
-    const { id, ...patch } = parseInput(updateSchema, input);
+  /** The competition, if the viewer may correct (or delete) it: the catalogue is the federation's, an institution's own entries its own. */
+  private async loadToChange(id: string, action: Text): Promise<CompetitionRecord> {
+    const viewer = this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'FEDERATION_ADMIN'], action);
     const before = await this.load(id, ['input', 'id']);
-    // The catalogue is the federation's to correct; an institution's own entries are its own.
     const catalogue = before.institution == null;
     if (catalogue !== (viewer.role === 'FEDERATION_ADMIN')) {
       throw userError(['input', 'id'], 'INVALID_STATE', t(catalogue ? 'competition.catalogueOwner' : 'competition.institutionOwner', { name: before.name }));
     }
+    return before;
+  }
+
+  /** Deletes a competition no award refers to. */
+  async remove(id: string): Promise<string> {
+    const before = await this.loadToChange(id, t('action.deleteCompetition'));
+    const awards = await this.ctx.models.Award.countDocuments({ competition: before._id });
+    if (awards) throw userError(['input', 'id'], 'INVALID_STATE', t('competition.inUse', { name: before.name, count: awards }));
+    await this.ctx.models.Competition.deleteOne({ _id: before._id });
+    await this.ctx.services.audit.record('competitionDelete', 'Competition', before._id, before, null);
+    return toGlobalId('Competition', before._id);
+  }
+
+  async update(input: unknown): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
+    this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'FEDERATION_ADMIN'], t('action.changeCompetition'));
+    const { id, ...patch } = parseInput(updateSchema, input);
+    const before = await this.loadToChange(id, t('action.changeCompetition'));
     const set: Record<string, unknown> = {};
     const unset: Record<string, ''> = {};
     for (const [k, v] of Object.entries(patch)) {
