@@ -35,6 +35,19 @@ export const fields = {
   'field.designation': fixed('称号', 'designation'),
   'field.honourKind': fixed('荣誉类型', 'honourKind'),
   'field.employmentStatus': fixed('在职状态', 'employmentStatus'),
+  'field.competition': fixed('竞赛', 'competition'),
+  'field.category': fixed('类别', 'category'),
+  'field.grade': fixed('等级', 'grade'),
+  'field.placement': fixed('名次', 'placement'),
+  'field.people': fixed('获得者', 'people'),
+  'field.collective': fixed('获奖集体', 'collective'),
+  'field.validUntil': fixed('有效期至', 'validUntil'),
+  'field.donor': fixed('捐赠人', 'donor'),
+  'field.donorCollective': fixed('捐赠集体', 'donorCollective'),
+  'field.donorCount': fixed('人数', 'donorCount'),
+  'field.approximate': fixed('约数', 'approximate'),
+  'value.yes': fixed('是', 'yes'),
+  'value.no': fixed('否', 'no'),
 } as const;
 
 export type FieldKey = keyof typeof fields;

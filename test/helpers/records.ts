@@ -48,7 +48,7 @@ export async function createCompetition(t: TestServer, input: Record<string, unk
   return (p.competition as { id: string }).id;
 }
 
-export const AWARD_FIELDS = `id status revision title resultLabel level year date grade placement resultText people { staffNumber } collective { kind name } history { revision snapshot } statusLog { status reason by { username } } returnReason verifiedBy { username }`;
+export const AWARD_FIELDS = `id status revision title resultLabel level year date grade placement resultText people { staffNumber } collective { kind name } history { revision snapshot changes { field label before after } } statusLog { status reason by { username } } returnReason verifiedBy { username }`;
 
 export async function createAward(t: TestServer, input: Record<string, unknown>, token = t.tokenFor('ADMIN')) {
   const res = await t.gql(`mutation($i: AwardCreateInput!) { awardCreate(input: $i) { award { ${AWARD_FIELDS} } warnings { code message recordId } userErrors { field code message } } }`, { i: input }, token);

@@ -117,11 +117,17 @@ describe('awards', () => {
     const byClerk = await t.gql(`mutation($i: AwardUpdateInput!) { awardUpdate(input: $i) { userErrors { code } } }`, { i: { id, grade: 'FIRST' } }, clerk);
     expect(errorCode(byClerk)).to.equal('FORBIDDEN');
     const corrected = await t.gql(`mutation($i: AwardUpdateInput!) { awardUpdate(input: $i) { award { ${AWARD_FIELDS} } userErrors { code } } }`, { i: { id, grade: 'SECOND' } }, verifier);
-    const award = payloadOf(corrected, 'awardUpdate').award as { status: string; revision: number; resultLabel: string; grade: string; history: { revision: number; snapshot: string }[] };
+    const award = payloadOf(corrected, 'awardUpdate').award as { status: string; revision: number; resultLabel: string; grade: string; history: { revision: number; snapshot: string; changes: unknown[] }[] };
     expect(award).to.include({ status: 'VERIFIED', revision: 2, resultLabel: '二等奖', grade: 'SECOND' });
     expect(award.history).to.have.length(1);
     expect(award.history[0].revision).to.equal(1);
-    expect(JSON.parse(award.history[0].snapshot)).to.include({ grade: 'THIRD', status: 'VERIFIED' });
+    const snapshot = JSON.parse(award.history[0].snapshot);
+    expect(snapshot).to.include({ grade: 'THIRD', year: 2020 });
+    for (const internal of ['rankKey', 'dedupeKey', 'status', 'levelRank', 'institution']) expect(snapshot).to.not.have.property(internal);
+    // The reader's view: the field by its label, the values as they read (English labels on request).
+    expect(award.history[0].changes).to.deep.equal([{ field: 'grade', label: 'grade', before: '三等奖', after: '二等奖' }]);
+    const zh = await t.gql<{ node: { history: { changes: unknown[] }[] } }>(`query($id: ID!) { node(id: $id) { ... on Award { history { changes { field label before after } } } } }`, { id }, verifier, { 'accept-language': 'zh-CN' });
+    expect(zh.data!.node.history[0].changes).to.deep.equal([{ field: 'grade', label: '等级', before: '三等奖', after: '二等奖' }]);
   });
 
   it('writes nothing for an edit that changes nothing: no revision, no history, no audit entry', async () => {

@@ -16,7 +16,7 @@ const RecordQuery = graphql(`
         enteredBy { username }
         verifiedBy { username }
         statusLog { status at reason by { username } }
-        history { revision at by { username } snapshot }
+        history { revision at by { username } changes { field label before after } }
       }
       ... on Award { competition { name organiser edition } }
       ... on Honour { conferredBy session stateLabel }
@@ -32,12 +32,34 @@ const RecordQuery = graphql(`
 const STATUS_WORDS: Record<string, string> = { DRAFT: '草稿', SUBMITTED: '提交审核', VERIFIED: '审核通过', RETURNED: '退回' };
 const show = (json: string | null | undefined) => (json == null ? '—' : json.replace(/^"|"$/g, ''));
 
+type ChangeRow = { key: string; at: string; who: string; field: string; before?: string | null; after?: string | null };
+
+function ChangeTable({ rows }: { rows: ChangeRow[] }) {
+  return (
+    <Table
+      size="small"
+      rowKey="key"
+      pagination={false}
+      dataSource={rows}
+      scroll={{ x: 480 }}
+      columns={[
+        { title: '时间', dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
+        { title: '操作人', dataIndex: 'who' },
+        { title: '字段', dataIndex: 'field' },
+        { title: '原值', dataIndex: 'before', render: show },
+        { title: '新值', dataIndex: 'after', render: show },
+      ]}
+    />
+  );
+}
+
 export function RecordDrawer({ id, onClose, admin }: { id: string | null; onClose: () => void; admin: boolean }) {
   const [{ data }] = useQuery({ query: RecordQuery, variables: { id: id ?? '', audit: admin }, pause: !id });
   const r = data?.node as Record<string, unknown> | null | undefined;
   const log = (r?.statusLog as { status: string; at: string; reason?: string | null; by: { username: string } }[] | undefined) ?? [];
   const changes = (data?.auditLog?.edges ?? []).flatMap((e) => e.node.changes.map((c, i) => ({ key: `${e.node.id}-${i}`, at: e.node.at, who: e.node.actorUsername, operation: e.node.operation, ...c })));
-  const history = (r?.history as { revision: number; at: string; by: { username: string } }[] | undefined) ?? [];
+  type Revision = { revision: number; at: string; by: { username: string }; changes: { field: string; label: string; before?: string | null; after?: string | null }[] };
+  const revisions = ((r?.history as Revision[] | undefined) ?? []).flatMap((h) => h.changes.map((c) => ({ key: `${h.revision}-${c.field}`, at: h.at, who: h.by.username, field: c.label, before: c.before ?? null, after: c.after ?? null })));
   const names = (list: unknown) => ((list as { name: string }[] | undefined) ?? []).map((p) => p.name).join('、');
   return (
     <Drawer open={Boolean(id)} onClose={onClose} size="large" title={(r?.title as string) ?? (r?.kindLabel as string) ?? '记录'} destroyOnHidden>
@@ -70,26 +92,9 @@ export function RecordDrawer({ id, onClose, admin }: { id: string | null; onClos
             {
               key: 'history',
               label: '修改记录',
-              children: admin ? (
-                <Table
-                  size="small"
-                  rowKey="key"
-                  pagination={false}
-                  dataSource={changes}
-                  columns={[
-                    { title: '时间', dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
-                    { title: '操作人', dataIndex: 'who' },
-                    { title: '字段', dataIndex: 'field' },
-                    { title: '原值', dataIndex: 'before', render: show },
-                    { title: '新值', dataIndex: 'after', render: show },
-                  ]}
-                />
-              ) : history.length ? (
-                <Timeline items={history.map((h) => ({ children: `第 ${h.revision} 版：${new Date(h.at).toLocaleString('zh-CN')} ${h.by.username} 更正` }))} />
-              ) : (
-                <Empty description="未曾修改" />
-              ),
+              children: revisions.length ? <ChangeTable rows={revisions} /> : <Empty description="审核后未曾更正" />,
             },
+            ...(admin ? [{ key: 'audit', label: '审计', children: changes.length ? <ChangeTable rows={changes} /> : <Empty /> }] : []),
           ]}
         />
       )}

@@ -8,6 +8,7 @@ import { label } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
 import type { AchievementFilter, AchievementOrder } from './query.js';
 import { TYPE_NAMES } from './shared.js';
+import { revisionsOf } from './history.js';
 import { statLabels, type StatDimension, type StatGroup } from './stats.js';
 
 type Input = { input: unknown };
@@ -19,8 +20,7 @@ const present = <T>(items: (T | null | Error)[]) => items.filter((x): x is T => 
 /** Field resolvers shared by everything that passes through the verification workflow. */
 export const workflowFieldResolvers = {
   statusLabel: (r: { status: string }) => label('recordStatus', r.status),
-  history: (r: { history?: { revision: number; at: Date; by: unknown; snapshot: unknown }[] }) =>
-    (r.history ?? []).map((h) => ({ ...h, snapshot: JSON.stringify(h.snapshot) })),
+  history: revisionsOf,
   statusLog: (r: { statusLog?: unknown[] }) => r.statusLog ?? [],
 };
 
