@@ -22,13 +22,13 @@ function tables(r: FederationReport): { side: ReportTable; ranked: ReportTable }
     head,
     rows: r.totals.map((t) => [t.record.name, ...SHOWN_LEVELS.map((l) => String(t.byLevel.find((x) => x.level === l)?.count ?? 0)), String(t.achievements), String(t.peopleAwarded), String(t.womenAwarded)]),
     // The name, then every column a number.
-    widths: head.map((_, i) => (i === 0 ? 100 - 9 * (head.length - 1) : 9)),
+    flex: 0,
     numeric: head.map((_, i) => i).slice(1),
   };
   const ranked: ReportTable = {
     head: ['序号', '级别', '单位', '名称', '获奖者', '结果'],
     rows: r.ranked.map((x, i) => [String(i + 1), label('level', x.record.level), x.institution.name, x.record.title, x.who, x.result]),
-    widths: [7, 10, 17, 34, 18, 14],
+    flex: 3,
     numeric: [0],
   };
   return { side, ranked };

@@ -5,6 +5,7 @@ import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, 
 import { DEMO_NOTICE, peopleLine, streaksLine } from './markdown.js';
 import { chineseNumber } from '../vocabulary/numbers.js';
 import { reportTables, type ReportTable } from './rows.js';
+import { fittedWidths } from './widths.js';
 import type { Report } from './service.js';
 
 const mm = (n: number) => Math.round((n / 25.4) * 1440);
@@ -38,23 +39,25 @@ export function heading(text: string) {
 /** Table cells take their font from the TableText style: a long list stays light. */
 function cell(text: string, width: number, options: { bold?: boolean; right?: boolean } = {}) {
   return new TableCell({
-    width: { size: width, type: WidthType.PERCENTAGE },
+    width: { size: width, type: WidthType.DXA },
     children: [new Paragraph({ style: 'TableText', alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: options.bold })] })],
   });
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
-/** A table with the columns' widths fixed, so a long name column keeps its room in Word and WPS. */
+/** A table with its columns fitted to their content and fixed, so Word, WPS and LibreOffice lay it out alike. */
 export function docxTable(t: ReportTable): Table {
+  // One em of the table font (SIZE_TABLE half-points) in twentieths of a point.
+  const widths = fittedWidths(t.head, t.rows, t.flex, TEXT_WIDTH, SIZE_TABLE * 10);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: t.widths.map((w) => Math.round((w / 100) * TEXT_WIDTH)),
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
-      new TableRow({ tableHeader: true, children: t.head.map((h, i) => cell(h, t.widths[i], { bold: true })) }),
-      ...t.rows.map((row) => new TableRow({ children: row.map((c, i) => cell(c, t.widths[i], { right: t.numeric?.includes(i) })) })),
+      new TableRow({ tableHeader: true, children: t.head.map((h, i) => cell(h, widths[i], { bold: true })) }),
+      ...t.rows.map((row) => new TableRow({ children: row.map((c, i) => cell(c, widths[i], { right: t.numeric?.includes(i) })) })),
     ],
   });
 }

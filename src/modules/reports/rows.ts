@@ -26,11 +26,11 @@ export function rankedRows(r: Report): RankedRow[] {
   }));
 }
 
-/** A table of the report: its header, rows, and each column's share of the page width (%). */
+/** A table of the report: its header, rows, and the column that takes the room left (the name). */
 export interface ReportTable {
   head: string[];
   rows: string[][];
-  widths: number[];
+  flex: number;
   /** Columns of numbers, right-aligned. */
   numeric?: number[];
 }
@@ -41,7 +41,7 @@ export function reportTables(r: Report): { ranked: ReportTable; levels: ReportTa
     head: ['序号', '级别', '名称', '获奖者', '结果', '日期'],
     rows: rankedRows(r).map((row) => [String(row.rank), row.level, row.title, row.who, row.result, row.date]),
     // The name takes the room; the number, level and date only theirs.
-    widths: [7, 10, 39, 18, 14, 12],
+    flex: 2,
     numeric: [0],
   };
   const levels: ReportTable = {
@@ -50,11 +50,11 @@ export function reportTables(r: Report): { ranked: ReportTable; levels: ReportTa
       ...r.totals.byLevel.map((l) => [label('level', l.level), String(l.count), String(r.previous.byLevel.find((p) => p.level === l.level)?.count ?? 0)]),
       ['合计', String(r.totals.achievements), String(r.previous.achievements)],
     ],
-    widths: [40, 30, 30],
+    flex: 0,
     numeric: [1, 2],
   };
   const donations: ReportTable | null = r.donations.length
-    ? { head: ['捐赠', '人数', '数量'], rows: r.donations.map((d) => [label('donationKind', d.kind), d.donors ? String(d.donors) : '—', quantityText(d)]), widths: [40, 30, 30], numeric: [1, 2] }
+    ? { head: ['捐赠', '人数', '数量'], rows: r.donations.map((d) => [label('donationKind', d.kind), d.donors ? String(d.donors) : '—', quantityText(d)]), flex: 0, numeric: [1, 2] }
     : null;
   return { ranked, levels, donations };
 }
