@@ -1,6 +1,6 @@
 // 记录: every achievement (awards, honours, model workers) and donation in one filterable,
 // paged list; a row opens the record with its history.
-import { Button, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App, Button, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { useLookups } from '../api/lookups';
@@ -8,6 +8,11 @@ import type { ViewerInfo } from '../api/viewer';
 import { RecordDrawer } from '../components/RecordDrawer';
 import { graphql } from '../gql';
 import type { AchievementFilter } from '../gql/graphql';
+import { download } from '../lib/download';
+
+/** The export takes the list's filter (all but the text search and the kind: every kind has its sheet). */
+const exportQuery = (f: AchievementFilter) =>
+  new URLSearchParams(Object.entries({ year: f.year, levelAtLeast: f.levelAtLeast, category: f.category, departmentId: f.departmentId, status: f.status }).filter((e): e is [string, string | number] => e[1] != null).map(([k, v]) => [k, String(v)]));
 
 const RecordsQuery = graphql(`
   query Records($filter: AchievementFilter, $first: Int!, $after: String) {
@@ -39,6 +44,7 @@ const STATUS_COLOURS: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'g
 
 export function Records({ viewer }: { viewer: ViewerInfo }) {
   const lookups = useLookups();
+  const { message } = App.useApp();
   const [filter, setFilter] = useState<AchievementFilter>({});
   const [search, setSearch] = useState('');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -60,6 +66,7 @@ export function Records({ viewer }: { viewer: ViewerInfo }) {
       <Select aria-label="科室" placeholder="科室" allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 150 }} options={lookups.departments} value={filter.departmentId ?? undefined} onChange={(v) => change({ departmentId: v ?? null })} />
       <Select aria-label="状态" placeholder="状态" allowClear style={{ width: 120 }} options={lookups.recordStatuses} value={filter.status ?? undefined} onChange={(v) => change({ status: v ?? null })} />
       <Input.Search aria-label="搜索名称或姓名" placeholder="名称或姓名" allowClear style={{ width: 200 }} onSearch={(v) => (setSearch(v.trim()), setCursors([null]))} />
+      <Button onClick={() => download(`/exports/records.xlsx?${exportQuery(filter)}`, '全部记录.xlsx').catch((e: Error) => message.error(e.message))}>导出 Excel（各类一表）</Button>
     </Space>
   );
   return (

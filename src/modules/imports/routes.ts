@@ -8,7 +8,7 @@ import { parseQuery, queryParam, routeError, sendError, withContext } from '../.
 import { CATEGORIES, LEVELS, RECORD_STATUSES, values } from '../vocabulary/vocabulary.js';
 import { toGlobalId } from '../../shared/ids.js';
 import type { AchievementFilter } from '../achievements/query.js';
-import { achievementsTable } from './export.js';
+import { achievementsTable, recordTables } from './export.js';
 import { IMPORT_KINDS, importKind } from './kinds.js';
 import { LimitError } from './parse.js';
 import { tableCsv, tableXlsx, templateXlsx } from './sheets.js';
@@ -93,6 +93,17 @@ export function exportRoutes(deps: AppDeps): Router {
         res.type(XLSX).setHeader('Content-Disposition', attachment('获奖记录.xlsx'));
         res.send(await tableXlsx(table));
       }
+    }),
+  );
+  // Every kind of record in one workbook, a sheet each.
+  router.get(
+    '/records.xlsx',
+    withContext(deps, async (ctx, req, res) => {
+      const filter: AchievementFilter = parseQuery(exportQuery, req.query);
+      ctx.slots.reports.holdFor(res, ctx.guard.requireViewer().userId);
+      const tables = await recordTables(ctx, filter);
+      res.type(XLSX).setHeader('Content-Disposition', attachment('全部记录.xlsx'));
+      res.send(await tableXlsx(...tables));
     }),
   );
   return router;

@@ -38,12 +38,15 @@ export interface ExportTable {
   rows: string[][];
 }
 
-export async function tableXlsx(t: ExportTable): Promise<Buffer> {
+/** A workbook of one sheet per table, in order. */
+export async function tableXlsx(...tables: ExportTable[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet(t.title);
-  sheet.addRow(t.headers);
-  sheet.getRow(1).font = { bold: true };
-  for (const row of t.rows) sheet.addRow(row.map(neutralize));
+  for (const t of tables) {
+    const sheet = wb.addWorksheet(t.title);
+    sheet.addRow(t.headers);
+    sheet.getRow(1).font = { bold: true };
+    for (const row of t.rows) sheet.addRow(row.map(neutralize));
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
