@@ -53,6 +53,14 @@ describe('malformed requests', () => {
     expect(route.status).to.equal(404);
   });
 
+  it('takes an explicit null order as the default one, on every list that has an order', async () => {
+    for (const [field, type] of [['people', 'PersonOrder'], ['departments', 'OrganisationOrder'], ['unionGroups', 'OrganisationOrder'], ['users', 'UserOrder']]) {
+      const res = await post(t, JSON.stringify({ query: `query($o: ${type}) { ${field}(orderBy: $o, first: 3) { totalCount } }`, variables: { o: null } }), admin);
+      expect(res.status, field).to.equal(200);
+      expect(res.body.errors, field).to.equal(undefined);
+    }
+  });
+
   it('refuses NUL characters in variables and in string literals with 400', async () => {
     const inVariable = await post(t, JSON.stringify({ query: 'query($s: String) { people(filter: {search: $s}) { totalCount } }', variables: { s: 'a\u0000b' } }), admin);
     expect(inVariable.status).to.equal(400);

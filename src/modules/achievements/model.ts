@@ -86,7 +86,7 @@ export interface AchievementRecord {
   rankKey: string;
   sortDate: Date;
   people: Types.ObjectId[];
-  collective?: { kind: 'DEPARTMENT' | 'INSTITUTION'; department?: Types.ObjectId | null } | null;
+  collective?: { kind: 'DEPARTMENT' | 'INSTITUTION'; department?: Types.ObjectId | null; team?: boolean | null } | null;
   status: 'DRAFT' | 'SUBMITTED' | 'VERIFIED' | 'RETURNED';
   returnReason?: string | null;
   revision: number;

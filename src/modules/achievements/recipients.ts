@@ -9,12 +9,19 @@ import { t } from '../../shared/i18n/t.js';
 export interface CollectiveInput {
   kind: 'DEPARTMENT' | 'INSTITUTION';
   departmentId?: string | null;
+  team?: boolean | null;
 }
 
 export interface StoredCollective {
   kind: 'DEPARTMENT' | 'INSTITUTION';
   department?: Types.ObjectId | null;
+  /** A team fielded by the department or the institution (代表队), not the unit itself. */
+  team?: boolean | null;
 }
+
+/** How a collective is named: the department, or the institution as it names itself, and 代表队 for a team. */
+export const collectiveName = (c: StoredCollective, departmentName: string | null | undefined, selfReference: string) =>
+  `${c.kind === 'INSTITUTION' ? selfReference : (departmentName ?? '')}${c.team ? '代表队' : ''}`;
 
 export interface Recipients {
   people: Types.ObjectId[];
@@ -70,13 +77,13 @@ export async function resolveRecipients(
       if (!collective.departmentId) errors.add(userError(['input', fields.collective, 'departmentId'], 'REQUIRED', t('recipients.needsDepartment')));
       else if (!department) errors.add(userError(['input', fields.collective, 'departmentId'], 'NOT_FOUND', t('recipients.departmentNotFound', { id: collective.departmentId })));
       else {
-        stored = { kind: 'DEPARTMENT', department: department._id };
+        stored = { kind: 'DEPARTMENT', department: department._id, ...(collective.team ? { team: true } : {}) };
         departments.push(department._id);
         targets.push({ department: department._id });
       }
     } else {
       if (collective.departmentId) errors.add(userError(['input', fields.collective, 'departmentId'], 'INVALID', t('recipients.institutionNoDepartment')));
-      stored = { kind: 'INSTITUTION' };
+      stored = { kind: 'INSTITUTION', ...(collective.team ? { team: true } : {}) };
       targets.push({}); // the institution is outside every clerk's scope
     }
   }
@@ -97,6 +104,6 @@ export async function targetsOf(ctx: RequestContext, people: readonly Types.Obje
 /** A stable key for a recipient set, used in duplicate detection. */
 export function recipientKey(people: readonly Types.ObjectId[], collective: StoredCollective | null | undefined): string {
   const p = people.map(String).sort().join(',');
-  const c = collective ? (collective.kind === 'INSTITUTION' ? 'INSTITUTION' : `D:${collective.department}`) : '-';
+  const c = collective ? `${collective.kind === 'INSTITUTION' ? 'INSTITUTION' : `D:${collective.department}`}${collective.team ? ':TEAM' : ''}` : '-';
   return `${p}|${c}`;
 }

@@ -9,11 +9,12 @@ import type { AchievementRecord } from './model.js';
 import type { AchievementFilter, AchievementOrder } from './query.js';
 import { TYPE_NAMES } from './shared.js';
 import { revisionsOf } from './history.js';
+import { collectiveName, type StoredCollective } from './recipients.js';
 import { statLabels, type StatDimension, type StatGroup } from './stats.js';
 
 type Input = { input: unknown };
 type ListArgs = PageArgs & { filter?: AchievementFilter | null; orderBy: AchievementOrder };
-type Collective = { kind: 'DEPARTMENT' | 'INSTITUTION'; department?: Types.ObjectId | null } | null | undefined;
+type Collective = StoredCollective | null | undefined;
 
 const present = <T>(items: (T | null | Error)[]) => items.filter((x): x is T => Boolean(x) && !(x instanceof Error));
 
@@ -26,8 +27,9 @@ export const workflowFieldResolvers = {
 
 export const collectiveResolver = (c: Collective, ctx: RequestContext) => {
   if (!c) return null;
-  if (c.kind === 'INSTITUTION') return { kind: 'INSTITUTION', department: null, name: ctx.institution?.selfReference ?? '全院' };
-  return ctx.loaders.department.load(c.department!).then((d) => ({ kind: 'DEPARTMENT', department: d, name: d?.name ?? '（已删除的科室）' }));
+  const self = ctx.institution?.selfReference ?? '全院';
+  if (c.kind === 'INSTITUTION') return { kind: 'INSTITUTION', department: null, team: Boolean(c.team), name: collectiveName(c, null, self) };
+  return ctx.loaders.department.load(c.department!).then((d) => ({ kind: 'DEPARTMENT', department: d, team: Boolean(c.team), name: collectiveName(c, d?.name ?? '（已删除的科室）', self) }));
 };
 
 const common = {

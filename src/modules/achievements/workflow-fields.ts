@@ -5,7 +5,7 @@ import { values, RECORD_STATUSES } from '../vocabulary/vocabulary.js';
 export const actorSchema = new Schema({ userId: { type: String, required: true }, username: { type: String, required: true } }, { _id: false });
 
 export const collectiveSchema = new Schema(
-  { kind: { type: String, enum: ['DEPARTMENT', 'INSTITUTION'], required: true }, department: { type: Schema.Types.ObjectId } },
+  { kind: { type: String, enum: ['DEPARTMENT', 'INSTITUTION'], required: true }, department: { type: Schema.Types.ObjectId }, team: { type: Boolean } },
   { _id: false },
 );
 

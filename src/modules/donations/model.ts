@@ -36,7 +36,7 @@ export interface DonationRecord extends WorkflowPart {
   kind: string;
   mode: 'ITEMISED' | 'AGGREGATE';
   donor?: Types.ObjectId | null;
-  donorCollective?: { kind: 'DEPARTMENT' | 'INSTITUTION'; department?: Types.ObjectId | null } | null;
+  donorCollective?: { kind: 'DEPARTMENT' | 'INSTITUTION'; department?: Types.ObjectId | null; team?: boolean | null } | null;
   donorCount?: number | null;
   quantity: number;
   approximate: boolean;

@@ -13,6 +13,7 @@ import type { Level } from '../vocabulary/vocabulary.js';
 import { topRecords, totalsByInstitution, type InstitutionTotals } from './data.js';
 import { draftFederationNarrative, type FederationSentence } from './narrative.js';
 import { t } from '../../shared/i18n/t.js';
+import { collectiveName } from '../achievements/recipients.js';
 
 /** Levels whose results the cross-institution ranking lists. */
 export const RANKED_LEVELS: Level[] = ['INTERNATIONAL', 'NATIONAL', 'PROVINCIAL'];
@@ -92,7 +93,7 @@ export class FederationService {
     const names = new Map([...people, ...departments].map((d) => [String(d._id), d.name]));
     return records.map((record) => {
       const institution = institutions.get(String(record.institution))!;
-      const collective = record.collective ? (record.collective.kind === 'INSTITUTION' ? '' : (names.get(String(record.collective.department)) ?? '')) : '';
+      const collective = record.collective ? (record.collective.kind === 'INSTITUTION' ? (record.collective.team ? '代表队' : '') : collectiveName(record.collective, names.get(String(record.collective.department)), '')) : '';
       const who = [...record.people.map((p) => names.get(String(p)) ?? ''), collective].filter(Boolean).join('、');
       const result = record.kind === 'AWARD' ? awardResultLabel(record) : record.title;
       return { record, institution, who, result };

@@ -4,6 +4,7 @@
 import type { Types } from 'mongoose';
 import type { RequestContext } from '../../context.js';
 import type { AchievementRecord } from '../achievements/model.js';
+import { collectiveName, type StoredCollective } from '../achievements/recipients.js';
 import type { AchievementFilter } from '../achievements/query.js';
 import type { CampaignRecord } from '../campaigns/model.js';
 import type { CompetitionRecord } from '../competitions/model.js';
@@ -17,7 +18,7 @@ import type { ExportTable } from './sheets.js';
 const MAX_ROWS = 100_000;
 
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : '');
-type Collective = { kind: 'DEPARTMENT' | 'INSTITUTION'; department?: Types.ObjectId | null } | null | undefined;
+type Collective = StoredCollective | null | undefined;
 
 /** Names of the people and departments a set of records mentions, read once. */
 async function namesFor(ctx: RequestContext, personIds: Types.ObjectId[]) {
@@ -27,7 +28,7 @@ async function namesFor(ctx: RequestContext, personIds: Types.ObjectId[]) {
   return {
     numbers: (ids: Types.ObjectId[]) => who(ids).map((p) => p?.staffNumber ?? '').filter(Boolean).join('、'),
     names: (ids: Types.ObjectId[]) => who(ids).map((p) => p?.name ?? '').filter(Boolean).join('、'),
-    collective: (c: Collective) => (c ? (c.kind === 'INSTITUTION' ? '全院' : (departments.get(String(c.department)) ?? '')) : ''),
+    collective: (c: Collective) => (c ? collectiveName(c, departments.get(String(c.department)), '全院') : ''),
     department: (id: Types.ObjectId) => departments.get(String(id)) ?? '',
   };
 }

@@ -64,15 +64,18 @@ function resolvePeople(cells: Record<string, Cell>, l: Lookups, cols: { numbers:
   return ids;
 }
 
+/** 全院, a department's name or code, either with 代表队 after it for a team. */
 function resolveCollective(value: string | undefined, l: Lookups, column: string, errors: RowErrors) {
   if (!value) return undefined;
-  if (value === '全院') return { kind: 'INSTITUTION' };
-  const d = l.departments.get(value);
+  const team = value.endsWith('代表队') ? { team: true } : {};
+  const unit = team.team ? value.slice(0, -'代表队'.length) : value;
+  if (unit === '全院' || unit === '我院') return { kind: 'INSTITUTION', ...team };
+  const d = l.departments.get(unit);
   if (!d) {
-    errors.push({ column, message: t('cell.noDepartment', { value }) });
+    errors.push({ column, message: t('cell.noDepartment', { value: unit }) });
     return undefined;
   }
-  return { kind: 'DEPARTMENT', departmentId: toGlobalId('Department', d._id) };
+  return { kind: 'DEPARTMENT', departmentId: toGlobalId('Department', d._id), ...team };
 }
 
 function requireDate(cells: Record<string, Cell>, column: string, errors: RowErrors, required = true): Date | undefined {
@@ -179,7 +182,7 @@ const awards: ImportKind = {
     { header: '获奖者工号', help: '一人或多人，用顿号分隔；填工号时可不填姓名' },
     { header: '获奖者姓名', help: '无工号时按姓名（加科室）查找' },
     { header: '科室', help: '用于区分同名职工' },
-    { header: '集体', help: '获奖集体：科室名称，或“全院”' },
+    { header: '集体', help: '获奖集体：科室名称，或“全院”；代表队在后面加“代表队”，如 中药剂科代表队、全院代表队' },
     { header: '奖项/名次', required: true, help: '特等奖、一等奖…优秀奖、优胜奖、金奖/银奖/铜奖、第三名，或其他文字如 多项奖项' },
     { header: '获奖日期', required: true, help: '如 2020-10-01、2020/10/1、2020年10月' },
     { header: '证书编号', help: '' },

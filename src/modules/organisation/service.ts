@@ -39,7 +39,8 @@ export class OrganisationService {
     return kind === 'Department' ? this.ctx.models.Department : this.ctx.models.UnionGroup;
   }
 
-  list(kind: Kind, filter: OrgUnitFilter | null | undefined, order: OrgUnitOrder, page: PageArgs) {
+  /** An explicit null order is the default one (code, ascending). */
+  list(kind: Kind, filter: OrgUnitFilter | null | undefined, order: OrgUnitOrder | null | undefined, page: PageArgs) {
     this.ctx.guard.requireViewer();
     const query: Record<string, unknown> = {};
     if (filter?.active != null) query.active = filter.active;
@@ -47,8 +48,8 @@ export class OrganisationService {
       const re = new RegExp(escapeRegex(filter.search.slice(0, 100)), 'i');
       query.$or = [{ code: re }, { name: re }];
     }
-    const field = order.field === 'NAME' ? 'name' : 'code';
-    return paginate<OrgUnit>(this.model(kind), query, { field, direction: order.direction === 'DESC' ? -1 : 1 }, page);
+    const field = order?.field === 'NAME' ? 'name' : 'code';
+    return paginate<OrgUnit>(this.model(kind), query, { field, direction: order?.direction === 'DESC' ? -1 : 1 }, page);
   }
 
   async create(kind: Kind, input: unknown): Promise<OrgUnit> {

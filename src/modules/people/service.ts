@@ -47,7 +47,8 @@ const ORDER_FIELDS = { NAME: 'name', STAFF_NUMBER: 'staffNumber', CREATED_AT: 'c
 export class PeopleService {
   constructor(private readonly ctx: RequestContext) {}
 
-  list(filter: PersonFilter | null | undefined, order: PersonOrder, page: PageArgs) {
+  /** An explicit null order is the default one (name, ascending). */
+  list(filter: PersonFilter | null | undefined, order: PersonOrder | null | undefined, page: PageArgs) {
     this.ctx.guard.requireViewer();
     const query: Record<string, unknown> = {};
     if (!filter?.includeArchived) query.archived = false;
@@ -59,7 +60,7 @@ export class PeopleService {
       const re = new RegExp(escapeRegex(filter.search.slice(0, 100)), 'i');
       query.$or = [{ name: re }, { staffNumber: re }];
     }
-    return paginate<PersonRecord>(this.ctx.models.Person, query, { field: ORDER_FIELDS[order.field], direction: order.direction === 'DESC' ? -1 : 1 }, page);
+    return paginate<PersonRecord>(this.ctx.models.Person, query, { field: ORDER_FIELDS[order?.field ?? 'NAME'], direction: order?.direction === 'DESC' ? -1 : 1 }, page);
   }
 
   private filterId(globalId: string, type: string, field: string): Types.ObjectId {

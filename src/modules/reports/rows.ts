@@ -1,6 +1,7 @@
 import { awardResultLabel } from '../vocabulary/numbers.js';
 import { quantityText } from '../donations/service.js';
 import { label } from '../vocabulary/vocabulary.js';
+import { collectiveName } from '../achievements/recipients.js';
 import type { Report } from './service.js';
 
 
@@ -20,7 +21,7 @@ export function rankedRows(r: Report): RankedRow[] {
     rank: i + 1,
     level: label('level', a.level),
     title: a.title,
-    who: [...a.people.map((p) => names.get(`P:${p}`) ?? ''), ...(a.collective ? [a.collective.kind === 'INSTITUTION' ? r.institution.selfReference : (names.get(`D:${a.collective.department}`) ?? '')] : [])].filter(Boolean).join('、'),
+    who: [...a.people.map((p) => names.get(`P:${p}`) ?? ''), ...(a.collective ? [collectiveName(a.collective, names.get(`D:${a.collective.department}`), r.institution.selfReference)] : [])].filter(Boolean).join('、'),
     result: a.kind === 'AWARD' ? awardResultLabel(a) : a.kind === 'MODEL_WORKER' ? label('modelWorkerTitle', a.designation!) : '称号',
     date: a.date ? a.date.toISOString().slice(0, 10) : String(a.year),
   }));

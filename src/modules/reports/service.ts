@@ -15,6 +15,7 @@ import { donationKind, type Level } from '../vocabulary/vocabulary.js';
 import { campaignsFor, donationsFor, streaksFor, totalsFor, type DonationGroup, type ScopeMatch, type StreakRow, type Totals } from './data.js';
 import { draftNarrative, type DraftDonation, type DraftRecord, type Paragraph } from './narrative.js';
 import { t } from '../../shared/i18n/t.js';
+import { collectiveName } from '../achievements/recipients.js';
 
 export interface ReportScopeInput {
   departmentId?: string | null;
@@ -175,9 +176,7 @@ export class ReportService {
     const names = new Map([...[...personNames].map(([id, n]) => [`P:${id}`, n] as [string, string]), ...[...depNames].map(([id, n]) => [`D:${id}`, n] as [string, string])]);
     const drafted = records.map((r): DraftRecord => {
       const collective = r.collective
-        ? r.collective.kind === 'INSTITUTION'
-          ? { key: 'INSTITUTION', name: selfReference }
-          : { key: `D:${r.collective.department}`, name: depNames.get(String(r.collective.department)) ?? '' }
+        ? { key: `${r.collective.kind === 'INSTITUTION' ? 'INSTITUTION' : `D:${r.collective.department}`}${r.collective.team ? ':TEAM' : ''}`, name: collectiveName(r.collective, depNames.get(String(r.collective.department)), selfReference) }
         : null;
       return {
         id: toGlobalId(TYPE_NAMES[r.kind], r._id),

@@ -125,10 +125,11 @@ export class UserService {
     return after;
   }
 
-  list(order: UserOrder, page: PageArgs) {
+  /** An explicit null order is the default one (username, ascending). */
+  list(order: UserOrder | null | undefined, page: PageArgs) {
     this.ctx.guard.requireRole(['ADMIN', 'FEDERATION_ADMIN'], t('action.listAccounts'));
-    const field = order.field === 'CREATED_AT' ? 'createdAt' : 'username';
-    return paginate<UserRecord>(this.ctx.models.User, {}, { field, direction: order.direction === 'DESC' ? -1 : 1 }, page);
+    const field = order?.field === 'CREATED_AT' ? 'createdAt' : 'username';
+    return paginate<UserRecord>(this.ctx.models.User, {}, { field, direction: order?.direction === 'DESC' ? -1 : 1 }, page);
   }
 
   private async scopeIds(globalIds: string[] | null | undefined, type: 'Department' | 'UnionGroup', field: string): Promise<Types.ObjectId[]> {

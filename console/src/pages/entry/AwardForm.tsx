@@ -122,7 +122,7 @@ export function AwardForm({ scope }: { scope: string[] | null }) {
             <Button onClick={() => setCreating(true)}>新增竞赛</Button>
           </Space.Compact>
         </Form.Item>
-        <Recipients scope={scope} />
+        <Recipients scope={scope} team />
         <Form.Item label="结果" name="resultKind">
           <Radio.Group options={[{ value: 'grade', label: '等级' }, { value: 'placement', label: '名次' }, { value: 'text', label: '文字' }]} />
         </Form.Item>

@@ -1,6 +1,6 @@
 // What the entry forms share: recipients (people, a department or the institution), the
 // outcome banner after saving, and turning form values into mutation input.
-import { Alert, Button, Form, Radio, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, Form, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useMutation } from 'urql';
@@ -10,7 +10,7 @@ import { graphql } from '../../gql';
 
 export const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 
-export function Recipients({ scope, multiple = true }: { scope: string[] | null; multiple?: boolean }) {
+export function Recipients({ scope, multiple = true, team = false }: { scope: string[] | null; multiple?: boolean; team?: boolean }) {
   const { departments } = useLookups();
   const form = Form.useFormInstance();
   const mode = Form.useWatch('recipientMode', form) ?? 'PEOPLE';
@@ -20,7 +20,7 @@ export function Recipients({ scope, multiple = true }: { scope: string[] | null;
         <Radio.Group
           options={[
             { value: 'PEOPLE', label: multiple ? '个人（可多人）' : '个人' },
-            { value: 'DEPARTMENT', label: '科室/代表队' },
+            { value: 'DEPARTMENT', label: '科室' },
             { value: 'INSTITUTION', label: '本院' },
           ]}
         />
@@ -35,15 +35,21 @@ export function Recipients({ scope, multiple = true }: { scope: string[] | null;
           <Select showSearch={{ optionFilterProp: 'label' }} options={departments.map((d) => ({ ...d, disabled: Boolean(scope && !scope.includes(d.code)) }))} />
         </Form.Item>
       )}
+      {team && mode !== 'PEOPLE' && (
+        <Form.Item name="team" valuePropName="checked">
+          <Checkbox>代表队（如 中药剂科代表队、我院代表队）</Checkbox>
+        </Form.Item>
+      )}
     </>
   );
 }
 
 /** The recipient part of an input, from the Recipients fields. */
-export function recipientInput(values: { recipientMode?: string; people?: string | string[]; departmentId?: string }, personField: 'personIds' | 'personId') {
+export function recipientInput(values: { recipientMode?: string; people?: string | string[]; departmentId?: string; team?: boolean }, personField: 'personIds' | 'personId') {
   const mode = values.recipientMode ?? 'PEOPLE';
   if (mode === 'PEOPLE') return { [personField]: personField === 'personIds' ? [values.people ?? []].flat() : values.people ?? null };
-  return { collective: mode === 'DEPARTMENT' ? { kind: 'DEPARTMENT' as const, departmentId: values.departmentId } : { kind: 'INSTITUTION' as const } };
+  const team = Boolean(values.team);
+  return { collective: mode === 'DEPARTMENT' ? { kind: 'DEPARTMENT' as const, departmentId: values.departmentId, team } : { kind: 'INSTITUTION' as const, team } };
 }
 
 /** Field names as the server names them, mapped to this form's fields. */
