@@ -22,6 +22,8 @@ export const fields = {
   'field.brand': fixed('品牌', 'brand'),
   'field.organiser': fixed('主办单位', 'organiser'),
   'field.sector': fixed('系统', 'sector'),
+  'field.asWritten': fixed('原文称号', 'asWritten'),
+  'field.score': fixed('得分', 'score'),
   'field.edition': fixed('届次', 'edition'),
   'field.resultText': fixed('奖项文字', 'resultText'),
   'field.certificateNumber': fixed('证书编号', 'certificateNumber'),

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+import { step } from '../helpers/records.js';
 
 interface Job {
   id: string;
@@ -147,6 +148,28 @@ describe('spreadsheet import and export', function () {
     const h = await upload('honours', honours, 'h.xlsx', 'commit');
     expect(h.job.rows.map((r) => r.outcome)).to.deep.equal(['CREATE', 'CREATE', 'ERROR']);
     expect(h.job.rows[2].errors[0].column).to.equal('集体');
+    // The sector, an inspection score and the title as written; no conferring body.
+    const more = await xlsx(
+      ['称号', '类型', '系统', '考核得分', '原文称号', '级别', '集体', '年份'],
+      [
+        ['先进职工之家（导入）', '先进/模范职工之家', '省直机关', '96', null, '省级', '七病区', 2021],
+        ['优秀党员（导入）', '其他荣誉', null, null, '2021年度市直卫生健康系统优秀共产党员（导入）', '市级', '七病区', 2021],
+        ['得分有误', '其他荣誉', null, '九十', null, '市级', '七病区', 2021],
+      ],
+    );
+    const m = await upload('honours', more, 'm.xlsx', 'commit');
+    expect(m.job.rows.map((r) => r.outcome)).to.deep.equal(['CREATE', 'CREATE', 'ERROR']);
+    expect(m.job.rows[2].errors[0].column).to.equal('考核得分');
+    const home = await t.gql(`query($id: ID!) { node(id: $id) { ... on Honour { conferredBy sector score asWritten } } }`, { id: m.job.rows[0].recordId }, admin);
+    expect(home.data).to.deep.equal({ node: { conferredBy: null, sector: '省直机关', score: 96, asWritten: null } });
+    for (const row of m.job.rows.slice(0, 2)) {
+      await step(t, 'honourSubmit', row.recordId!, admin);
+      await step(t, 'honourVerify', row.recordId!, t.tokenFor('VERIFIER'));
+    }
+    const report = await t.gql<{ achievementReport: { narrative: { text: string }[] } }>('{ achievementReport(year: 2021) { narrative { text } } }', {}, admin);
+    const drafted = report.data!.achievementReport.narrative.map((p) => p.text).join('');
+    expect(drafted).to.include('以96分通过验收，被授予“省直机关先进职工之家（导入）”称号');
+    expect(drafted).to.include('2021年度市直卫生健康系统优秀共产党员（导入）');
     const csv = '类型,捐赠者工号,捐赠者姓名,科室,集体,人数,数量,活动,日期,备注\r\n献血,,,,全院,15,4500,,2021-06-14,\r\n捐书,,,,七病区,,80余,书吧,2021-04-23,\r\n捐款,Z0110,,,,,200,帮扶,2021年3月,\r\n捐款,,,,,,abc,,2021-01-01,\r\n';
     const d = await upload('donations', Buffer.from(csv), 'd.csv', 'commit');
     expect(d.job.rows.map((r) => r.outcome)).to.deep.equal(['CREATE', 'CREATE', 'CREATE', 'ERROR']);

@@ -85,7 +85,7 @@ describe('malformed input (property test)', function () {
       mutation: 'honourConfer',
       inputType: 'HonourConferInput',
       base: () => ({ title: `模糊称号${Math.random()}`, honourKind: 'TECHNICAL_EXPERT', conferredBy: '某机关', level: 'MUNICIPAL', personId: ids.person.Z0103, year: 2020 }),
-      spec: { title: BAD.requiredText, honourKind: BAD.enumValue, conferredBy: BAD.requiredText, level: BAD.enumValue, personId: BAD.id, collective: BAD.collective, year: BAD.year, date: [...BAD.date.filter((d) => d !== null), '2019-05-05'], session: BAD.optionalText, awardId: [...BAD.optionalId, awardId], note: BAD.optionalText },
+      spec: { title: BAD.requiredText, honourKind: BAD.enumValue, conferredBy: BAD.optionalText, sector: BAD.optionalText, score: [-1, 101, 'ten', {}, 1e9], asWritten: BAD.optionalText, level: BAD.enumValue, personId: BAD.id, collective: BAD.collective, year: BAD.year, date: [...BAD.date.filter((d) => d !== null), '2019-05-05'], session: BAD.optionalText, awardId: [...BAD.optionalId, awardId], note: BAD.optionalText },
       collections: ['achievements'],
     },
     {

@@ -1,6 +1,6 @@
 // The drafter's conventions on crafted records (pure function: no database needed).
 import { expect } from 'chai';
-import { draftNarrative, joinNames, joinResults, levelled, titlePhrase, withSession, type DraftInput, type DraftRecord } from '../../src/modules/reports/narrative.js';
+import { draftNarrative, honourTitle, joinNames, joinResults, levelled, titlePhrase, withSector, withSession, type DraftInput, type DraftRecord } from '../../src/modules/reports/narrative.js';
 import { awardResultLabel, chineseNumber } from '../../src/modules/vocabulary/numbers.js';
 
 let n = 0;
@@ -110,6 +110,27 @@ describe('narrative drafting conventions', () => {
     const gifts = out.find((p) => p.heading === '爱心奉献')!;
     expect(gifts.sentences.map((s) => s.text)).to.deep.equal(['在“越读”书吧捐书活动中，全院捐书300余本。', '全院108位职工献血27800毫升、28名医务人员集体登记捐献造血干细胞。']);
     expect(draftNarrative(input([]))).to.have.length(1);
+  });
+
+  it('names the organiser first where the name does not say who runs it, abbreviating its own province', () => {
+    expect(levelled('“云影杯”摄影大赛', 'PROVINCIAL', '浙江省医学会放射学分会')).to.equal('省医学会放射学分会“云影杯”摄影大赛');
+    // 同德 is 浙江省立同德医院's own name: the competition's name says who runs it.
+    expect(levelled('同德住培讲课比赛', 'PROVINCIAL', '浙江省立同德医院')).to.equal('省同德住培讲课比赛');
+    expect(levelled('读片比赛', 'NATIONAL', '中华医学会')).to.equal('中华医学会读片比赛');
+    expect(levelled('超声技能大赛', 'MUNICIPAL', null)).to.equal('市超声技能大赛');
+  });
+
+  it("keeps a title's sector, takes a title as written, and states an inspection score", () => {
+    expect(withSector('先进职工之家', '省直机关')).to.equal('省直机关先进职工之家');
+    expect(withSector('浙江省先进工作者', '卫生健康系统')).to.equal('浙江省卫生健康系统先进工作者');
+    expect(withSector('市直卫生健康系统先进工作者', '市直卫生健康系统')).to.equal('市直卫生健康系统先进工作者');
+    expect(honourTitle({ title: '优秀共产党员', sector: '市直卫生健康系统', session: '2019年度', asWritten: null })).to.equal('2019年度市直卫生健康系统优秀共产党员');
+    expect(honourTitle({ title: '优秀党员', sector: '市直', session: null, asWritten: '市直机关优秀共产党员（连续三年）' })).to.equal('市直机关优秀共产党员（连续三年）');
+    const post = rec({ kind: 'HONOUR', title: '绍兴市巾帼文明岗', level: 'MUNICIPAL', resultLabel: '绍兴市巾帼文明岗', civilisedPost: true, score: 96, collective: { key: 'D:x', name: '西药剂科' } });
+    const titled = rec({ kind: 'HONOUR', title: '先进职工之家', sector: '省直机关', level: 'PROVINCIAL', resultLabel: '先进职工之家', collective: { key: 'D:y', name: '护理部' } });
+    const out = text(input([post, titled]));
+    expect(out).to.include('西药剂科以96分通过验收，被命名为“绍兴市巾帼文明岗”');
+    expect(out).to.include('护理部被授予“省直机关先进职工之家”称号');
   });
 
   it('is deterministic', () => {

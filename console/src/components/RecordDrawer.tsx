@@ -20,7 +20,7 @@ const RecordQuery = graphql(`
       }
       ... on Award { competition { name organiser edition } }
       ... on Honour { conferredBy session stateLabel }
-      ... on ModelWorkerDesignation { conferredBy session }
+      ... on ModelWorkerDesignation { designationBody: conferredBy session }
       ... on Donation { kindLabel quantityText donatedOn: date statusLabel donor { name } donorCollective { name } donorCount campaign statusLog { status at reason by { username } } }
     }
     auditLog(filter: { entityId: $id }, first: 50) @include(if: $audit) {
@@ -77,7 +77,7 @@ export function RecordDrawer({ id, onClose, admin }: { id: string | null; onClos
                   {'resultLabel' in r && <Descriptions.Item label="结果">{String(r.resultLabel)}</Descriptions.Item>}
                   {'quantityText' in r && <Descriptions.Item label="数量">{String(r.quantityText)}</Descriptions.Item>}
                   <Descriptions.Item label="获得者">{names(r.people) || (r.collective as { name: string } | null)?.name || (r.donor as { name: string } | null)?.name || (r.donorCollective as { name: string } | null)?.name || '—'}</Descriptions.Item>
-                  {'conferredBy' in r && <Descriptions.Item label="授予单位">{String(r.conferredBy)}</Descriptions.Item>}
+                  {(r.conferredBy ?? r.designationBody) ? <Descriptions.Item label="授予单位">{String(r.conferredBy ?? r.designationBody)}</Descriptions.Item> : null}
                   {'competition' in r && <Descriptions.Item label="竞赛">{(r.competition as { name: string }).name}</Descriptions.Item>}
                   {'enteredBy' in r && <Descriptions.Item label="录入">{(r.enteredBy as { username: string }).username}</Descriptions.Item>}
                   {r.verifiedBy ? <Descriptions.Item label="审核">{(r.verifiedBy as { username: string }).username}</Descriptions.Item> : null}

@@ -17,7 +17,11 @@ import { t } from '../../shared/i18n/t.js';
 const fields = {
   title: text('field.title', 100),
   honourKind: z.enum(values(HONOUR_KINDS)),
-  conferredBy: text('field.conferredBy', 100),
+  // Optional: a report may state a title without its conferring body.
+  conferredBy: optionalText('field.conferredBy', 100),
+  sector: optionalText('field.sector', 30),
+  score: z.number().min(0, { error: () => t('campaign.scoreRange') }).max(100, { error: () => t('campaign.scoreRange') }).nullish(),
+  asWritten: optionalText('field.asWritten', 120),
   level: z.enum(values(LEVELS)),
   personId: z.string().nullish(),
   collective: collectiveInput.nullish(),
@@ -42,6 +46,8 @@ export interface CampaignHonour {
   conferredBy: string;
   date: Date;
   verified: boolean;
+  /** The inspection's score, if one was given (以96分通过验收). */
+  score?: number | null;
 }
 
 export class HonourService {
@@ -130,7 +136,10 @@ export class HonourService {
       insertRecord<AchievementRecord>(this.ctx.models.Honour, {
         ...stored,
         honourKind: data.honourKind,
-        conferredBy: data.conferredBy,
+        conferredBy: data.conferredBy ?? undefined,
+        sector: data.sector ?? undefined,
+        score: data.score ?? undefined,
+        asWritten: data.asWritten ?? undefined,
         session: data.session ?? undefined,
         award,
         validUntil: data.validUntil ?? undefined,
@@ -166,6 +175,7 @@ export class HonourService {
         dedupeKey,
         honourKind: 'CIVILISED_POST',
         conferredBy: c.conferredBy,
+        ...(c.score != null ? { score: c.score } : {}),
         campaign: c.campaign,
         state: 'ACTIVE',
         stateLog: [{ state: 'ACTIVE', date: c.date, by }],
@@ -198,7 +208,7 @@ export class HonourService {
       year: patch.year ?? before.year,
       date: patch.date === undefined ? before.date : patch.date,
     };
-    for (const k of ['title', 'level', 'year', 'conferredBy', 'honourKind'] as const) if (patch[k] === null) throw userError(['input', k], 'REQUIRED', t('record.cannotClear', { field: k }));
+    for (const k of ['title', 'level', 'year', 'honourKind'] as const) if (patch[k] === null) throw userError(['input', k], 'REQUIRED', t('record.cannotClear', { field: k }));
     assertDateInYear(merged.date, merged.year, ['input', 'date']);
     const plan = await this.workflow.editPlan(before, recipients.targets);
     const award = patch.awardId === undefined ? before.award : await this.linkedAward(patch.awardId, recipients);
@@ -207,7 +217,7 @@ export class HonourService {
     if (duplicate) throw duplicate;
     const set: Record<string, unknown> = { ...stored, honourKind: kind };
     const unset: Record<string, ''> = {};
-    for (const k of ['conferredBy', 'session', 'validUntil', 'note'] as const) {
+    for (const k of ['conferredBy', 'sector', 'score', 'asWritten', 'session', 'validUntil', 'note'] as const) {
       if (patch[k] === undefined) continue;
       if (patch[k] === null) unset[k] = '';
       else set[k] = patch[k];

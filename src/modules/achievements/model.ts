@@ -49,7 +49,13 @@ export const awardFields = new Schema({
 
 export const honourFields = new Schema({
   honourKind: { type: String, enum: values(HONOUR_KINDS), required: true },
-  conferredBy: { type: String, required: true },
+  conferredBy: { type: String },
+  /** The system it was conferred in, e.g. 市直卫生健康系统. */
+  sector: { type: String },
+  /** An inspection score, e.g. 98 (考核得分98分). */
+  score: { type: Number },
+  /** The title exactly as the certificate or report writes it, when the parts do not compose it. */
+  asWritten: { type: String },
   session: { type: String },
   award: { type: Schema.Types.ObjectId },
   campaign: { type: Schema.Types.ObjectId },
@@ -109,7 +115,10 @@ export interface AchievementRecord {
   evidence?: { certificateNumber?: string | null; note?: string | null } | null;
   // honour
   honourKind?: string;
-  conferredBy?: string;
+  conferredBy?: string | null;
+  sector?: string | null;
+  score?: number | null;
+  asWritten?: string | null;
   session?: string | null;
   award?: Types.ObjectId | null;
   campaign?: Types.ObjectId | null;

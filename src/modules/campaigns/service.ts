@@ -132,6 +132,7 @@ export class CampaignService {
       conferredBy,
       date,
       verified,
+      score: campaign.score,
     });
     const linked = (await this.ctx.models.CivilisedPostCampaign.findByIdAndUpdate(campaign._id, { $set: { honour: honour._id } }, { returnDocument: 'after' }).lean()) as CampaignRecord;
     return linked;

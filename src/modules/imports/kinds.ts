@@ -241,7 +241,10 @@ const honours: ImportKind = {
   columns: [
     { header: '称号', required: true, help: '全称，如 浙江省医药行业技术能手' },
     { header: '类型', required: true, help: HONOUR_KINDS.map((k) => k.label).join('、') },
-    { header: '授予单位', required: true, help: '' },
+    { header: '授予单位', help: '报告未写明时可不填' },
+    { header: '系统', help: '如 省直机关、市直卫生健康系统（写在称号前）' },
+    { header: '考核得分', help: '如 96（写作“以96分通过验收”）' },
+    { header: '原文称号', help: '证书或报告上的写法，如 2019年度市直卫生健康系统优秀共产党员；填写后按原文起草' },
     { header: '级别', required: true, help: LEVEL_HELP },
     { header: '获得者工号', help: '个人称号填工号（或姓名）' },
     { header: '获得者姓名', help: '' },
@@ -252,7 +255,7 @@ const honours: ImportKind = {
     { header: '届次', help: '如 第十七届' },
     { header: '备注', help: '' },
   ],
-  fieldColumns: { title: '称号', honourKind: '类型', conferredBy: '授予单位', level: '级别', personId: '获得者工号', collective: '集体', year: '年份', date: '授予日期', session: '届次', note: '备注' },
+  fieldColumns: { title: '称号', honourKind: '类型', conferredBy: '授予单位', sector: '系统', score: '考核得分', asWritten: '原文称号', level: '级别', personId: '获得者工号', collective: '集体', year: '年份', date: '授予日期', session: '届次', note: '备注' },
   rowKey: (c) => [normalizeName(text(c['称号'])), text(c['获得者工号']), text(c['获得者姓名']), text(c['集体']), text(c['年份'])].join('|'),
   async map(_ctx, c, l) {
     const errors: RowErrors = [];
@@ -267,7 +270,10 @@ const honours: ImportKind = {
     const personIds = resolvePeople(c, l, { numbers: '获得者工号', names: '获得者姓名', department: '科室' }, errors);
     const collective = resolveCollective(opt(c['集体']), l, '集体', errors);
     if (errors.length) return errors;
-    return { title: text(c['称号']), honourKind, conferredBy: text(c['授予单位']), level, personId: personIds[0], collective, year, date, session: opt(c['届次']), note: opt(c['备注']) };
+    const score = opt(c['考核得分']);
+    if (score && !/^\d+(\.\d+)?$/.test(score)) errors.push({ column: '考核得分', message: t('cell.badQuantity', { value: score }) });
+    if (errors.length) return errors;
+    return { title: text(c['称号']), honourKind, conferredBy: opt(c['授予单位']), sector: opt(c['系统']), score: score ? Number(score) : undefined, asWritten: opt(c['原文称号']), level, personId: personIds[0], collective, year, date, session: opt(c['届次']), note: opt(c['备注']) };
   },
   apply: (ctx, input, dryRun) => createOnce(async () => (await ctx.services.honours.confer(input, { dryRun })).honour, 'Honour'),
 };

@@ -21,6 +21,12 @@ export interface DraftRecord {
   /** For honours: named civilised post. */
   civilisedPost?: boolean;
   session?: string | null;
+  /** For awards: the competition's organiser (named first where the name does not say who runs it). */
+  organiser?: string | null;
+  /** For honours: the system it was conferred in (市直卫生健康系统), its inspection score, and the title as written. */
+  sector?: string | null;
+  score?: number | null;
+  asWritten?: string | null;
 }
 
 export interface DraftStreak {
@@ -70,13 +76,43 @@ export function joinList(items: string[], conjunction = '和'): string {
 const LEVEL_MARKERS = ['国际', '全国', '国家', '省', '市', '区', '县', '院级', '院内', '学院', '大学', '医院', '学会', '协会', '工会', '委员会', '中心'];
 
 /**
- * The competition as a sentence names it: with its level in words unless the name says
- * where or who runs it. An event of the institution itself takes no level word.
+ * The competition as a sentence names it: as it is where the name says where or who runs it
+ * (and for an event of the institution itself); else after its organiser, where one is
+ * recorded (省医学会放射学分会“云影杯”摄影大赛); else after its level in words (市超声技能大赛).
  */
-export function levelled(title: string, level: Level): string {
+export function levelled(title: string, level: Level, organiser?: string | null): string {
   if (level === 'INSTITUTION' || LEVEL_MARKERS.some((m) => title.includes(m))) return title;
+  if (organiser && !namesOrganiser(title, organiser)) return `${shortPlace(organiser, level)}${title}`;
   return `${LEVEL_WORDS[level]}${title}`;
 }
+
+const ORGANISER_PLACE = /^(.{2,3}?[省市])立?/;
+const ORGANISER_KIND = /(医院|大学|学院|学会|协会|分会|委员会|中心|工会|联合会)$/;
+
+/** Whether the name already says who runs it: it holds the organiser's own name (同德 of 浙江省立同德医院). */
+function namesOrganiser(title: string, organiser: string): boolean {
+  if (title.includes(organiser)) return true;
+  const own = organiser.replace(ORGANISER_PLACE, '').replace(ORGANISER_KIND, '');
+  return own.length >= 2 && title.includes(own);
+}
+
+/** Within its own province (or city) the union writes 省… (市…) for the organiser's place. */
+function shortPlace(organiser: string, level: Level): string {
+  const place = /^(.{2,3}?)([省市])/.exec(organiser);
+  return place && ((place[2] === '省' && level === 'PROVINCIAL') || (place[2] === '市' && level === 'MUNICIPAL')) ? `${place[2]}${organiser.slice(place[0].length)}` : organiser;
+}
+
+const PLACE = /^(全国|.+?[省市县区])/;
+
+/** 浙江省 + 卫生健康系统 + 先进工作者 → 浙江省卫生健康系统先进工作者: a sector narrows the place. */
+export function withSector(title: string, sector: string | null | undefined): string {
+  if (!sector || title.includes(sector)) return title;
+  const place = PLACE.exec(title)?.[0];
+  return place && !sector.startsWith(place[0]) ? `${place}${sector}${title.slice(place.length)}` : `${sector}${title}`;
+}
+
+/** An honour's title as drafted: as written where given, else composed from sector and session. */
+export const honourTitle = (h: Pick<DraftRecord, 'title' | 'sector' | 'session' | 'asWritten'>) => h.asWritten ?? withSession(withSector(h.title, h.sector), h.session);
 
 /**
  * 浙江省 + 第十五届 + 劳动模范 → 浙江省第十五届劳动模范: the place before a numbered session;
@@ -85,7 +121,7 @@ export function levelled(title: string, level: Level): string {
 export function withSession(title: string, session: string | null | undefined): string {
   if (!session || title.includes(session)) return title;
   if (/^\d{4}年度?$/.test(session)) return `${session}${title}`;
-  const place = /^(全国|.+?[省市县区])/.exec(title)?.[0];
+  const place = PLACE.exec(title)?.[0];
   return place ? `${place}${session}${title.slice(place.length)}` : `${session}${title}`;
 }
 
@@ -116,6 +152,9 @@ export function joinResults(labels: string[]): string {
   return joinList(labels);
 }
 
+/** 以96分通过验收，— the number as entered. */
+const passedWith = (score: number) => `以${Number.isInteger(score) ? score : score.toFixed(1).replace(/\.0$/, '')}分通过验收，`;
+
 function whoOf(r: DraftRecord): string {
   const names = r.people.map((p) => p.name);
   if (r.collective) names.push(r.collective.name);
@@ -144,11 +183,14 @@ const levelOrder = (l: Level) => ['INTERNATIONAL', 'NATIONAL', 'PROVINCIAL', 'MU
 /** The honours of one recipient, grouped by verb: 荣获“…奖章”，被评为…，被授予“…”称号. */
 function honourPhrases(honours: DraftRecord[]): string[] {
   const byVerb = new Map<string, string[]>();
+  const scored: string[] = [];
   for (const h of honours) {
-    const { verb, text } = titlePhrase(withSession(h.title, h.session));
-    byVerb.set(verb, [...(byVerb.get(verb) ?? []), text]);
+    const { verb, text } = titlePhrase(honourTitle(h));
+    // An inspected title reads with its score, on its own: 以96分通过验收，被授予“…”称号.
+    if (h.score != null) scored.push(`${passedWith(h.score)}${verb}${text}`);
+    else byVerb.set(verb, [...(byVerb.get(verb) ?? []), text]);
   }
-  return [...byVerb].map(([verb, texts]) => (verb === '被授予' && texts.length > 1 ? `被授予${joinList(texts.map((t) => t.replace(/称号$/, '')), '、')}称号` : `${verb}${joinList(texts, '、')}`));
+  return [...[...byVerb].map(([verb, texts]) => (verb === '被授予' && texts.length > 1 ? `被授予${joinList(texts.map((t) => t.replace(/称号$/, '')), '、')}称号` : `${verb}${joinList(texts, '、')}`)), ...scored];
 }
 
 /** Titles that followed from these awards: ，被授予“…”称号. */
@@ -186,7 +228,7 @@ function awardClauses(awards: DraftRecord[], honoursByAward: Map<string, DraftRe
     const sorted = [...group].sort((x, y) => (x.rankKey < y.rankKey ? -1 : 1));
     const labels = sorted.map((r) => r.resultLabel);
     const who = joinList(sorted.map((r) => r.people[0].name), '、');
-    const predicate = new Set(labels).size === 1 ? `均获${levelled(title, sorted[0].level)}${labels[0]}` : `分获${levelled(title, sorted[0].level)}${joinList(labels)}`;
+    const predicate = new Set(labels).size === 1 ? `均获${levelled(title, sorted[0].level, sorted[0].organiser)}${labels[0]}` : `分获${levelled(title, sorted[0].level, sorted[0].organiser)}${joinList(labels)}`;
     clause(who, predicate, sorted);
     sorted.forEach((r) => used.add(r.id));
   }
@@ -198,9 +240,9 @@ function awardClauses(awards: DraftRecord[], honoursByAward: Map<string, DraftRe
     const who = whoOf(rs[0]);
     if (rs.length === 1) {
       const r = rs[0];
-      clause(who, r.vague ? `在${levelled(r.title, r.level)}中获得${r.resultLabel}` : `获${levelled(r.title, r.level)}${r.resultLabel}`, rs, key);
+      clause(who, r.vague ? `在${levelled(r.title, r.level, r.organiser)}中获得${r.resultLabel}` : `获${levelled(r.title, r.level, r.organiser)}${r.resultLabel}`, rs, key);
     } else {
-      const names = joinNames(rs.map((r) => levelled(r.title, r.level)));
+      const names = joinNames(rs.map((r) => levelled(r.title, r.level, r.organiser)));
       clause(who, `在${names}中分别荣获${joinResults(rs.map((r) => r.resultLabel))}`, rs, key);
     }
   }
@@ -217,7 +259,9 @@ function titleClauses(records: DraftRecord[]): Clause[] {
     const posts = rs.filter((r) => r.civilisedPost);
     const honours = rs.filter((r) => r.kind === 'HONOUR' && !r.civilisedPost);
     const workers = rs.filter((r) => r.kind === 'MODEL_WORKER');
-    if (posts.length) parts.push(`被命名为${joinList(posts.map((r) => `“${r.title}”`), '、')}`);
+    const plainPosts = posts.filter((r) => r.score == null);
+    if (plainPosts.length) parts.push(`被命名为${joinList(plainPosts.map((r) => `“${honourTitle(r)}”`), '、')}`);
+    for (const r of posts.filter((p) => p.score != null)) parts.push(`${passedWith(r.score!)}被命名为“${honourTitle(r)}”`);
     parts.push(...honourPhrases(honours));
     if (workers.length) parts.push(`被评为${joinList(workers.map((r) => withSession(r.title, r.session)), '、')}`);
     clauses.push({

@@ -174,6 +174,8 @@ export class ReportService {
     const deps = await this.ctx.loaders.department.loadMany(records.flatMap((r) => (r.collective?.department ? [r.collective.department] : [])));
     const depNames = new Map(deps.filter((d): d is NonNullable<typeof d> & { _id: Types.ObjectId; name: string } => Boolean(d) && !(d instanceof Error)).map((d) => [String(d._id), d.name]));
     const names = new Map([...[...personNames].map(([id, n]) => [`P:${id}`, n] as [string, string]), ...[...depNames].map(([id, n]) => [`D:${id}`, n] as [string, string])]);
+    const competitions = await this.ctx.loaders.competition.loadMany(records.flatMap((r) => (r.competition ? [r.competition] : [])));
+    const organisers = new Map(competitions.flatMap((c) => (c && !(c instanceof Error) ? [[String(c._id), c.organiser ?? null] as const] : [])));
     const drafted = records.map((r): DraftRecord => {
       const collective = r.collective
         ? { key: `${r.collective.kind === 'INSTITUTION' ? 'INSTITUTION' : `D:${r.collective.department}`}${r.collective.team ? ':TEAM' : ''}`, name: collectiveName(r.collective, depNames.get(String(r.collective.department)), selfReference) }
@@ -192,6 +194,10 @@ export class ReportService {
         followsFrom: r.award ? toGlobalId('Award', r.award) : null,
         civilisedPost: r.kind === 'HONOUR' && Boolean(r.campaign),
         session: r.session,
+        organiser: r.competition ? organisers.get(String(r.competition)) : null,
+        sector: r.sector,
+        score: r.score,
+        asWritten: r.asWritten,
       };
     });
     return { records: drafted, names };

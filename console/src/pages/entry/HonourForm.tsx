@@ -12,7 +12,7 @@ const HonourConfer = graphql(`
   }
 `);
 
-const FIELDS = ['title', 'honourKind', 'conferredBy', 'level', 'people', 'departmentId', 'year', 'date', 'session', 'note'];
+const FIELDS = ['title', 'honourKind', 'conferredBy', 'sector', 'score', 'asWritten', 'level', 'people', 'departmentId', 'year', 'date', 'session', 'note'];
 
 export function HonourForm({ scope }: { scope: string[] | null }) {
   const [form] = Form.useForm();
@@ -24,7 +24,7 @@ export function HonourForm({ scope }: { scope: string[] | null }) {
   const save = async (v: Record<string, never>) => {
     setProblem(null);
     const res = await confer({
-      input: { title: v.title, honourKind: v.honourKind, conferredBy: v.conferredBy, level: v.level, year: v.year, date: day(v.date), session: v.session || null, note: v.note || null, ...recipientInput({ ...v, people: v.people }, 'personId') },
+      input: { title: v.title, honourKind: v.honourKind, conferredBy: v.conferredBy || null, sector: v.sector || null, score: v.score ?? null, asWritten: v.asWritten || null, level: v.level, year: v.year, date: day(v.date), session: v.session || null, note: v.note || null, ...recipientInput({ ...v, people: v.people }, 'personId') },
     });
     const p = res.data?.honourConfer;
     if (p?.honour) {
@@ -42,7 +42,10 @@ export function HonourForm({ scope }: { scope: string[] | null }) {
       <Form form={form} layout="vertical" onFinish={save} style={{ maxWidth: 640 }} initialValues={{ year: new Date().getFullYear() }}>
         <Form.Item label="称号名称" name="title" rules={[{ required: true, message: '请填写称号' }]}><Input /></Form.Item>
         <Form.Item label="类型" name="honourKind" rules={[{ required: true, message: '请选择类型' }]}><Select options={honourKinds} /></Form.Item>
-        <Form.Item label="授予单位" name="conferredBy" rules={[{ required: true, message: '请填写授予单位' }]}><Input /></Form.Item>
+        <Form.Item label="授予单位（报告未写明时可不填）" name="conferredBy"><Input /></Form.Item>
+        <Form.Item label="系统（如 省直机关、市直卫生健康系统）" name="sector"><Input /></Form.Item>
+        <Form.Item label="考核得分" name="score"><InputNumber min={0} max={100} /></Form.Item>
+        <Form.Item label="原文称号（按证书写法起草时填写）" name="asWritten"><Input /></Form.Item>
         <Form.Item label="级别" name="level" rules={[{ required: true, message: '请选择级别' }]}><Select options={levels} /></Form.Item>
         <Recipients scope={scope} multiple={false} />
         <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]}><InputNumber min={1950} max={2100} /></Form.Item>
