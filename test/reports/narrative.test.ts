@@ -114,8 +114,8 @@ describe('narrative drafting conventions', () => {
 
   it('names the organiser first where the name does not say who runs it, abbreviating its own province', () => {
     expect(levelled('“云影杯”摄影大赛', 'PROVINCIAL', '浙江省医学会放射学分会')).to.equal('省医学会放射学分会“云影杯”摄影大赛');
-    // 同德 is 浙江省立同德医院's own name: the competition's name says who runs it.
-    expect(levelled('同德住培讲课比赛', 'PROVINCIAL', '浙江省立同德医院')).to.equal('省同德住培讲课比赛');
+    // 同德 is 浙江省立同德医院's own name: the competition's name says who runs it, and no level word is needed.
+    expect(levelled('同德住培讲课比赛', 'PROVINCIAL', '浙江省立同德医院')).to.equal('同德住培讲课比赛');
     expect(levelled('读片比赛', 'NATIONAL', '中华医学会')).to.equal('中华医学会读片比赛');
     expect(levelled('超声技能大赛', 'MUNICIPAL', null)).to.equal('市超声技能大赛');
   });
@@ -131,6 +131,17 @@ describe('narrative drafting conventions', () => {
     const out = text(input([post, titled]));
     expect(out).to.include('西药剂科以96分通过验收，被命名为“绍兴市巾帼文明岗”');
     expect(out).to.include('护理部被授予“省直机关先进职工之家”称号');
+  });
+
+  it('pairs two people with one result each of one category and level, as the union writes it', () => {
+    const records = [
+      rec({ title: '甲丙讲课比赛', level: 'PROVINCIAL', category: 'TEACHING', resultLabel: '二等奖', people: [person('甲')], organiser: '浙江省立甲丙医院' }),
+      rec({ title: '读片赛', level: 'PROVINCIAL', category: 'ACADEMIC', resultLabel: '二等奖', people: [person('丙')] }),
+      rec({ title: '乙大学讲课比赛', level: 'PROVINCIAL', category: 'TEACHING', resultLabel: '三等奖', people: [person('乙')] }),
+    ];
+    const out = text(input(records));
+    expect(out).to.include('甲和乙分别在甲丙讲课和乙大学讲课中荣获二、三等奖。');
+    expect(out.indexOf('甲和乙')).to.be.lessThan(out.indexOf('丙获'));
   });
 
   it('is deterministic', () => {

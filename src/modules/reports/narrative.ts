@@ -82,7 +82,8 @@ const LEVEL_MARKERS = ['国际', '全国', '国家', '省', '市', '区', '县',
  */
 export function levelled(title: string, level: Level, organiser?: string | null): string {
   if (level === 'INSTITUTION' || LEVEL_MARKERS.some((m) => title.includes(m))) return title;
-  if (organiser && !namesOrganiser(title, organiser)) return `${shortPlace(organiser, level)}${title}`;
+  // With an organiser recorded the level word goes: the organiser says it, or the name does.
+  if (organiser) return namesOrganiser(title, organiser) ? title : `${shortPlace(organiser, level)}${title}`;
   return `${LEVEL_WORDS[level]}${title}`;
 }
 
@@ -231,6 +232,19 @@ function awardClauses(awards: DraftRecord[], honoursByAward: Map<string, DraftRe
     const predicate = new Set(labels).size === 1 ? `均获${levelled(title, sorted[0].level, sorted[0].organiser)}${labels[0]}` : `分获${levelled(title, sorted[0].level, sorted[0].organiser)}${joinList(labels)}`;
     clause(who, predicate, sorted);
     sorted.forEach((r) => used.add(r.id));
+  }
+
+  // Two people with one result each, of one category at one level: one sentence, as the
+  // union writes it (尤志新和王志刚分别在同德住培讲课和中医药大学教学实习讲课中荣获二、三等奖).
+  const single = (a: DraftRecord) => !used.has(a.id) && a.people.length === 1 && !a.collective && !a.vague && !honoursByAward.has(a.id) && perRecipient.get(recipientKeyOf(a))!.length === 1;
+  const byKind = new Map<string, DraftRecord[]>();
+  for (const a of awards.filter(single)) byKind.set(`${a.level}|${a.category ?? ''}`, [...(byKind.get(`${a.level}|${a.category ?? ''}`) ?? []), a]);
+  for (const group of byKind.values()) {
+    if (group.length !== 2 || group[0].resultLabel === group[1].resultLabel) continue;
+    const pair = [...group].sort((x, y) => (x.rankKey < y.rankKey ? -1 : 1));
+    const events = pair.map((r) => levelled(r.title, r.level, r.organiser).replace(/比赛$/, ''));
+    clause(joinList(pair.map((r) => r.people[0].name)), `分别在${joinList(events)}中荣获${joinResults(pair.map((r) => r.resultLabel))}`, pair);
+    pair.forEach((r) => used.add(r.id));
   }
 
   // Each recipient's results together: …在A和B中分别荣获二、三等奖.
