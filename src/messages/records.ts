@@ -36,6 +36,7 @@ export const records = {
   ),
   'record.cannotClear': say<{ field: string }>((p) => `${p.field} 不能清空`, (p) => `${p.field} cannot be cleared`),
   'record.dateOutsideYear': say<{ date: Date; year: number }>((p) => `日期 ${date(p.date)} 不在 ${p.year} 年内`, (p) => `the date ${date(p.date)} lies outside ${p.year}`),
+  'record.levelUnspecified': fixed('级别未注明：该记录单独计数，不计入任何级别的合计；如知道级别请补填', 'the level is not stated: the record counts apart from every level; give the level if it is known'),
   'record.dateRange': fixed('应在 1950 年到今天之间', 'must lie between 1950 and today'),
   'record.year.whole': fixed('年份应为整数', 'year must be a whole number'),
   'record.year.from1950': fixed('年份应不早于 1950 年', 'year must be 1950 or later'),

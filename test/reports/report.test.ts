@@ -219,13 +219,13 @@ describe('achievement report', () => {
   describe('ranking policy', () => {
     it('is ADMIN-editable, audited, validated, and re-ranks the list', async () => {
       const update = `mutation($i: RankingPolicyInput!) { rankingPolicyUpdate(input: $i) { policy { levelOrder } reranked userErrors { field message } } }`;
-      const levels = ['INTERNATIONAL', 'NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'DISTRICT', 'INSTITUTION'];
+      const levels = ['INTERNATIONAL', 'NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'DISTRICT', 'TOWN', 'INSTITUTION', 'UNSPECIFIED'];
       const tiers = [['SPECIAL'], ['FIRST', 'GOLD'], ['SECOND', 'SILVER'], ['THIRD', 'BRONZE'], ['EXCELLENCE'], ['MERIT']];
       expect(errorCode(await t.gql(update, { i: { levelOrder: levels, gradeTiers: tiers } }, t.tokenFor('VERIFIER')))).to.equal('FORBIDDEN');
       const bad = payloadOf(await t.gql(update, { i: { levelOrder: levels.slice(1), gradeTiers: tiers } }, t.tokenFor('ADMIN')), 'rankingPolicyUpdate');
       expect(bad.userErrors[0].field).to.deep.equal(['input', 'levelOrder']);
       // Municipal above provincial (a policy a municipal union might want): the list follows.
-      const swapped = ['INTERNATIONAL', 'NATIONAL', 'MUNICIPAL', 'PROVINCIAL', 'DISTRICT', 'INSTITUTION'];
+      const swapped = ['INTERNATIONAL', 'NATIONAL', 'MUNICIPAL', 'PROVINCIAL', 'DISTRICT', 'TOWN', 'INSTITUTION', 'UNSPECIFIED'];
       const ok = payloadOf(await t.gql(update, { i: { levelOrder: swapped, gradeTiers: tiers } }, t.tokenFor('ADMIN')), 'rankingPolicyUpdate');
       expect(ok.userErrors).to.deep.equal([]);
       expect(ok.reranked).to.be.greaterThan(0);

@@ -274,7 +274,11 @@ export type Level =
   /** 国家级 / 全国 */
   | 'NATIONAL'
   /** 省级 */
-  | 'PROVINCIAL';
+  | 'PROVINCIAL'
+  /** 镇街级 (镇 / 街道) */
+  | 'TOWN'
+  /** 级别未注明: the source states no level; counted apart, never in a level's total, and warned of at entry */
+  | 'UNSPECIFIED';
 
 export type LoginInput = {
   /** Code of a demo institution to try (any account may); by default the account's own institution. */
@@ -397,6 +401,8 @@ export type UserErrorCode =
 
 /** Why a record was accepted with a warning. */
 export type WarningCode =
+  /** The level is UNSPECIFIED: the record counts apart from every level; give the level if it is known. */
+  | 'LEVEL_UNSPECIFIED'
   /** A record like this one exists (same recipient and year, a similarly named competition or title). */
   | 'SIMILAR_RECORD';
 

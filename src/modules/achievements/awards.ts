@@ -5,7 +5,7 @@ import { ErrorList } from '../../shared/duplicates.js';
 import { userError, UserInputFailure } from '../../shared/errors.js';
 import { toGlobalId } from '../../shared/ids.js';
 import { optionalText, parseInput } from '../../shared/validation.js';
-import { competitionTitle, type Warning } from '../competitions/service.js';
+import { competitionTitle, levelWarnings, type Warning } from '../competitions/service.js';
 import type { CompetitionRecord } from '../competitions/model.js';
 import { GRADES, values } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
@@ -130,7 +130,7 @@ export class AwardService {
     const stored = await this.fieldsFor(competition!, recipients!, data, data.date);
     const duplicate = await duplicateOf(this.ctx, stored.dedupeKey);
     if (duplicate) throw duplicate;
-    const warnings = await this.similar(competition!, recipients!);
+    const warnings = [...levelWarnings(competition!.level), ...(await this.similar(competition!, recipients!))];
     if (options.dryRun) return { award: { ...stored, _id: new Types.ObjectId(), kind: 'AWARD', status: 'DRAFT' } as unknown as AchievementRecord, warnings };
     const award = await writeUnique(this.ctx, stored.dedupeKey, () =>
       insertRecord<AchievementRecord>(this.ctx.models.Award, {

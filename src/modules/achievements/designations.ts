@@ -4,7 +4,7 @@ import type { RequestContext } from '../../context.js';
 import { userError } from '../../shared/errors.js';
 import { toGlobalId } from '../../shared/ids.js';
 import { optionalText, parseInput, text } from '../../shared/validation.js';
-import { yearSchema, type Warning } from '../competitions/service.js';
+import { levelWarnings, yearSchema, type Warning } from '../competitions/service.js';
 import { LEVELS, MODEL_WORKER_TITLES, label, values } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
 import { resolveRecipients, targetsOf, type Recipients } from './recipients.js';
@@ -89,7 +89,7 @@ export class DesignationService {
       }),
     );
     await this.workflow.created(designation);
-    return { designation, warnings: [] };
+    return { designation, warnings: levelWarnings(designation.level) };
   }
 
   async update(input: unknown): Promise<{ designation: AchievementRecord; warnings: Warning[] }> {

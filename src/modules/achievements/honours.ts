@@ -4,7 +4,7 @@ import type { RequestContext } from '../../context.js';
 import { userError } from '../../shared/errors.js';
 import { idOfType, toGlobalId } from '../../shared/ids.js';
 import { optionalText, parseInput, text } from '../../shared/validation.js';
-import { yearSchema, type Warning } from '../competitions/service.js';
+import { levelWarnings, yearSchema, type Warning } from '../competitions/service.js';
 import { HONOUR_KINDS, HONOUR_RECIPIENTS, LEVELS, values, type HonourKind } from '../vocabulary/vocabulary.js';
 import { collectiveInputOf } from './awards.js';
 import type { AchievementRecord } from './model.js';
@@ -130,7 +130,7 @@ export class HonourService {
     const stored = await this.stored(data, recipients);
     const duplicate = await duplicateOf(this.ctx, stored.dedupeKey);
     if (duplicate) throw duplicate;
-    const warnings = await this.similar(data.title, data.year, recipients);
+    const warnings = [...levelWarnings(data.level), ...(await this.similar(data.title, data.year, recipients))];
     if (options.dryRun) return { honour: { ...stored, _id: new Types.ObjectId(), kind: 'HONOUR', status: 'DRAFT' } as unknown as AchievementRecord, warnings };
     const honour = await writeUnique(this.ctx, stored.dedupeKey, () =>
       insertRecord<AchievementRecord>(this.ctx.models.Honour, {
@@ -227,7 +227,7 @@ export class HonourService {
     if (!merged.date) unset.date = '';
     if (!recipients.collective) unset.collective = '';
     for (const k of Object.keys(set)) if (set[k] === undefined) delete set[k];
-    const warnings = await this.similar(merged.title, merged.year, recipients, before._id);
+    const warnings = [...(patch.level ? levelWarnings(patch.level) : []), ...(await this.similar(merged.title, merged.year, recipients, before._id))];
     const honour = await writeUnique(this.ctx, stored.dedupeKey, () => this.workflow.applyEdit(before, set, unset, plan));
     return { honour, warnings };
   }

@@ -25,6 +25,20 @@ export function settingModels(conn: Connection) {
   return { Setting: conn.model('Setting', settingSchema, 'settings') };
 }
 
+/**
+ * A stored policy as it applies today: a level added to the vocabulary after the policy was
+ * written takes its default place (镇街级 before 院级, 级别未注明 last).
+ */
+export function withEveryLevel(p: RankingPolicy): RankingPolicy {
+  const order = [...p.levelOrder];
+  for (const [i, level] of DEFAULT_POLICY.levelOrder.entries()) {
+    if (order.includes(level)) continue;
+    const next = DEFAULT_POLICY.levelOrder.slice(i + 1).find((l) => order.includes(l));
+    order.splice(next ? order.indexOf(next) : order.length, 0, level);
+  }
+  return { ...p, levelOrder: order };
+}
+
 /** Validates a policy: every level and every grade exactly once. */
 export function policyProblems(p: RankingPolicy): { field: string; message: Text }[] {
   const problems: { field: string; message: Text }[] = [];

@@ -43,10 +43,13 @@ export interface CompetitionFilter {
 }
 
 export interface Warning {
-  code: 'SIMILAR_RECORD';
+  code: 'SIMILAR_RECORD' | 'LEVEL_UNSPECIFIED';
   message: string;
   recordId: string | null;
 }
+
+/** A record without its level counts apart from every level: say so at entry. */
+export const levelWarnings = (level: string): Warning[] => (level === 'UNSPECIFIED' ? [{ code: 'LEVEL_UNSPECIFIED', message: t('record.levelUnspecified'), recordId: null }] : []);
 
 /** The display title of a competition: brand first when there is one (“桐君堂杯”…). */
 export function competitionTitle(c: { name: string; brand?: string | null }): string {
@@ -95,7 +98,7 @@ export class CompetitionService {
     this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'CLERK'], t('action.addCompetition'));
     const { shared, ...data } = parseInput(createSchema, input);
     await this.assertNew(data.name, data.year);
-    const warnings = await this.similar(data.name, data.year);
+    const warnings = [...levelWarnings(data.level), ...(await this.similar(data.name, data.year))];
     if (options.dryRun) return { competition: { ...data, normalizedName: normalizeName(data.name) } as unknown as CompetitionRecord, warnings };
     // Shared: in the federation catalogue (no institution), for every hospital that enters it.
     const doc = await writeOrDuplicate(
@@ -162,7 +165,7 @@ export class CompetitionService {
       await this.assertNew(name, year, before._id);
       set.normalizedName = normalizeName(name);
     }
-    const warnings = set.name || set.year ? await this.similar(name, year, before._id) : [];
+    const warnings = [...(set.level ? levelWarnings(set.level as string) : []), ...(set.name || set.year ? await this.similar(name, year, before._id) : [])];
     const after = (await writeOrDuplicate(
       () => this.ctx.models.Competition.findByIdAndUpdate(before._id, { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}) }, { returnDocument: 'after' }).lean(),
       { normalizedName: 'name', year: 'name' },

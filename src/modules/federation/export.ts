@@ -10,17 +10,19 @@ import type { ReportTable } from '../reports/rows.js';
 import type { FederationReport } from './service.js';
 
 const title = (r: FederationReport) => `${r.year}年度全系统工会工作成绩汇总`;
-const SHOWN_LEVELS = LEVELS.map((l) => l.value);
+/** Levels shown side by side: the usual ones always, 镇街级 and 级别未注明 where some institution has one. */
+const shownLevels = (r: FederationReport) => LEVELS.map((l) => l.value).filter((l) => (l !== 'TOWN' && l !== 'UNSPECIFIED') || r.totals.some((t) => t.byLevel.some((x) => x.level === l && x.count > 0)));
 const RANKED_TITLE = '国际级、国家级和省级成果清单';
 /** The list's heading, saying so when it shows only the best of more. */
 const rankedTitle = (r: FederationReport) => (r.rankedTotal > r.ranked.length ? `${RANKED_TITLE}（共${r.rankedTotal}项，列前${r.ranked.length}项）` : RANKED_TITLE);
 
 /** The tables of the report, shared by both formats. */
 function tables(r: FederationReport): { side: ReportTable; ranked: ReportTable } {
-  const head = ['单位', ...SHOWN_LEVELS.map((l) => label('level', l)), '合计', '获奖职工', '女职工'];
+  const levels = shownLevels(r);
+  const head = ['单位', ...levels.map((l) => label('level', l)), '合计', '获奖职工', '女职工'];
   const side: ReportTable = {
     head,
-    rows: r.totals.map((t) => [t.record.name, ...SHOWN_LEVELS.map((l) => String(t.byLevel.find((x) => x.level === l)?.count ?? 0)), String(t.achievements), String(t.peopleAwarded), String(t.womenAwarded)]),
+    rows: r.totals.map((t) => [t.record.name, ...levels.map((l) => String(t.byLevel.find((x) => x.level === l)?.count ?? 0)), String(t.achievements), String(t.peopleAwarded), String(t.womenAwarded)]),
     // The name, then every column a number.
     flex: 0,
     numeric: head.map((_, i) => i).slice(1),

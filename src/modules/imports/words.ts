@@ -13,7 +13,9 @@ export const parseLevel = table<Level>([
   ['PROVINCIAL', ['省级', '省', '省部级']],
   ['MUNICIPAL', ['市级', '市', '地市级']],
   ['DISTRICT', ['区县级', '区级', '县级', '区', '县']],
+  ['TOWN', ['镇街级', '镇级', '街道级', '镇', '街道']],
   ['INSTITUTION', ['院级', '院', '医院']],
+  ['UNSPECIFIED', ['级别未注明', '未注明', '不详']],
 ]);
 
 export const parseCategory = table(CATEGORIES.map((c) => [c.value, [c.label, c.label.replace('职业', '')]] as [string, string[]]).concat([['CULTURE', ['文艺', '书法', '摄影', '征文', '演讲']], ['IDEOLOGY', ['党课', '微型党课']], ['SPORTS', ['体育比赛', '运动会']]]));

@@ -96,6 +96,7 @@ export async function streaksFor(models: Models, year: number, scope: ScopeMatch
   for (const row of rows) {
     const best = new Map(row.years.map((y) => [y.year, y.best]));
     for (let rank = 0; rank < levelOrder.length; rank++) {
+      if (levelOrder[rank] === 'UNSPECIFIED') continue; // no streak "at no stated level"
       let n = 0;
       while (best.has(year - n) && best.get(year - n)! <= rank) n++;
       if (n >= 2) {

@@ -1,7 +1,7 @@
 // The drafter: turns a year's verified records into paragraphs in the register of the
 // union's work report. Pure and deterministic: the same records give the same text. Every
 // sentence carries the ids of the records it states.
-import { LEVEL_WORDS, type Level } from '../vocabulary/vocabulary.js';
+import { LEVEL_WORDS, LEVELS, type Level } from '../vocabulary/vocabulary.js';
 import { chineseNumber } from '../vocabulary/numbers.js';
 
 export interface DraftRecord {
@@ -81,7 +81,7 @@ const LEVEL_MARKERS = ['国际', '全国', '国家', '省', '市', '区', '县',
  * recorded (省医学会放射学分会“云影杯”摄影大赛); else after its level in words (市超声技能大赛).
  */
 export function levelled(title: string, level: Level, organiser?: string | null): string {
-  if (level === 'INSTITUTION' || LEVEL_MARKERS.some((m) => title.includes(m))) return title;
+  if (level === 'INSTITUTION' || level === 'UNSPECIFIED' || LEVEL_MARKERS.some((m) => title.includes(m))) return title;
   // With an organiser recorded the level word goes: the organiser says it, or the name does.
   if (organiser) return namesOrganiser(title, organiser) ? title : `${shortPlace(organiser, level)}${title}`;
   return `${LEVEL_WORDS[level]}${title}`;
@@ -179,7 +179,7 @@ interface Clause {
 const byRank = (a: { rankKey: string; recordIds: string[] }, b: { rankKey: string; recordIds: string[] }) =>
   a.rankKey < b.rankKey ? -1 : a.rankKey > b.rankKey ? 1 : a.recordIds[0] < b.recordIds[0] ? -1 : 1;
 
-const levelOrder = (l: Level) => ['INTERNATIONAL', 'NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'DISTRICT', 'INSTITUTION'].indexOf(l);
+const levelOrder = (l: Level) => LEVELS.findIndex((x) => x.value === l);
 
 /** The honours of one recipient, grouped by verb: 荣获“…奖章”，被评为…，被授予“…”称号. */
 function honourPhrases(honours: DraftRecord[]): string[] {
@@ -299,9 +299,10 @@ function withStreak(c: Clause, streaks: Map<string, DraftStreak>): string {
 
 function summarySentence(input: DraftInput, allIds: string[]): Sentence {
   const { summary, year } = input;
-  const levels = summary.byLevel.filter((l) => l.count > 0).map((l) => `${LEVEL_WORDS[l.level] === '全国' ? '国家' : LEVEL_WORDS[l.level]}级${l.count}项`);
+  const levels = summary.byLevel.filter((l) => l.count > 0 && l.level !== 'UNSPECIFIED').map((l) => `${LEVEL_WORDS[l.level] === '全国' ? '国家' : LEVEL_WORDS[l.level]}级${l.count}项`);
+  const unstated = summary.byLevel.find((l) => l.level === 'UNSPECIFIED')?.count ?? 0;
   let text = `${year}年度，${input.subject}职工共获得各级奖项和荣誉${summary.total}项`;
-  if (levels.length) text += `，其中${levels.join('、')}`;
+  if (levels.length) text += `，其中${levels.join('、')}${unstated ? `，另有${unstated}项未注明级别` : ''}`;
   if (summary.people) text += `，涉及职工${summary.people}人${summary.women ? `（其中女职工${summary.women}人）` : ''}`;
   if (summary.previousTotal !== null) {
     const delta = summary.total - summary.previousTotal;

@@ -48,7 +48,8 @@ export function reportTables(r: Report): { ranked: ReportTable; levels: ReportTa
   const levels: ReportTable = {
     head: ['级别', '本年', '上年'],
     rows: [
-      ...r.totals.byLevel.map((l) => [label('level', l.level), String(l.count), String(r.previous.byLevel.find((p) => p.level === l.level)?.count ?? 0)]),
+      // 镇街级 and 级别未注明 only where there is one, this year or last.
+      ...r.totals.byLevel.filter((l) => (l.level !== 'TOWN' && l.level !== 'UNSPECIFIED') || l.count || r.previous.byLevel.find((p) => p.level === l.level)?.count).map((l) => [label('level', l.level), String(l.count), String(r.previous.byLevel.find((p) => p.level === l.level)?.count ?? 0)]),
       ['合计', String(r.totals.achievements), String(r.previous.achievements)],
     ],
     flex: 0,

@@ -17,7 +17,10 @@ export const LEVELS = terms([
   ['PROVINCIAL', '省级'],
   ['MUNICIPAL', '市级'],
   ['DISTRICT', '区县级'],
+  ['TOWN', '镇街级'],
   ['INSTITUTION', '院级'],
+  // The report states a result without its level: counted apart, never in a level's total.
+  ['UNSPECIFIED', '级别未注明'],
 ] as const);
 export type Level = (typeof LEVELS)[number]['value'];
 
@@ -28,7 +31,9 @@ export const LEVEL_WORDS: Record<Level, string> = {
   PROVINCIAL: '省',
   MUNICIPAL: '市',
   DISTRICT: '区',
+  TOWN: '镇',
   INSTITUTION: '院',
+  UNSPECIFIED: '',
 };
 
 /** Grades with their rank under the default policy: medals rank with the matching prize. */
