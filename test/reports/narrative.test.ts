@@ -144,6 +144,13 @@ describe('narrative drafting conventions', () => {
     expect(out.indexOf('甲和乙')).to.be.lessThan(out.indexOf('丙获'));
   });
 
+  it('compares with the previous year only where it has verified records, and says so otherwise', () => {
+    const one = [rec({ title: '甲赛', level: 'MUNICIPAL', resultLabel: '一等奖', people: [person('甲')] })];
+    const summary = { total: 1, byLevel: [], people: 1, women: 0 };
+    expect(text(input(one, { summary: { ...summary, previousTotal: null } }))).to.include('（2019年无已审核记录，未作比较）');
+    expect(text(input(one, { summary: { ...summary, previousTotal: 3 } }))).to.include('比2019年减少2项');
+  });
+
   it('is deterministic', () => {
     const records = [
       rec({ title: 'A赛', level: 'PROVINCIAL', resultLabel: '二等奖', people: [person('甲')] }),

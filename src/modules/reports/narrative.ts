@@ -307,6 +307,9 @@ function summarySentence(input: DraftInput, allIds: string[]): Sentence {
   if (summary.previousTotal !== null) {
     const delta = summary.total - summary.previousTotal;
     text += delta === 0 ? `，与${year - 1}年持平` : `，比${year - 1}年${delta > 0 ? '增加' : '减少'}${Math.abs(delta)}项`;
+  } else {
+    // No verified record the year before: a comparison would mislead, and the writer is told why there is none.
+    text += `（${year - 1}年无已审核记录，未作比较）`;
   }
   return { text: `${text}。`, recordIds: allIds };
 }
