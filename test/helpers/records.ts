@@ -1,11 +1,22 @@
 // Small factories over the real API for the record tests.
 import { expect } from 'chai';
-import type { GqlResponse, TestServer } from './server.js';
+import { startTestServer, type GqlResponse, type TestServer } from './server.js';
 
 export interface Ids {
   person: Record<string, string>;
   department: Record<string, string>;
   unionGroup: Record<string, string>;
+}
+
+/** For a describe block: a test server over the demo data, and the demo's ids, set before its tests. */
+export function useDemoServer(): { t: TestServer; ids: Ids } {
+  const shared = {} as { t: TestServer; ids: Ids };
+  before(async () => {
+    shared.t = await startTestServer();
+    shared.ids = await demoIds(shared.t);
+  });
+  after(() => shared.t?.stop());
+  return shared;
 }
 
 /** Global ids of the demo staff (by staff number), departments and groups (by code). */
