@@ -22,6 +22,7 @@ export const fields = {
   'field.brand': fixed('品牌', 'brand'),
   'field.organiser': fixed('主办单位', 'organiser'),
   'field.sector': fixed('系统', 'sector'),
+  'field.namedTitle': fixed('命名称号', 'namedTitle'),
   'field.asWritten': fixed('原文称号', 'asWritten'),
   'field.score': fixed('得分', 'score'),
   'field.edition': fixed('届次', 'edition'),

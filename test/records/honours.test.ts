@@ -109,4 +109,18 @@ describe('honours, designations and campaigns', () => {
     expect((await go({ to: 'NAMED', date: '2020-12-02', conferredBy: 'again' })).userErrors[0].code).to.equal('INVALID_STATE');
     expect(await t.models.Honour.countDocuments({ title: '市级青年文明号' })).to.equal(1);
   });
+
+  it('names a campaign with the title given at its start, and its honour carries the inspection score', async () => {
+    const admin = t.tokenFor('ADMIN');
+    const start = `mutation($i: CivilisedPostCampaignStartInput!) { civilisedPostCampaignStart(input: $i) { campaign { id namedTitle } userErrors { field code message } } }`;
+    const advance = `mutation($i: CivilisedPostCampaignAdvanceInput!) { civilisedPostCampaignAdvance(input: $i) { campaign { honour { id title score } } userErrors { field code message } } }`;
+    const started = payloadOf(await t.gql(start, { i: { departmentId: ids.department.FSK, title: 'WOMEN_CIVILISED_POST', level: 'MUNICIPAL', namedTitle: '绍兴市巾帼文明岗', year: 2020, date: '2020-02-01' } }, admin), 'civilisedPostCampaignStart');
+    const campaign = started.campaign as { id: string; namedTitle: string };
+    expect(campaign.namedTitle).to.equal('绍兴市巾帼文明岗');
+    const go = async (i: Record<string, unknown>) => payloadOf(await t.gql(advance, { i: { id: campaign.id, ...i } }, admin), 'civilisedPostCampaignAdvance');
+    await go({ to: 'APPLIED', date: '2020-04-01' });
+    await go({ to: 'INSPECTED', date: '2020-09-01', score: 96 });
+    const named = (await go({ to: 'NAMED', date: '2020-12-01', conferredBy: '绍兴市妇联' })).campaign as { honour: { title: string; score: number } };
+    expect(named.honour).to.deep.include({ title: '绍兴市巾帼文明岗', score: 96 });
+  });
 });

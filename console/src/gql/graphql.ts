@@ -74,6 +74,8 @@ export type CivilisedPostCampaignStartInput = {
   date: string;
   departmentId: string | number;
   level: Level;
+  /** The title as it will be conferred, e.g. 绍兴市巾帼文明岗: the honour the NAMED step creates takes it (else 市级巾帼文明岗 from level and title). */
+  namedTitle?: string | null | undefined;
   note?: string | null | undefined;
   title: CivilisedPostTitle;
   year: number;

@@ -9,6 +9,8 @@ export const campaignSchema = new Schema(
     department: { type: Schema.Types.ObjectId, required: true },
     title: { type: String, enum: values(CIVILISED_POST_TITLES), required: true },
     level: { type: String, enum: values(LEVELS), required: true },
+    /** The title it is to be named with, as conferred (绍兴市巾帼文明岗); the honour takes it. */
+    namedTitle: { type: String },
     year: { type: Number, required: true },
     status: { type: String, enum: values(CAMPAIGN_STATUSES), required: true, default: 'PLANNED' },
     steps: [{ _id: false, status: String, date: Date, note: String, score: Number, by: actorSchema }],
@@ -27,6 +29,7 @@ export interface CampaignRecord {
   department: Types.ObjectId;
   title: string;
   level: string;
+  namedTitle?: string | null;
   year: number;
   status: string;
   steps: { status: string; date: Date; note?: string | null; score?: number | null; by: Actor }[];

@@ -38,10 +38,10 @@ export function CampaignForm({ scope }: { scope: string[] | null }) {
   const statusLabel = (s: string) => campaignStatuses.find((c) => c.value === s)?.label ?? s;
   const begin = async (v: Record<string, never>) => {
     setProblem(null);
-    const res = await start({ input: { departmentId: v.departmentId, title: v.title, level: v.level, year: v.year, date: day(v.date) as string, note: v.note || null } });
+    const res = await start({ input: { departmentId: v.departmentId, title: v.title, level: v.level, namedTitle: v.namedTitle || null, year: v.year, date: day(v.date) as string, note: v.note || null } });
     const p = res.data?.civilisedPostCampaignStart;
     if (p?.campaign) return (form.resetFields(), refetch({ requestPolicy: 'network-only' }));
-    setProblem(showOnFields(form, p?.userErrors ?? [], ['departmentId', 'title', 'level', 'year', 'date', 'note']).join('；') || res.error?.message || null);
+    setProblem(showOnFields(form, p?.userErrors ?? [], ['departmentId', 'title', 'level', 'namedTitle', 'year', 'date', 'note']).join('；') || res.error?.message || null);
   };
   const move = async (v: Record<string, never>) => {
     const res = await advance({ input: { id: advancing!.id, to: v.to, date: day(v.date) as string, score: v.score ?? null, conferredBy: v.conferredBy || null, note: v.note || null } });
@@ -81,6 +81,7 @@ export function CampaignForm({ scope }: { scope: string[] | null }) {
         </Form.Item>
         <Form.Item label="称号" name="title" rules={[{ required: true, message: '请选择称号' }]}><Select options={civilisedPostTitles} /></Form.Item>
         <Form.Item label="级别" name="level" rules={[{ required: true, message: '请选择级别' }]}><Select options={levels} /></Form.Item>
+        <Form.Item label="命名称号（如 绍兴市巾帼文明岗；不填则按级别和称号）" name="namedTitle"><Input /></Form.Item>
         <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]}><InputNumber min={1950} max={2100} /></Form.Item>
         <Form.Item label="计划日期" name="date" rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
         <Form.Item label="备注" name="note"><Input.TextArea rows={2} /></Form.Item>
