@@ -3,7 +3,6 @@ import { fixed } from '../shared/i18n/define.js';
 
 export const fields = {
   'field.username': fixed('用户名', 'username'),
-  'field.password': fixed('密码', 'password'),
   'field.displayName': fixed('显示名称', 'displayName'),
   'field.name': fixed('名称', 'name'),
   'field.personName': fixed('姓名', 'name'),
@@ -37,7 +36,6 @@ export const fields = {
   'field.year': fixed('年份', 'year'),
   'field.designation': fixed('称号', 'designation'),
   'field.honourKind': fixed('荣誉类型', 'honourKind'),
-  'field.employmentStatus': fixed('在职状态', 'employmentStatus'),
   'field.competition': fixed('竞赛', 'competition'),
   'field.category': fixed('类别', 'category'),
   'field.grade': fixed('等级', 'grade'),

@@ -17,10 +17,6 @@ export const requests = {
     (p) => `${p.action}：该记录不在您的范围内（科室：${p.departments.join('、') || '无'}；工会小组：${p.unionGroups.join('、') || '无'}）`,
     (p) => `${p.action}: the record lies outside your scope (departments ${p.departments.join(', ') || 'none'}; union groups ${p.unionGroups.join(', ') || 'none'})`,
   ),
-  'auth.tooManyAttempts': say<{ seconds: number }>(
-    (p) => `登录失败次数过多，请 ${p.seconds} 秒后再试`,
-    (p) => `too many failed sign-ins; try again in ${p.seconds} s`,
-  ),
   'request.oneLogin': fixed('一次请求只能登录一次', 'one login per request'),
   'request.tooManyReports': say<{ limit: number; asked: number }>(
     (p) => `一次请求最多生成 ${p.limit} 份报告，本次请求了 ${p.asked} 份`,
@@ -31,9 +27,6 @@ export const requests = {
   'request.bodyTooLarge': say<{ limit: number }>((p) => `请求体超过 ${p.limit} 字节的上限`, (p) => `request body exceeds the limit of ${p.limit} bytes`),
   'request.badJson': fixed('请求体不是有效的 JSON', 'request body is not valid JSON'),
   'request.bad': fixed('请求有误', 'bad request'),
-  'request.syntax': say<{ detail: string }>((p) => `查询语句无法解析：${p.detail}`, (p) => p.detail),
-  'request.invalid': say<{ detail: string }>((p) => `查询不符合接口定义：${p.detail}`, (p) => p.detail),
-  'request.badVariable': say<{ detail: string }>((p) => `变量取值有误：${p.detail}`, (p) => p.detail),
   'request.nulInVariable': say<{ path: string }>((p) => `变量 ${p.path || '（根）'} 含有 NUL 字符`, (p) => `variable ${p.path || '(root)'} contains a NUL character`),
   'request.nulInKey': say<{ path: string }>((p) => `变量 ${p.path || '（根）'} 下的某个键含有 NUL 字符`, (p) => `a variable key under ${p.path || '(root)'} contains a NUL character`),
   'request.nulInQuery': fixed('查询中的某个字符串含有 NUL 字符', 'a string in the query contains a NUL character'),
