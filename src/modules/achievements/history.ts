@@ -6,6 +6,7 @@ import type { RequestContext } from '../../context.js';
 import { t } from '../../shared/i18n/t.js';
 import type { FieldKey } from '../../messages/fields.js';
 import { label, type Vocabulary } from '../vocabulary/vocabulary.js';
+import { collectiveName, type StoredCollective } from './recipients.js';
 
 /** The facts a revision can change, in the order they are shown, with their labels. */
 const FACTS: { field: string; label: FieldKey; vocabulary?: Vocabulary }[] = [
@@ -23,6 +24,9 @@ const FACTS: { field: string; label: FieldKey; vocabulary?: Vocabulary }[] = [
   { field: 'honourKind', label: 'field.honourKind', vocabulary: 'honourKind' },
   { field: 'designation', label: 'field.designation', vocabulary: 'modelWorkerTitle' },
   { field: 'conferredBy', label: 'field.conferredBy' },
+  { field: 'sector', label: 'field.sector' },
+  { field: 'score', label: 'field.score' },
+  { field: 'asWritten', label: 'field.asWritten' },
   { field: 'session', label: 'field.session' },
   { field: 'validUntil', label: 'field.validUntil' },
   { field: 'kind', label: 'field.kind', vocabulary: 'donationKind' },
@@ -41,15 +45,16 @@ const isId = (v: unknown): v is Types.ObjectId => Boolean(v && typeof v === 'obj
 
 async function shown(ctx: RequestContext, fact: (typeof FACTS)[number], value: unknown): Promise<string | null> {
   if (value === undefined || value === null || (Array.isArray(value) && !value.length)) return null;
-  if (fact.vocabulary && typeof value === 'string' && !(fact.field === 'kind' && ['AWARD', 'HONOUR', 'MODEL_WORKER'].includes(value))) return label(fact.vocabulary, value);
+  // (An achievement's kind never changes, so only a donation's kind is ever shown.)
+  if (fact.vocabulary && typeof value === 'string') return label(fact.vocabulary, value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'boolean') return value ? t('value.yes') : t('value.no');
   if (fact.field === 'people' && Array.isArray(value)) return (await ctx.loaders.person.loadMany(value as Types.ObjectId[])).map((p) => (p && !(p instanceof Error) ? p.name : '?')).join('、');
   if (fact.field === 'donor' && isId(value)) return (await ctx.loaders.person.load(value))?.name ?? '?';
   if (fact.field === 'competition' && isId(value)) return (await ctx.loaders.competition.load(value))?.name ?? '?';
   if ((fact.field === 'collective' || fact.field === 'donorCollective') && typeof value === 'object') {
-    const c = value as { kind?: string; department?: Types.ObjectId | null };
-    return c.kind === 'INSTITUTION' ? (ctx.institution?.selfReference ?? '全院') : c.department ? ((await ctx.loaders.department.load(c.department))?.name ?? '?') : null;
+    const c = value as StoredCollective;
+    return collectiveName(c, c.department ? ((await ctx.loaders.department.load(c.department))?.name ?? '?') : null, ctx.institution?.selfReference ?? '全院');
   }
   if (fact.field === 'evidence' && typeof value === 'object') return Object.values(value as Doc).filter(Boolean).join('；') || null;
   return String(value);
