@@ -6,14 +6,19 @@ import { useQuery } from 'urql';
 import { Chart } from '../components/Chart';
 import { graphql } from '../gql';
 
-const OverviewQuery = graphql(`
-  query Overview($year: Int) {
+const TrendQuery = graphql(`
+  query OverviewTrend {
     trend: achievementStats(filter: { status: VERIFIED }, groupBy: [YEAR]) {
       groups { year records people }
     }
     queue: achievementStats(filter: { status: SUBMITTED }) {
       total { records }
     }
+  }
+`);
+
+const YearQuery = graphql(`
+  query OverviewYear($year: Int) {
     year: achievementStats(filter: { status: VERIFIED, year: $year }, groupBy: [LEVEL]) {
       total { records people women collectives }
       groups { level levelLabel records }
@@ -29,14 +34,16 @@ const OverviewQuery = graphql(`
 
 export function Overview() {
   const [chosen, setChosen] = useState<number | null>(null);
-  const [{ data: first }] = useQuery({ query: OverviewQuery, variables: { year: -1 } });
-  // The newest year with verified results, until another is chosen.
-  const latest = first?.trend.groups.at(-1)?.year ?? new Date().getFullYear();
-  const year = chosen ?? latest;
-  const [{ data }] = useQuery({ query: OverviewQuery, variables: { year } });
-  const levels = data?.year.groups ?? [];
-  const options = useMemo(
-    () => ({
+  const [{ data: trend }] = useQuery({ query: TrendQuery });
+  // The newest year with verified results, until another is chosen (asked once the trend is in).
+  const latest = trend ? (trend.trend.groups.at(-1)?.year ?? new Date().getFullYear()) : null;
+  const year = chosen ?? latest ?? new Date().getFullYear();
+  const [{ data: chosenYear }] = useQuery({ query: YearQuery, variables: { year }, pause: chosen === null && latest === null });
+  // One object per answer (not per render): the charts redraw only when the figures change.
+  const data = useMemo(() => (trend && chosenYear ? { ...trend, ...chosenYear } : undefined), [trend, chosenYear]);
+  const options = useMemo(() => {
+    const levels = data?.year.groups ?? [];
+    return {
       levels: {
         tooltip: { trigger: 'axis' as const },
         xAxis: { type: 'category' as const, data: levels.map((g) => g.levelLabel ?? '') },
@@ -63,9 +70,8 @@ export function Overview() {
           { type: 'line' as const, name: '获奖人数', data: (data?.trend.groups ?? []).slice(-8).map((g) => g.people) },
         ],
       },
-    }),
-    [data, levels],
-  );
+    };
+  }, [data]);
   const total = data?.year.total;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
