@@ -189,7 +189,9 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
             ? t('request.internalPlain')
             : t('request.bad'),
     );
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' } }] });
+    // A body-parser refusal of another kind (a charset, an aborted upload) keeps its own words as the detail.
+    const detail = status < 500 && err?.type !== 'entity.too.large' && err?.type !== 'entity.parse.failed' && typeof err?.message === 'string' ? { detail: err.message } : {};
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST', ...detail } }] });
   };
   app.use(onError);
 

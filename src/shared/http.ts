@@ -71,7 +71,7 @@ export async function contextFor(deps: AppDeps, req: Request): Promise<RequestCo
   return createRequestContext(deps, { requestId: (req as unknown as { id?: string }).id ?? randomUUID(), ip: req.ip ?? 'unknown', viewer: signedIn?.viewer ?? null, institution: signedIn?.institution ?? null });
 }
 
-export const sendError = (res: Response, status: number, code: string, message: Text | string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
+export const sendError = (res: Response, status: number, code: string, message: Text) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
 /**
  * What runs from here on shares the request's tenancy (settled once the token is read) and
@@ -93,7 +93,8 @@ export function withContext(deps: AppDeps, run: (ctx: RequestContext, req: Reque
       if (!req.complete) res.setHeader('Connection', 'close');
       const retry = e instanceof GraphQLError ? e.extensions.retryAfterSeconds : undefined;
       if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
-      if (Object.hasOwn(STATUS, code)) return void sendError(res, STATUS[code], code, (e as Error).message);
+      // A known code was raised with a catalogue message (routeError, the guard, the services).
+      if (Object.hasOwn(STATUS, code)) return void sendError(res, STATUS[code], code, (e as Error).message as Text);
       deps.logger.error({ err: e }, 'route failed');
       sendError(res, 500, 'INTERNAL_SERVER_ERROR', t('request.internalPlain'));
     }
