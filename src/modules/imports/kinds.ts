@@ -269,7 +269,6 @@ const honours: ImportKind = {
     const date = requireDate(c, '授予日期', errors, false);
     const personIds = resolvePeople(c, l, { numbers: '获得者工号', names: '获得者姓名', department: '科室' }, errors);
     const collective = resolveCollective(opt(c['集体']), l, '集体', errors);
-    if (errors.length) return errors;
     const score = opt(c['考核得分']);
     if (score && !/^\d+(\.\d+)?$/.test(score)) errors.push({ column: '考核得分', message: t('cell.badQuantity', { value: score }) });
     if (errors.length) return errors;
