@@ -93,7 +93,8 @@ export class FederationService {
     const names = new Map([...people, ...departments].map((d) => [String(d._id), d.name]));
     return records.map((record) => {
       const institution = institutions.get(String(record.institution))!;
-      const collective = record.collective ? (record.collective.kind === 'INSTITUTION' ? (record.collective.team ? '代表队' : '') : collectiveName(record.collective, names.get(String(record.collective.department)), '')) : '';
+      // The institution column names the hospital: its own collective reads empty, its team 代表队.
+      const collective = record.collective ? collectiveName(record.collective, names.get(String(record.collective.department)), '') : '';
       const who = [...record.people.map((p) => names.get(String(p)) ?? ''), collective].filter(Boolean).join('、');
       const result = record.kind === 'AWARD' ? awardResultLabel(record) : record.title;
       return { record, institution, who, result };
