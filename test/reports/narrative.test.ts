@@ -149,6 +149,8 @@ describe('narrative drafting conventions', () => {
     const summary = { total: 1, byLevel: [], people: 1, women: 0 };
     expect(text(input(one, { summary: { ...summary, previousTotal: null } }))).to.include('（2019年无已审核记录，未作比较）');
     expect(text(input(one, { summary: { ...summary, previousTotal: 3 } }))).to.include('比2019年减少2项');
+    // Nothing but records of no stated level: said so, not left out.
+    expect(text(input(one, { summary: { ...summary, byLevel: [{ level: 'UNSPECIFIED', count: 1 }], previousTotal: 1 } }))).to.include('共获得各级奖项和荣誉1项，均未注明级别');
   });
 
   it('is deterministic', () => {

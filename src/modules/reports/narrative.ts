@@ -302,7 +302,8 @@ function summarySentence(input: DraftInput, allIds: string[]): Sentence {
   const levels = summary.byLevel.filter((l) => l.count > 0 && l.level !== 'UNSPECIFIED').map((l) => `${LEVEL_WORDS[l.level] === '全国' ? '国家' : LEVEL_WORDS[l.level]}级${l.count}项`);
   const unstated = summary.byLevel.find((l) => l.level === 'UNSPECIFIED')?.count ?? 0;
   let text = `${year}年度，${input.subject}职工共获得各级奖项和荣誉${summary.total}项`;
-  if (levels.length) text += `，其中${levels.join('、')}${unstated ? `，另有${unstated}项未注明级别` : ''}`;
+  if (levels.length) text += `，其中${levels.join('、')}`;
+  if (unstated) text += levels.length ? `，另有${unstated}项未注明级别` : `，均未注明级别`;
   if (summary.people) text += `，涉及职工${summary.people}人${summary.women ? `（其中女职工${summary.women}人）` : ''}`;
   if (summary.previousTotal !== null) {
     const delta = summary.total - summary.previousTotal;
