@@ -1,6 +1,6 @@
 // The drafter's conventions on crafted records (pure function: no database needed).
 import { expect } from 'chai';
-import { draftNarrative, honourTitle, joinNames, joinResults, levelled, titlePhrase, withSector, withSession, type DraftInput, type DraftRecord } from '../../src/modules/reports/narrative.js';
+import { competitionName, draftNarrative, honourTitle, joinNames, joinResults, levelled, titlePhrase, withSector, withSession, type DraftInput, type DraftRecord } from '../../src/modules/reports/narrative.js';
 import { awardResultLabel, chineseNumber } from '../../src/modules/vocabulary/numbers.js';
 
 let n = 0;
@@ -12,12 +12,14 @@ const rec = (r: Partial<DraftRecord> & Pick<DraftRecord, 'title' | 'level' | 're
   rankKey: `${['NATIONAL', 'PROVINCIAL', 'MUNICIPAL'].indexOf(r.level)}.${String(resultRank(r)).padStart(2, '0')}.${String(n).padStart(3, '0')}`,
   category: 'SKILLS',
   people: [],
+  date: '2020-06-01',
   ...r,
 });
 const person = (name: string) => ({ id: `P:${name}`, name });
 const input = (records: DraftRecord[], extra: Partial<DraftInput> = {}): DraftInput => ({
   year: 2020,
-  subject: '全院',
+  subject: '我院',
+  staff: '全院',
   records,
   streaks: [],
   donations: [],
@@ -63,7 +65,34 @@ describe('narrative drafting conventions', () => {
     expect(text(input([a, b]))).to.include('高圣艳在全国和浙江省医药行业特有职业技能竞赛中分别荣获二等奖。');
     const c = rec({ title: '读片赛', level: 'PROVINCIAL', resultLabel: '三等奖', people: [person('杜鸣')] });
     const d = rec({ title: '讲课赛', level: 'PROVINCIAL', resultLabel: '二等奖', people: [person('杜鸣')] });
-    expect(text(input([d, c]))).to.include('杜鸣在省讲课赛和省读片赛中分别荣获二、三等奖。');
+    // The level word once for the list; results in the order they came, by rank on the same day.
+    expect(text(input([d, c]))).to.include('杜鸣在省讲课赛和读片赛中分别荣获二、三等奖。');
+    expect(text(input([{ ...a, date: '2020-11-20' }, { ...b, date: '2020-09-18' }]))).to.include('高圣艳在浙江省和全国医药行业特有职业技能竞赛中分别荣获二等奖。');
+  });
+
+  it('tells a level in the order things happened, highest level first', () => {
+    const late = rec({ title: '护理技能竞赛', level: 'MUNICIPAL', resultLabel: '一等奖', people: [person('李敏')], date: '2020-11-02' });
+    const early = rec({ title: '超声技能大赛', level: 'MUNICIPAL', resultLabel: '三等奖', people: [person('沈晓青')], date: '2020-03-02', category: 'ACADEMIC' });
+    const national = rec({ title: '全国药学技能大赛', level: 'NATIONAL', resultLabel: '三等奖', people: [person('高敏')], date: '2020-12-20' });
+    const work = draftNarrative(input([late, early, national])).find((p) => p.heading === '岗位建功')!;
+    expect(work.sentences.map((s) => s.text)).to.deep.equal(['高敏获全国药学技能大赛三等奖。', '沈晓青获市超声技能大赛三等奖。', '李敏获市护理技能竞赛一等奖。']);
+  });
+
+  it('names the edition and sector of a competition where the union does', () => {
+    expect(competitionName('急救技能大赛', { edition: '第五届' })).to.equal('第五届急救技能大赛');
+    expect(competitionName('浙江省护理技能竞赛', { edition: '第三届' })).to.equal('浙江省第三届护理技能竞赛');
+    expect(competitionName('“莲花杯”西湖区职工羽毛球邀请赛', { edition: '第三届' })).to.equal('第三届“莲花杯”西湖区职工羽毛球邀请赛');
+    expect(competitionName('职工摄影比赛', { sector: '市直机关' })).to.equal('市直机关职工摄影比赛');
+    expect(competitionName('第二届书法比赛', { edition: '第二届', sector: '市直卫生健康系统' })).to.equal('市直卫生健康系统第二届书法比赛');
+  });
+
+  it('names a department that gave, and counts staff as the whole institution’s', () => {
+    const donations = [
+      { kind: 'MONEY', campaign: null, donor: '急诊科', phrase: '捐款5000元', recordIds: ['D1'] },
+      { kind: 'BLOOD', campaign: null, phrase: '46位职工献血13800毫升', byStaff: true, recordIds: ['D2'] },
+      { kind: 'GOODS', campaign: null, phrase: '捐物200件', recordIds: ['D3'] },
+    ];
+    expect(draftNarrative(input([], { donations })).find((p) => p.heading === '爱心奉献')!.sentences[0].text).to.equal('急诊科捐款5000元，全院46位职工献血13800毫升，我院捐物200件。');
   });
 
   it('puts several people of one competition together: 分获 … 和 …', () => {
@@ -101,12 +130,12 @@ describe('narrative drafting conventions', () => {
 
   it('summarises donations with approximate figures, and says plainly when a year has nothing', () => {
     const donations = [
-      { kind: 'BLOOD', campaign: null, phrase: '108位职工献血27800毫升', recordIds: ['D1'] },
-      { kind: 'STEM_CELL_REGISTRATION', campaign: null, phrase: '28名医务人员集体登记捐献造血干细胞', recordIds: ['D2'] },
-      { kind: 'BOOKS', campaign: '“越读”书吧捐书', phrase: '捐书300余本', recordIds: ['D3'] },
+      { kind: 'BLOOD', campaign: null, phrase: '108位职工献血27800毫升', byStaff: true, recordIds: ['D1'] },
+      { kind: 'STEM_CELL_REGISTRATION', campaign: null, phrase: '28名医务人员集体登记捐献造血干细胞', byStaff: true, recordIds: ['D2'] },
+      { kind: 'BOOKS', campaign: '“越读”书吧捐书', phrase: '捐书300余本', byStaff: true, recordIds: ['D3'] },
     ];
     const out = draftNarrative(input([], { donations }));
-    expect(out[0].sentences[0].text).to.equal('2020年度，全院暂无经审核的获奖和荣誉记录。');
+    expect(out[0].sentences[0].text).to.equal('2020年度，我院暂无经审核的获奖和荣誉记录。');
     const gifts = out.find((p) => p.heading === '爱心奉献')!;
     expect(gifts.sentences.map((s) => s.text)).to.deep.equal(['在“越读”书吧捐书活动中，全院捐书300余本。', '全院108位职工献血27800毫升、28名医务人员集体登记捐献造血干细胞。']);
     expect(draftNarrative(input([]))).to.have.length(1);

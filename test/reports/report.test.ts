@@ -54,7 +54,7 @@ describe('achievement report', () => {
 
     it('states every award and title of the reference paragraphs with person, level and grade', () => {
       for (const phrase of [
-        '高圣艳在全国和浙江省医药行业特有职业技能竞赛中分别荣获二等奖，被授予“浙江省医药行业技术能手”称号',
+        '高圣艳在浙江省和全国医药行业特有职业技能竞赛中分别荣获二等奖，被授予“浙江省医药行业技术能手”称号',
         '“桐君堂杯”中药材真伪鉴别全国大赛中获得多项奖项',
         // As the reference report writes it, word for word.
         '尤志新和王志刚分别在同德住培讲课和中医药大学教学实习讲课中荣获二、三等奖',
@@ -63,7 +63,7 @@ describe('achievement report', () => {
         '张方璐获市中医综合技能竞赛一等奖',
         '奕丽娜获市重症技能比赛二等奖',
         '张润哲获市设备技能大赛三等奖',
-        '陈宴在市“越读越有味，全民读好书”主题征文比赛、市微型党课比赛和市卫生系统微型党课比赛中分别荣获一、二、三等奖',
+        '陈宴在市“越读越有味，全民读好书”主题征文比赛、微型党课比赛和卫生系统微型党课比赛中分别荣获一、二、三等奖',
         '倪国强、娄坚江分获市直卫生健康系统书法比赛二等奖和优胜奖',
         '陈伟栋获省医学会放射学分会“云影杯”摄影大赛三等奖',
       ]) {
@@ -172,7 +172,7 @@ describe('achievement report', () => {
       const onlyDonations = await report(2015);
       expect(onlyDonations.ranked).to.deep.equal([]);
       expect(onlyDonations.narrative.map((p) => p.heading)).to.deep.equal(['获奖与荣誉', '爱心奉献']);
-      expect(onlyDonations.narrative[1].text).to.equal('我院5位职工捐书50余本。');
+      expect(onlyDonations.narrative[1].text).to.equal('全院5位职工捐书50余本。');
     });
   });
 
@@ -206,7 +206,7 @@ describe('achievement report', () => {
       const plain = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
       expect(plain).to.include('2020年度绍兴市中医院工会工作成绩');
       expect(plain).to.include('演示数据：');
-      expect(plain).to.include('高圣艳在全国和浙江省医药行业特有职业技能竞赛中分别荣获二等奖');
+      expect(plain).to.include('高圣艳在浙江省和全国医药行业特有职业技能竞赛中分别荣获二等奖');
       expect(plain).to.include('108位职工献血27800毫升');
       expect(xml).to.include('w:eastAsia="仿宋_GB2312"');
       expect(plain).to.include('获奖与荣誉清单');

@@ -114,6 +114,8 @@ const toId = (hex: string) => new Types.ObjectId(hex);
 export interface DonationGroup {
   kind: string;
   campaign: string | null;
+  /** The department that gave, for a department's donation. */
+  department: Types.ObjectId | null;
   mode: 'ITEMISED' | 'AGGREGATE';
   quantity: number;
   donorCount: number;
@@ -127,7 +129,7 @@ export async function donationsFor(models: Models, year: number, scope: ScopeMat
     { $match: { year, status: 'VERIFIED', ...scope } },
     {
       $group: {
-        _id: { kind: '$kind', campaign: { $ifNull: ['$campaign', null] }, mode: '$mode' },
+        _id: { kind: '$kind', campaign: { $ifNull: ['$campaign', null] }, department: { $ifNull: ['$donorCollective.department', null] }, mode: '$mode' },
         quantity: { $sum: '$quantity' },
         donorCount: { $sum: { $ifNull: ['$donorCount', 0] } },
         donors: { $addToSet: '$donor' },
@@ -135,11 +137,12 @@ export async function donationsFor(models: Models, year: number, scope: ScopeMat
         recordIds: { $push: '$_id' },
       },
     },
-  ])) as { _id: { kind: string; campaign: string | null; mode: 'ITEMISED' | 'AGGREGATE' }; quantity: number; donorCount: number; donors: (Types.ObjectId | null)[]; approximate: boolean; recordIds: Types.ObjectId[] }[];
+  ])) as { _id: { kind: string; campaign: string | null; department: Types.ObjectId | null; mode: 'ITEMISED' | 'AGGREGATE' }; quantity: number; donorCount: number; donors: (Types.ObjectId | null)[]; approximate: boolean; recordIds: Types.ObjectId[] }[];
   return rows
     .map((r) => ({
       kind: r._id.kind,
       campaign: r._id.campaign,
+      department: r._id.department,
       mode: r._id.mode,
       quantity: r.quantity,
       donorCount: r.donorCount,
@@ -147,7 +150,7 @@ export async function donationsFor(models: Models, year: number, scope: ScopeMat
       approximate: Boolean(r.approximate),
       recordIds: r.recordIds,
     }))
-    .sort((a, b) => donationKind(a.kind).rank - donationKind(b.kind).rank || String(a.campaign ?? '').localeCompare(String(b.campaign ?? '')) || a.mode.localeCompare(b.mode));
+    .sort((a, b) => donationKind(a.kind).rank - donationKind(b.kind).rank || String(a.campaign ?? '').localeCompare(String(b.campaign ?? '')) || String(a.department ?? '').localeCompare(String(b.department ?? '')) || a.mode.localeCompare(b.mode));
 }
 
 /** Campaigns of the year (its own, or with a step in it), by status. */

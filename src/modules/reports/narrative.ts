@@ -9,6 +9,8 @@ export interface DraftRecord {
   kind: 'AWARD' | 'HONOUR' | 'MODEL_WORKER';
   level: Level;
   rankKey: string;
+  /** When it happened (ISO date; the end of the year when unknown): within a level, sentences follow it. */
+  date: string;
   title: string;
   category?: string | null;
   resultLabel: string;
@@ -39,6 +41,10 @@ export interface DraftStreak {
 export interface DraftDonation {
   kind: string;
   campaign: string | null;
+  /** The department that gave, where one did: it is named (急诊科捐款5000元). */
+  donor?: string | null;
+  /** Staff gave (counted or not), rather than the institution itself. */
+  byStaff?: boolean;
   /** Ready-made phrase, e.g. 108位职工献血27800毫升. */
   phrase: string;
   recordIds: string[];
@@ -56,8 +62,10 @@ export interface Paragraph {
 
 export interface DraftInput {
   year: number;
-  /** Who the report is about: 全院, or a department or group name. */
+  /** Who the report is about: how the institution names itself (我院), or a department or group name. */
   subject: string;
+  /** Who qualifies the staff that gave: 全院 for the institution (全院108位职工献血…), else the subject. */
+  staff: string;
   records: DraftRecord[];
   streaks: DraftStreak[];
   donations: DraftDonation[];
@@ -85,6 +93,27 @@ export function levelled(title: string, level: Level, organiser?: string | null)
   // With an organiser recorded the level word goes: the organiser says it, or the name does.
   if (organiser) return namesOrganiser(title, organiser) ? title : `${shortPlace(organiser, level)}${title}`;
   return `${LEVEL_WORDS[level]}${title}`;
+}
+
+/**
+ * Several competitions at one level named in a row: the level word once, in front
+ * (市微型党课比赛和卫生系统微型党课比赛), where each would take it.
+ */
+function levelledNames(rs: DraftRecord[], join: (names: string[]) => string, trim: (name: string) => string = (n) => n): string {
+  const word = LEVEL_WORDS[rs[0].level];
+  const each = rs.map((r) => levelled(r.title, r.level, r.organiser));
+  const prefixed = rs.length > 1 && rs.every((r, i) => r.level === rs[0].level && each[i] === `${word}${r.title}`);
+  return prefixed ? `${word}${join(rs.map((r) => trim(r.title)))}` : join(each.map(trim));
+}
+
+/**
+ * A competition as the union names it: its sector narrowing it (市直机关职工摄影比赛) and its
+ * edition kept, after a place the name starts with (浙江省第三届…) and before a brand (第三届“莲花杯”…).
+ */
+export function competitionName(title: string, c: { edition?: string | null; sector?: string | null }): string {
+  const narrowed = withSector(title, c.sector);
+  if (!c.edition || narrowed.includes(c.edition)) return narrowed;
+  return narrowed.startsWith('“') ? `${c.edition}${narrowed}` : withSession(narrowed, c.edition);
 }
 
 const ORGANISER_PLACE = /^(.{2,3}?[省市])立?/;
@@ -172,14 +201,21 @@ interface Clause {
   predicate: string;
   recordIds: string[];
   rankKey: string;
+  /** The earliest of its records. */
+  date: string;
   recipientKey?: string;
   bestLevel: Level;
 }
 
-const byRank = (a: { rankKey: string; recordIds: string[] }, b: { rankKey: string; recordIds: string[] }) =>
-  a.rankKey < b.rankKey ? -1 : a.rankKey > b.rankKey ? 1 : a.recordIds[0] < b.recordIds[0] ? -1 : 1;
-
 const levelOrder = (l: Level) => LEVELS.findIndex((x) => x.value === l);
+
+const byDate = (a: DraftRecord, b: DraftRecord) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.rankKey < b.rankKey ? -1 : 1);
+
+/** Highest level first; within a level, the year told in the order it happened; then by rank. */
+const inTellingOrder = (a: Clause, b: Clause) =>
+  levelOrder(a.bestLevel) - levelOrder(b.bestLevel) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.rankKey < b.rankKey ? -1 : a.rankKey > b.rankKey ? 1 : a.recordIds[0] < b.recordIds[0] ? -1 : 1);
+
+const earliest = (rs: DraftRecord[]) => rs.map((r) => r.date).sort()[0];
 
 /** The honours of one recipient, grouped by verb: 荣获“…奖章”，被评为…，被授予“…”称号. */
 function honourPhrases(honours: DraftRecord[]): string[] {
@@ -211,6 +247,7 @@ function awardClauses(awards: DraftRecord[], honoursByAward: Map<string, DraftRe
       predicate: predicate + titlesClause(honours),
       recordIds: all.map((r) => r.id),
       rankKey: all.map((r) => r.rankKey).sort()[0],
+      date: earliest(rs),
       recipientKey,
       bestLevel: rs.map((r) => r.level).sort((a, b) => levelOrder(a) - levelOrder(b))[0],
     });
@@ -242,21 +279,22 @@ function awardClauses(awards: DraftRecord[], honoursByAward: Map<string, DraftRe
   for (const group of byKind.values()) {
     if (group.length !== 2 || group[0].resultLabel === group[1].resultLabel) continue;
     const pair = [...group].sort((x, y) => (x.rankKey < y.rankKey ? -1 : 1));
-    const events = pair.map((r) => levelled(r.title, r.level, r.organiser).replace(/比赛$/, ''));
-    clause(joinList(pair.map((r) => r.people[0].name)), `分别在${joinList(events)}中荣获${joinResults(pair.map((r) => r.resultLabel))}`, pair);
+    const events = levelledNames(pair, joinList, (n) => n.replace(/比赛$/, ''));
+    clause(joinList(pair.map((r) => r.people[0].name)), `分别在${events}中荣获${joinResults(pair.map((r) => r.resultLabel))}`, pair);
     pair.forEach((r) => used.add(r.id));
   }
 
   // Each recipient's results together: …在A和B中分别荣获二、三等奖.
   for (const [key, list] of perRecipient) {
-    const rs = list.filter((r) => !used.has(r.id)).sort((x, y) => (x.rankKey < y.rankKey ? -1 : 1));
+    // One recipient's results in the order they came (在浙江省和全国…中分别荣获).
+    const rs = list.filter((r) => !used.has(r.id)).sort(byDate);
     if (!rs.length) continue;
     const who = whoOf(rs[0]);
     if (rs.length === 1) {
       const r = rs[0];
       clause(who, r.vague ? `在${levelled(r.title, r.level, r.organiser)}中获得${r.resultLabel}` : `获${levelled(r.title, r.level, r.organiser)}${r.resultLabel}`, rs, key);
     } else {
-      const names = joinNames(rs.map((r) => levelled(r.title, r.level, r.organiser)));
+      const names = levelledNames(rs, joinNames);
       clause(who, `在${names}中分别荣获${joinResults(rs.map((r) => r.resultLabel))}`, rs, key);
     }
   }
@@ -283,6 +321,7 @@ function titleClauses(records: DraftRecord[]): Clause[] {
       predicate: parts.join('，'),
       recordIds: rs.map((r) => r.id),
       rankKey: rs[0].rankKey,
+      date: earliest(rs),
       recipientKey: key,
       bestLevel: rs[0].level,
     });
@@ -331,21 +370,25 @@ export function draftNarrative(input: DraftInput): Paragraph[] {
     const awards = records.filter((r) => r.kind === 'AWARD');
     const professional = awardClauses(awards.filter((r) => !CULTURE.has(r.category ?? '')), honoursByAward);
     const titles = titleClauses(records.filter((r) => r.kind !== 'AWARD' && !attachedIds.has(r.id)));
-    const work = [...professional, ...titles].sort(byRank);
+    const work = [...professional, ...titles].sort(inTellingOrder);
     if (work.length) paragraphs.push({ heading: '岗位建功', sentences: work.map((c) => ({ text: withStreak(c, streaks), recordIds: c.recordIds })) });
-    const culture = awardClauses(awards.filter((r) => CULTURE.has(r.category ?? '')), honoursByAward).sort(byRank);
+    const culture = awardClauses(awards.filter((r) => CULTURE.has(r.category ?? '')), honoursByAward).sort(inTellingOrder);
     if (culture.length) paragraphs.push({ heading: '文体活动', sentences: culture.map((c) => ({ text: withStreak(c, streaks), recordIds: c.recordIds })) });
   }
 
   if (input.donations.length) {
+    // A department that gave is named; staff who gave are the institution's (全院) or the subject's; else the subject gave.
+    const giver = (d: DraftDonation) => d.donor ?? (d.byStaff ? input.staff : input.subject);
     const byCampaign = new Map<string, DraftDonation[]>();
     for (const d of input.donations) byCampaign.set(d.campaign ?? '', [...(byCampaign.get(d.campaign ?? '') ?? []), d]);
     const sentences = [...byCampaign.entries()]
       .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : 1))
-      .map(([campaign, ds]) => ({
-        text: `${campaign ? `在${quoted(campaign)}活动中，` : ''}${input.subject}${joinList(ds.map((d) => d.phrase), '、')}。`,
-        recordIds: ds.flatMap((d) => d.recordIds),
-      }));
+      .map(([campaign, ds]) => {
+        const byGiver = new Map<string, string[]>();
+        for (const d of ds) byGiver.set(giver(d), [...(byGiver.get(giver(d)) ?? []), d.phrase]);
+        const parts = [...byGiver].map(([who, phrases]) => `${who}${joinList(phrases, '、')}`);
+        return { text: `${campaign ? `在${quoted(campaign)}活动中，` : ''}${parts.join('，')}。`, recordIds: ds.flatMap((d) => d.recordIds) };
+      });
     paragraphs.push({ heading: '爱心奉献', sentences });
   }
   return paragraphs;

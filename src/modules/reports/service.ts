@@ -13,7 +13,7 @@ import { quantityText } from '../donations/service.js';
 import { awardResultLabel } from '../vocabulary/numbers.js';
 import { donationKind, type Level } from '../vocabulary/vocabulary.js';
 import { campaignsFor, donationsFor, streaksFor, totalsFor, type DonationGroup, type ScopeMatch, type StreakRow, type Totals } from './data.js';
-import { draftNarrative, type DraftDonation, type DraftRecord, type Paragraph } from './narrative.js';
+import { competitionName, draftNarrative, type DraftDonation, type DraftRecord, type Paragraph } from './narrative.js';
 import { t } from '../../shared/i18n/t.js';
 import { collectiveName } from '../achievements/recipients.js';
 
@@ -123,13 +123,16 @@ export class ReportService {
       })),
     );
     const { records, names } = await this.draftRecords(ranked, institution.selfReference);
+    const donorDepartments = await this.ctx.loaders.department.loadMany(donationGroups.flatMap((g) => (g.department ? [g.department] : [])));
+    const donors = new Map(donorDepartments.flatMap((d) => (d && !(d instanceof Error) ? [[String(d._id), d.name] as const] : [])));
     const narrative = draftNarrative({
       year,
       subject: scope.subject,
+      staff: found.subject || '全院',
       records,
       streaks: streaks.map((s) => ({ recipientKey: s.recipientKey, name: s.name, level: s.level, years: s.years })),
       donations: donationGroups.map(
-        (g): DraftDonation => ({ kind: g.kind, campaign: g.campaign, phrase: donationPhrase(g), recordIds: g.recordIds.map((id) => toGlobalId('Donation', id)) }),
+        (g): DraftDonation => ({ kind: g.kind, campaign: g.campaign, donor: g.department ? (donors.get(String(g.department)) ?? null) : null, byStaff: g.mode === 'AGGREGATE' || g.itemisedPeople > 0, phrase: donationPhrase(g), recordIds: g.recordIds.map((id) => toGlobalId('Donation', id)) }),
       ),
       summary: {
         total: totals.achievements,
@@ -175,8 +178,9 @@ export class ReportService {
     const depNames = new Map(deps.filter((d): d is NonNullable<typeof d> & { _id: Types.ObjectId; name: string } => Boolean(d) && !(d instanceof Error)).map((d) => [String(d._id), d.name]));
     const names = new Map([...[...personNames].map(([id, n]) => [`P:${id}`, n] as [string, string]), ...[...depNames].map(([id, n]) => [`D:${id}`, n] as [string, string])]);
     const competitions = await this.ctx.loaders.competition.loadMany(records.flatMap((r) => (r.competition ? [r.competition] : [])));
-    const organisers = new Map(competitions.flatMap((c) => (c && !(c instanceof Error) ? [[String(c._id), c.organiser ?? null] as const] : [])));
+    const competitionOf = new Map(competitions.flatMap((c) => (c && !(c instanceof Error) ? [[String(c._id), c] as const] : [])));
     const drafted = records.map((r): DraftRecord => {
+      const competition = r.competition ? competitionOf.get(String(r.competition)) : undefined;
       const collective = r.collective
         ? { key: `${r.collective.kind === 'INSTITUTION' ? 'INSTITUTION' : `D:${r.collective.department}`}${r.collective.team ? ':TEAM' : ''}`, name: collectiveName(r.collective, depNames.get(String(r.collective.department)), selfReference) }
         : null;
@@ -185,16 +189,17 @@ export class ReportService {
         kind: r.kind,
         level: r.level as Level,
         rankKey: r.rankKey,
-        title: r.title,
+        date: r.sortDate.toISOString(),
+        title: competition ? competitionName(r.title, competition) : r.title,
         category: r.category,
         resultLabel: r.kind === 'AWARD' ? awardResultLabel(r) : r.title,
         vague: r.kind === 'AWARD' && !r.grade && !r.placement,
         people: r.people.map((p) => ({ id: `P:${p}`, name: personNames.get(String(p)) ?? '' })),
         collective,
         followsFrom: r.award ? toGlobalId('Award', r.award) : null,
-        civilisedPost: r.kind === 'HONOUR' && Boolean(r.campaign),
+        civilisedPost: r.kind === 'HONOUR' && (r.honourKind === 'CIVILISED_POST' || Boolean(r.campaign)),
         session: r.session,
-        organiser: r.competition ? organisers.get(String(r.competition)) : null,
+        organiser: competition?.organiser ?? null,
         sector: r.sector,
         score: r.score,
         asWritten: r.asWritten,
