@@ -65,6 +65,8 @@ export const records = {
     (p) => `the same recipients already have ${p.result} in ${p.title}; is this entered twice?`,
   ),
   // Honours
+  'honour.holdersNeedCollective': fixed('人数用于集体（全院或科室）中获此称号的人数，不能与个人同时填写', 'a holder count goes with a collective (the institution or a department), not with a person'),
+  'honour.holderCountRange': fixed('人数应为 2 到 10000 的整数', 'the holder count must be a whole number from 2 to 10000'),
   'honour.personOrCollective': fixed('荣誉授予个人或集体，不能同时填写', 'an honour goes to a person or to a collective, not both'),
   'honour.recipientRequired': fixed('请填写荣誉获得者：个人或集体', 'an honour needs its recipient: a person or a collective'),
   'honour.personOnly': say<{ kind: string }>((p) => `“${termName('honourKind', p.kind)}”授予个人，不授予集体`, (p) => `a ${termName('honourKind', p.kind)} title goes to a person, not a collective`),
@@ -87,5 +89,5 @@ export const records = {
   'policy.eachLevelOnce': say<{ count: number }>((p) => `请把 ${p.count} 个级别各列一次`, (p) => `list each of the ${p.count} levels exactly once`),
   'policy.eachGradeOnce': say<{ count: number }>((p) => `请把 ${p.count} 个等级各列一次`, (p) => `list each of the ${p.count} grades exactly once`),
   'policy.emptyTier': fixed('档次不能为空', 'a tier cannot be empty'),
-  'policy.tooManyTiers': fixed('最多 8 个档次', 'at most 8 tiers'),
+  'policy.tooManyTiers': fixed('最多 12 个档次', 'at most 12 tiers'),
 } as const;

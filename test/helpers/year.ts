@@ -24,19 +24,19 @@ export interface FixtureCompetition {
 }
 
 export type FixtureRecord =
-  | ({ award: FixtureCompetition; grade?: string; placement?: number; resultText?: string; date?: string; titles?: Omit<FixtureHonour, 'honour'>[] } & Recipients)
+  | ({ award: FixtureCompetition; grade?: string; placement?: number; resultText?: string; division?: string; date?: string; titles?: Omit<FixtureHonour, 'honour'>[] } & Recipients)
   | FixtureHonour
   | ({ designation: string; title: string; level: string; conferredBy: string; session?: string; date?: string } & Recipients)
   | { donation: string; quantity: number; donorCount?: number; approximate?: boolean; campaign?: string; unit?: string };
 
-export type FixtureHonour = { honour: string; title: string; level: string; conferredBy?: string; sector?: string; session?: string; score?: number; asWritten?: string; year?: number; date?: string } & Recipients;
+export type FixtureHonour = { honour: string; title: string; level: string; conferredBy?: string; sector?: string; session?: string; score?: number; asWritten?: string; holderCount?: number; holderNoun?: string; year?: number; date?: string } & Recipients;
 
 export interface YearFixture {
   /** What the fixture is about, for the test's name. */
   about: string;
   institution: { code: string; name: string; selfReference?: string };
   year: number;
-  departments: { code: string; name: string }[];
+  departments: { code: string; name: string; kind?: 'BODY' }[];
   people: { no: string; name: string; gender: 'FEMALE' | 'MALE'; dept: string }[];
   records: FixtureRecord[];
   /** The year before, so that the overview compares. */
@@ -56,7 +56,7 @@ export async function enterYear(t: TestServer, f: YearFixture) {
     return (p[key] as { id: string }).id;
   };
   const department: Record<string, string> = {};
-  for (const d of f.departments) department[d.code] = await run('departmentCreate', 'DepartmentCreateInput', { code: d.code, name: d.name }, 'department');
+  for (const d of f.departments) department[d.code] = await run('departmentCreate', 'DepartmentCreateInput', { code: d.code, name: d.name, kind: d.kind }, 'department');
   const person: Record<string, string> = {};
   for (const p of f.people) person[p.no] = await run('personCreate', 'PersonCreateInput', { staffNumber: p.no, name: p.name, gender: p.gender, departmentId: department[p.dept] }, 'person');
 
@@ -72,14 +72,14 @@ export async function enterYear(t: TestServer, f: YearFixture) {
   };
   const competitions = new Map<string, string>();
   const honour = async (h: Omit<FixtureHonour, 'honour'> & { honour?: string }, year: number, awardId?: string) => {
-    const input = { title: h.title, honourKind: h.honour ?? 'OTHER', level: h.level, conferredBy: h.conferredBy, sector: h.sector, session: h.session, score: h.score, asWritten: h.asWritten, year: h.year ?? year, date: h.date, personId: h.people?.[0] && person[h.people[0]], collective: collective(h), awardId };
+    const input = { title: h.title, honourKind: h.honour ?? 'OTHER', level: h.level, conferredBy: h.conferredBy, sector: h.sector, session: h.session, score: h.score, asWritten: h.asWritten, holderCount: h.holderCount, holderNoun: h.holderNoun, year: h.year ?? year, date: h.date, personId: h.people?.[0] && person[h.people[0]], collective: collective(h), awardId };
     return verified('honour', 'honour', await run('honourConfer', 'HonourConferInput', input, 'honour'));
   };
   const enter = async (r: FixtureRecord, year: number) => {
     if ('award' in r) {
       const key = `${year}|${r.award.name}`;
       if (!competitions.has(key)) competitions.set(key, await run('competitionCreate', 'CompetitionCreateInput', { ...r.award, year }, 'competition'));
-      const input = { competitionId: competitions.get(key), personIds: r.people?.map((p) => person[p]), collective: collective(r), grade: r.grade, placement: r.placement, resultText: r.resultText, date: r.date ?? `${year}-06-01` };
+      const input = { competitionId: competitions.get(key), personIds: r.people?.map((p) => person[p]), collective: collective(r), grade: r.grade, placement: r.placement, resultText: r.resultText, division: r.division, date: r.date ?? `${year}-06-01` };
       const id = await verified('award', 'award', await run('awardCreate', 'AwardCreateInput', input, 'award'));
       for (const title of r.titles ?? []) await honour(title, year, id);
     } else if ('honour' in r) {

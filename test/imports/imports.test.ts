@@ -12,7 +12,7 @@ interface Job {
   rows: { row: number; outcome: string; recordId?: string; errors: { column: string; message: string }[] }[];
 }
 
-const AWARD_HEADERS = ['竞赛名称', '品牌', '主办单位', '级别', '类别', '获奖者工号', '获奖者姓名', '科室', '集体', '奖项/名次', '获奖日期', '证书编号', '备注'];
+const AWARD_HEADERS = ['竞赛名称', '品牌', '主办单位', '届次', '系统', '级别', '类别', '获奖者工号', '获奖者姓名', '科室', '集体', '奖项/名次', '组别', '获奖日期', '证书编号', '备注'];
 
 async function xlsx(headers: string[], rows: unknown[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -1,6 +1,6 @@
 // Levels below the district (镇街级) and a level the source does not state (级别未注明).
 import { expect } from 'chai';
-import { withEveryLevel } from '../../src/modules/achievements/policy.js';
+import { withEveryTerm } from '../../src/modules/achievements/policy.js';
 import { createAward, createCompetition, step, useDemoServer } from '../helpers/records.js';
 
 describe('town and unstated levels', () => {
@@ -39,6 +39,6 @@ describe('town and unstated levels', () => {
 
   it('reads a policy stored before the new levels with each in its default place', () => {
     const old = { levelOrder: ['INTERNATIONAL', 'NATIONAL', 'MUNICIPAL', 'PROVINCIAL', 'DISTRICT', 'INSTITUTION'], gradeTiers: [] } as never;
-    expect(withEveryLevel(old).levelOrder).to.deep.equal(['INTERNATIONAL', 'NATIONAL', 'MUNICIPAL', 'PROVINCIAL', 'DISTRICT', 'TOWN', 'INSTITUTION', 'UNSPECIFIED']);
+    expect(withEveryTerm(old).levelOrder).to.deep.equal(['INTERNATIONAL', 'NATIONAL', 'MUNICIPAL', 'PROVINCIAL', 'DISTRICT', 'TOWN', 'INSTITUTION', 'UNSPECIFIED']);
   });
 });

@@ -220,7 +220,7 @@ describe('achievement report', () => {
     it('is ADMIN-editable, audited, validated, and re-ranks the list', async () => {
       const update = `mutation($i: RankingPolicyInput!) { rankingPolicyUpdate(input: $i) { policy { levelOrder } reranked userErrors { field message } } }`;
       const levels = ['INTERNATIONAL', 'NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'DISTRICT', 'TOWN', 'INSTITUTION', 'UNSPECIFIED'];
-      const tiers = [['SPECIAL'], ['FIRST', 'GOLD'], ['SECOND', 'SILVER'], ['THIRD', 'BRONZE'], ['EXCELLENCE'], ['MERIT']];
+      const tiers = [['SPECIAL'], ['FIRST', 'GOLD', 'CHAMPION'], ['SECOND', 'SILVER', 'RUNNER_UP'], ['THIRD', 'BRONZE', 'THIRD_PLACE'], ['EXCELLENCE'], ['MERIT'], ['EXCELLENT_ORGANISATION'], ['ORGANISATION']];
       expect(errorCode(await t.gql(update, { i: { levelOrder: levels, gradeTiers: tiers } }, t.tokenFor('VERIFIER')))).to.equal('FORBIDDEN');
       const bad = payloadOf(await t.gql(update, { i: { levelOrder: levels.slice(1), gradeTiers: tiers } }, t.tokenFor('ADMIN')), 'rankingPolicyUpdate');
       expect(bad.userErrors[0].field).to.deep.equal(['input', 'levelOrder']);

@@ -29,7 +29,7 @@ export const FIXTURES: YearFixture[] = [
     ],
     signed: [
       '2021年度，我院职工共获得各级奖项和荣誉4项，其中省级1项、市级3项，涉及职工3人（其中女职工2人），比2020年增加3项。',
-      '急诊科代表队获省医学会急诊医学分会第五届急救技能大赛一等奖。陈浩被评为绍兴市劳动模范。吴丹被授予“绍兴市优秀护士”称号。李敏获市护理技能竞赛第二名。',
+      '急诊科代表队获省医学会急诊医学分会第五届急救技能大赛一等奖。陈浩被评为绍兴市劳动模范。吴丹被评为绍兴市优秀护士。李敏获市护理技能竞赛第二名。',
       '急诊科捐款5000元。',
     ].join('\n'),
   },
@@ -63,6 +63,36 @@ export const FIXTURES: YearFixture[] = [
       '推拿科以95分通过验收，被命名为“浙江省青年文明号”。林晓获省中医药行业中药调剂技能竞赛二等奖。本院代表队在省“杏林杯”中药知识竞赛中获得多项奖项。赵磊和钱伟分别在市推拿手法教学和中医适宜技术讲课比赛中荣获一、三等奖。本院被授予“东浦市模范职工之家”称号。',
       '孙悦获市直机关职工摄影比赛优秀奖。',
       '全院46位职工献血13800毫升。',
+    ].join('\n'),
+  },
+  {
+    about: 'a district hospital: sports results by division (团体/个人, 企业组), the union and the youth league as recipients, an organisation award, a count of holders, the town level',
+    institution: { code: 'WE-DISTRICT', name: '西溪区第一医院' },
+    year: 2023,
+    departments: [
+      { code: 'GH', name: '工会', kind: 'BODY' },
+      { code: 'TW', name: '团委', kind: 'BODY' },
+      { code: 'XHK', name: '消化科' },
+      { code: 'HLB', name: '护理部' },
+    ],
+    people: [
+      { no: 'C01', name: '秦颖', gender: 'FEMALE', dept: 'GH' },
+      { no: 'C02', name: '王涛', gender: 'MALE', dept: 'XHK' },
+    ],
+    records: [
+      { honour: 'CIVILISED_POST', title: '全国青年文明号', level: 'NATIONAL', conferredBy: '共青团中央', unit: 'XHK', date: '2023-05-04' },
+      { award: { name: '全国卫生系统“青年文明号、青年岗位能手”创建活动', level: 'NATIONAL', category: 'OTHER' }, unit: 'TW', grade: 'EXCELLENT_ORGANISATION', date: '2023-11-10' },
+      { honour: 'OTHER', title: '西溪区护理能手', level: 'DISTRICT', conferredBy: '西溪区卫生健康局', unit: 'SELF', holderCount: 12, holderNoun: '护士', date: '2023-09-12' },
+      { honour: 'OTHER', title: '西溪区优秀工会干部', session: '2023年度', level: 'DISTRICT', conferredBy: '西溪区总工会', people: ['C01'], date: '2023-12-20' },
+      { honour: 'OTHER', title: '2023年度西溪镇工会工作先进集体', level: 'TOWN', conferredBy: '西溪镇总工会', unit: 'GH', date: '2023-12-28' },
+      { award: { name: '市卫生系统职工乒乓球赛', level: 'MUNICIPAL', category: 'SPORTS' }, team: 'SELF', grade: 'RUNNER_UP', division: '团体', date: '2023-05-20' },
+      { award: { name: '市卫生系统职工乒乓球赛', level: 'MUNICIPAL', category: 'SPORTS' }, people: ['C02'], grade: 'RUNNER_UP', division: '个人', date: '2023-05-20' },
+      { award: { name: '西溪区职工业余羽毛球团体邀请赛', brand: '莲花杯', edition: '第三届', level: 'DISTRICT', category: 'SPORTS' }, team: 'XHK', grade: 'MERIT', division: '企业组', date: '2023-10-15' },
+    ],
+    signed: [
+      '2023年度，我院职工共获得各级奖项和荣誉8项，其中国家级2项、市级2项、区级3项、镇级1项，涉及职工2人（其中女职工1人）（2022年无已审核记录，未作比较）。',
+      '消化科被命名为“全国青年文明号”。我院团委获全国卫生系统“青年文明号、青年岗位能手”创建活动优秀组织奖。我院12名护士被授予“西溪区护理能手”称号。秦颖被评为2023年度西溪区优秀工会干部。我院工会被评为2023年度西溪镇工会工作先进集体。',
+      '我院代表队、王涛分获市卫生系统职工乒乓球赛团体和个人亚军。消化科代表队获第三届“莲花杯”西溪区职工业余羽毛球团体邀请赛企业组优胜奖。',
     ].join('\n'),
   },
 ];

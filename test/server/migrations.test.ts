@@ -82,7 +82,7 @@ describe('migrations: a data directory of release 0.1', function () {
     );
     expect(data.people.edges.map((e) => e.node.name)).to.deep.equal(['用户录入']);
     expect(data.people.edges[0].node.achievements.edges.map((e) => e.node)).to.deep.equal([{ title: '用户录入的技能竞赛', resultLabel: '一等奖' }]);
-    expect(data.rankingPolicy.gradeTiers.slice(0, 3)).to.deep.equal([['SPECIAL'], ['FIRST'], ['GOLD']]);
+    expect(data.rankingPolicy.gradeTiers.slice(0, 3)).to.deep.equal([['SPECIAL'], ['FIRST', 'CHAMPION'], ['GOLD']]);
     const verified2020 = await acrossInstitutions(() => createModels(server.database.connection).Achievement.countDocuments({ year: 2020, status: 'VERIFIED' }));
     expect(data.achievementReport.title).to.equal('绍兴市中医院');
     expect(data.achievementReport.ranked).to.have.length(verified2020);

@@ -34,6 +34,8 @@ export type AwardCreateInput = {
   competitionId: string | number;
   /** Within the competition's year. */
   date: string;
+  /** The division of the contest (专业组, 企业组, 团体, 个人): the same recipients may win once in each. */
+  division?: string | null | undefined;
   evidenceNote?: string | null | undefined;
   /** Exactly one of grade, placement and resultText. */
   grade?: Grade | null | undefined;
@@ -184,18 +186,26 @@ export type Gender =
   /** 男 */
   | 'MALE';
 
-/** A prize grade. Medals rank with the matching prize. */
+/** A result in words: a prize grade, a medal, a sports placing or an organisation award. Medals and 冠军/亚军/季军 rank with the matching prize. */
 export type Grade =
   /** 铜奖 */
   | 'BRONZE'
+  /** 冠军 */
+  | 'CHAMPION'
   /** 优秀奖 */
   | 'EXCELLENCE'
+  /** 优秀组织奖: to a unit (the union, 团委, a department) for organising its people's part */
+  | 'EXCELLENT_ORGANISATION'
   /** 一等奖 */
   | 'FIRST'
   /** 金奖 */
   | 'GOLD'
   /** 优胜奖 */
   | 'MERIT'
+  /** 组织奖 */
+  | 'ORGANISATION'
+  /** 亚军 */
+  | 'RUNNER_UP'
   /** 二等奖 */
   | 'SECOND'
   /** 银奖 */
@@ -203,7 +213,9 @@ export type Grade =
   /** 特等奖 */
   | 'SPECIAL'
   /** 三等奖 */
-  | 'THIRD';
+  | 'THIRD'
+  /** 季军 */
+  | 'THIRD_PLACE';
 
 export type HonourConferInput = {
   /** The title exactly as written, e.g. 2019年度市直卫生健康系统优秀共产党员, when the parts do not compose it. */

@@ -24,6 +24,7 @@ const fields = {
   grade: z.enum(values(GRADES)).nullish(),
   placement: z.number().int({ error: () => t('award.placementWhole') }).min(1, { error: () => t('award.placementMin') }).max(100, { error: () => t('award.placementMax') }).nullish(),
   resultText: optionalText('field.resultText', 60),
+  division: optionalText('field.division', 20),
   date: notFuture,
   certificateNumber: optionalText('field.certificateNumber', 64),
   evidenceNote: optionalText('field.evidenceNote', 500),
@@ -32,7 +33,7 @@ const fields = {
 const createSchema = z.object(fields);
 const updateSchema = z.object({ id: z.string() }).extend(z.object(fields).partial().shape);
 
-type Result = { grade?: string | null; placement?: number | null; resultText?: string | null };
+type Result = { grade?: string | null; placement?: number | null; resultText?: string | null; division?: string | null };
 
 /** Exactly one of grade, placement and free text. */
 function checkResult(r: Result) {
@@ -43,9 +44,10 @@ function checkResult(r: Result) {
 
 
 function resultKey(r: Result): string {
-  if (r.grade) return `g:${r.grade}`;
-  if (r.placement) return `p:${r.placement}`;
-  return `t:${normalizeName(r.resultText ?? '')}`;
+  const division = r.division ? `${normalizeName(r.division)}/` : '';
+  if (r.grade) return `${division}g:${r.grade}`;
+  if (r.placement) return `${division}p:${r.placement}`;
+  return `${division}t:${normalizeName(r.resultText ?? '')}`;
 }
 
 export class AwardService {
@@ -78,7 +80,7 @@ export class AwardService {
     if (!or.length) return [];
     // A single condition goes top-level, where an index (people, collective) can answer it.
     const who = or.length === 1 ? or[0] : { $or: or };
-    const others = (await this.ctx.models.Award.find({ ...who, year: competition.year }, { title: 1, year: 1, competition: 1, grade: 1, placement: 1, resultText: 1 }).lean()) as AchievementRecord[];
+    const others = (await this.ctx.models.Award.find({ ...who, year: competition.year }, { title: 1, year: 1, competition: 1, grade: 1, placement: 1, resultText: 1, division: 1 }).lean()) as AchievementRecord[];
     return others
       .filter((a) => !(self && a._id.equals(self)))
       .flatMap((a) => {
@@ -138,6 +140,7 @@ export class AwardService {
         grade: data.grade ?? undefined,
         placement: data.placement ?? undefined,
         resultText: data.resultText ?? undefined,
+        division: data.division ?? undefined,
         evidence: data.certificateNumber || data.evidenceNote ? { certificateNumber: data.certificateNumber ?? undefined, note: data.evidenceNote ?? undefined } : undefined,
         note: data.note ?? undefined,
         ...newRecordFields(this.ctx),
@@ -160,7 +163,8 @@ export class AwardService {
     if (!recipients.people.length && !recipients.collective) throw userError(['input', 'personIds'], 'REQUIRED', t('award.recipientsRequired'));
     // A result field given replaces the result; the others are cleared.
     const resultGiven = patch.grade !== undefined || patch.placement !== undefined || patch.resultText !== undefined;
-    const result: Result = resultGiven ? { grade: patch.grade ?? null, placement: patch.placement ?? null, resultText: patch.resultText ?? null } : before;
+    const division = patch.division === undefined ? (before.division ?? null) : patch.division;
+    const result: Result = { ...(resultGiven ? { grade: patch.grade ?? null, placement: patch.placement ?? null, resultText: patch.resultText ?? null } : before), division };
     checkResult(result);
     const date = patch.date ?? before.date ?? new Date(Date.UTC(competition.year, 0, 1));
     if (patch.date === null) throw userError(['input', 'date'], 'REQUIRED', t('award.dateRequired'));
@@ -171,7 +175,7 @@ export class AwardService {
     if (duplicate) throw duplicate;
     const set: Record<string, unknown> = { ...stored };
     const unset: Record<string, ''> = {};
-    for (const k of ['grade', 'placement', 'resultText'] as const) {
+    for (const k of ['grade', 'placement', 'resultText', 'division'] as const) {
       if (result[k] != null) set[k] = result[k];
       else unset[k] = '';
     }
@@ -191,7 +195,7 @@ export class AwardService {
   }
 }
 
-export function collectiveInputOf(r: { collective?: { kind: 'DEPARTMENT' | 'INSTITUTION'; department?: Types.ObjectId | null } | null }) {
+export function collectiveInputOf(r: { collective?: { kind: 'DEPARTMENT' | 'INSTITUTION'; department?: Types.ObjectId | null; team?: boolean | null } | null }) {
   if (!r.collective) return null;
-  return { kind: r.collective.kind, departmentId: r.collective.department ? toGlobalId('Department', r.collective.department) : null };
+  return { kind: r.collective.kind, departmentId: r.collective.department ? toGlobalId('Department', r.collective.department) : null, team: Boolean(r.collective.team) };
 }

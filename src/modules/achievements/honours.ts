@@ -22,6 +22,8 @@ const fields = {
   sector: optionalText('field.sector', 30),
   score: z.number().min(0, { error: () => t('campaign.scoreRange') }).max(100, { error: () => t('campaign.scoreRange') }).nullish(),
   asWritten: optionalText('field.asWritten', 120),
+  holderCount: z.number().int({ error: () => t('honour.holderCountRange') }).min(2, { error: () => t('honour.holderCountRange') }).max(10000, { error: () => t('honour.holderCountRange') }).nullish(),
+  holderNoun: optionalText('field.holderNoun', 10),
   level: z.enum(values(LEVELS)),
   personId: z.string().nullish(),
   collective: collectiveInput.nullish(),
@@ -36,6 +38,11 @@ const createSchema = z.object(fields);
 const updateSchema = z.object({ id: z.string() }).extend(z.object(fields).partial().shape);
 const reviewSchema = z.object({ id: z.string(), outcome: z.enum(['UNDER_REVIEW', 'CONFIRMED', 'EXPIRED']), date: notFuture, note: optionalText('field.note', 500) });
 const revokeSchema = z.object({ id: z.string(), date: notFuture, reason: text('field.reason', 500) });
+
+/** A count of holders belongs to a collective: the staff of the institution or a department. */
+function assertHolders(holderCount: number | null | undefined, recipients: Recipients) {
+  if (holderCount != null && !recipients.collective) throw userError(['input', 'holderCount'], 'INVALID', t('honour.holdersNeedCollective'));
+}
 
 /** The honour to create when a civilised-post campaign is named. */
 export interface CampaignHonour {
@@ -123,6 +130,7 @@ export class HonourService {
     this.ctx.guard.requireRole(['ADMIN', 'CLERK'], t('action.recordHonour'));
     const data = parseInput(createSchema, input);
     const recipients = await this.recipients(data.honourKind, data.personId, data.collective);
+    assertHolders(data.holderCount, recipients);
     assertDateInYear(data.date, data.year, ['input', 'date']);
     if (data.validUntil && data.date && data.validUntil < data.date) throw userError(['input', 'validUntil'], 'OUT_OF_RANGE', t('honour.validUntilBeforeDate'));
     await this.ctx.guard.requireWriteAt(t('action.recordHonour'), ...recipients.targets);
@@ -140,6 +148,8 @@ export class HonourService {
         sector: data.sector ?? undefined,
         score: data.score ?? undefined,
         asWritten: data.asWritten ?? undefined,
+        holderCount: data.holderCount ?? undefined,
+        holderNoun: data.holderNoun ?? undefined,
         session: data.session ?? undefined,
         award,
         validUntil: data.validUntil ?? undefined,
@@ -209,6 +219,7 @@ export class HonourService {
       date: patch.date === undefined ? before.date : patch.date,
     };
     for (const k of ['title', 'level', 'year', 'honourKind'] as const) if (patch[k] === null) throw userError(['input', k], 'REQUIRED', t('record.cannotClear', { field: k }));
+    assertHolders(patch.holderCount === undefined ? before.holderCount : patch.holderCount, recipients);
     assertDateInYear(merged.date, merged.year, ['input', 'date']);
     const plan = await this.workflow.editPlan(before, recipients.targets);
     const award = patch.awardId === undefined ? before.award : await this.linkedAward(patch.awardId, recipients);
@@ -217,7 +228,7 @@ export class HonourService {
     if (duplicate) throw duplicate;
     const set: Record<string, unknown> = { ...stored, honourKind: kind };
     const unset: Record<string, ''> = {};
-    for (const k of ['conferredBy', 'sector', 'score', 'asWritten', 'session', 'validUntil', 'note'] as const) {
+    for (const k of ['conferredBy', 'sector', 'score', 'asWritten', 'holderCount', 'holderNoun', 'session', 'validUntil', 'note'] as const) {
       if (patch[k] === undefined) continue;
       if (patch[k] === null) unset[k] = '';
       else set[k] = patch[k];

@@ -44,6 +44,8 @@ export const awardFields = new Schema({
   grade: { type: String, enum: values(GRADES) },
   placement: { type: Number },
   resultText: { type: String },
+  /** The division of the contest it was won in: 专业组, 企业组, 团体, 个人. */
+  division: { type: String },
   evidence: { type: new Schema({ certificateNumber: String, note: String }, { _id: false }) },
 });
 
@@ -56,6 +58,9 @@ export const honourFields = new Schema({
   score: { type: Number },
   /** The title exactly as the certificate or report writes it, when the parts do not compose it. */
   asWritten: { type: String },
+  /** Staff of the collective holding it, where only their number is known (我院护士有12人). */
+  holderCount: { type: Number },
+  holderNoun: { type: String },
   session: { type: String },
   award: { type: Schema.Types.ObjectId },
   campaign: { type: Schema.Types.ObjectId },
@@ -112,11 +117,14 @@ export interface AchievementRecord {
   grade?: string | null;
   placement?: number | null;
   resultText?: string | null;
+  division?: string | null;
   evidence?: { certificateNumber?: string | null; note?: string | null } | null;
   // honour
   honourKind?: string;
   conferredBy?: string | null;
   sector?: string | null;
+  holderCount?: number | null;
+  holderNoun?: string | null;
   score?: number | null;
   asWritten?: string | null;
   session?: string | null;

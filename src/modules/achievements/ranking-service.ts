@@ -5,7 +5,7 @@ import { UserInputFailure } from '../../shared/errors.js';
 import { parseInput } from '../../shared/validation.js';
 import { GRADES, LEVELS, values } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
-import { DEFAULT_POLICY, policyProblems, withEveryLevel, type RankingPolicy } from './policy.js';
+import { DEFAULT_POLICY, policyProblems, withEveryTerm, type RankingPolicy } from './policy.js';
 import { Ranker, resultOf } from './ranking.js';
 import { t } from '../../shared/i18n/t.js';
 
@@ -28,7 +28,7 @@ export class RankingService {
   /** The policy of the institution the flow runs in, read now (not cached). */
   async rankerOfCurrentInstitution(): Promise<Ranker> {
     const stored = (await this.ctx.models.Setting.findOne({ key: POLICY_KEY }).lean()) as { value?: RankingPolicy } | null;
-    return new Ranker(stored?.value ? withEveryLevel(stored.value) : DEFAULT_POLICY);
+    return new Ranker(stored?.value ? withEveryTerm(stored.value) : DEFAULT_POLICY);
   }
 
   async policy(): Promise<RankingPolicy> {

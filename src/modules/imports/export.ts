@@ -10,7 +10,7 @@ import type { CampaignRecord } from '../campaigns/model.js';
 import type { CompetitionRecord } from '../competitions/model.js';
 import type { DonationRecord } from '../donations/model.js';
 import type { PersonRecord } from '../people/model.js';
-import { awardResultLabel } from '../vocabulary/numbers.js';
+import { resultWords } from '../vocabulary/numbers.js';
 import { label } from '../vocabulary/vocabulary.js';
 import { IMPORT_KINDS } from './kinds.js';
 import type { ExportTable } from './sheets.js';
@@ -52,12 +52,15 @@ export async function achievementsTable(ctx: RequestContext, filter: Achievement
       竞赛名称: c?.name ?? a.title,
       品牌: c?.brand,
       主办单位: c?.organiser,
+      届次: c?.edition,
+      系统: c?.sector,
       级别: label('level', a.level),
       类别: a.category ? label('category', a.category) : '',
       获奖者工号: n.numbers(a.people),
       获奖者姓名: n.names(a.people),
       集体: n.collective(a.collective),
-      '奖项/名次': awardResultLabel(a),
+      组别: a.division,
+      '奖项/名次': resultWords(a),
       获奖日期: day(a.date),
       证书编号: a.evidence?.certificateNumber,
       备注: a.note,
@@ -78,6 +81,8 @@ async function honoursTable(ctx: RequestContext, filter: AchievementFilter): Pro
       系统: h.sector,
       考核得分: h.score,
       原文称号: h.asWritten,
+      人数: h.holderCount,
+      人员称谓: h.holderNoun,
       级别: label('level', h.level),
       获得者工号: n.numbers(h.people),
       获得者姓名: n.names(h.people),

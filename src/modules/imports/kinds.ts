@@ -177,19 +177,22 @@ const awards: ImportKind = {
     { header: '竞赛名称', required: true, help: '如 中药材真伪鉴别全国大赛；同年同名的竞赛视为同一项' },
     { header: '品牌', help: '如 桐君堂杯' },
     { header: '主办单位', help: '' },
+    { header: '届次', help: '如 第五届' },
+    { header: '系统', help: '竞赛所在的行业或系统，如 市直卫生健康系统、医药行业' },
     { header: '级别', required: true, help: LEVEL_HELP },
     { header: '类别', required: true, help: CATEGORIES.map((c) => c.label).join('、') },
     { header: '获奖者工号', help: '一人或多人，用顿号分隔；填工号时可不填姓名' },
     { header: '获奖者姓名', help: '无工号时按姓名（加科室）查找' },
     { header: '科室', help: '用于区分同名职工' },
     { header: '集体', help: '获奖集体：科室名称，或“全院”；代表队在后面加“代表队”，如 中药剂科代表队、全院代表队' },
-    { header: '奖项/名次', required: true, help: '特等奖、一等奖…优秀奖、优胜奖、金奖/银奖/铜奖、第三名，或其他文字如 多项奖项' },
+    { header: '奖项/名次', required: true, help: '特等奖、一等奖…优秀奖、优胜奖、金奖/银奖/铜奖、冠军/亚军/季军、优秀组织奖/组织奖、第三名，或其他文字如 多项奖项' },
+    { header: '组别', help: '竞赛内的组别，如 专业组、企业组、团体、个人' },
     { header: '获奖日期', required: true, help: '如 2020-10-01、2020/10/1、2020年10月' },
     { header: '证书编号', help: '' },
     { header: '备注', help: '' },
   ],
-  fieldColumns: { competitionId: '竞赛名称', personIds: '获奖者工号', collective: '集体', grade: '奖项/名次', placement: '奖项/名次', resultText: '奖项/名次', date: '获奖日期', certificateNumber: '证书编号', note: '备注' },
-  rowKey: (c) => [normalizeName(text(c['竞赛名称'])), text(c['获奖者工号']), text(c['获奖者姓名']), text(c['集体']), text(c['奖项/名次']), parseDate(c['获奖日期'])?.getUTCFullYear() ?? ''].join('|'),
+  fieldColumns: { competitionId: '竞赛名称', personIds: '获奖者工号', collective: '集体', grade: '奖项/名次', placement: '奖项/名次', resultText: '奖项/名次', division: '组别', date: '获奖日期', certificateNumber: '证书编号', note: '备注' },
+  rowKey: (c) => [normalizeName(text(c['竞赛名称'])), text(c['获奖者工号']), text(c['获奖者姓名']), text(c['集体']), text(c['奖项/名次']), text(c['组别']), parseDate(c['获奖日期'])?.getUTCFullYear() ?? ''].join('|'),
   async map(ctx, c, l) {
     const errors: RowErrors = [];
     const name = text(c['竞赛名称']);
@@ -205,10 +208,11 @@ const awards: ImportKind = {
     const year = date!.getUTCFullYear();
     const competition = await ctx.models.Competition.findOne({ year, normalizedName: normalizeName(name) }).lean();
     return {
-      competition: competition ? toGlobalId('Competition', competition._id) : { name, brand: opt(c['品牌']), organiser: opt(c['主办单位']), level, category, year },
+      competition: competition ? toGlobalId('Competition', competition._id) : { name, brand: opt(c['品牌']), organiser: opt(c['主办单位']), edition: opt(c['届次']), sector: opt(c['系统']), level, category, year },
       personIds,
       collective,
       ...result,
+      division: opt(c['组别']),
       date,
       certificateNumber: opt(c['证书编号']),
       note: opt(c['备注']),
@@ -250,12 +254,14 @@ const honours: ImportKind = {
     { header: '获得者姓名', help: '' },
     { header: '科室', help: '用于区分同名职工' },
     { header: '集体', help: '集体称号：科室名称，或“全院”' },
+    { header: '人数', help: '集体中获此称号的人数（只知人数、不列姓名时），如 12' },
+    { header: '人员称谓', help: '这些人是谁，如 护士（默认 职工）' },
     { header: '年份', required: true, help: '如 2020' },
     { header: '授予日期', help: '' },
     { header: '届次', help: '如 第十七届' },
     { header: '备注', help: '' },
   ],
-  fieldColumns: { title: '称号', honourKind: '类型', conferredBy: '授予单位', sector: '系统', score: '考核得分', asWritten: '原文称号', level: '级别', personId: '获得者工号', collective: '集体', year: '年份', date: '授予日期', session: '届次', note: '备注' },
+  fieldColumns: { title: '称号', honourKind: '类型', conferredBy: '授予单位', sector: '系统', score: '考核得分', asWritten: '原文称号', holderCount: '人数', holderNoun: '人员称谓', level: '级别', personId: '获得者工号', collective: '集体', year: '年份', date: '授予日期', session: '届次', note: '备注' },
   rowKey: (c) => [normalizeName(text(c['称号'])), text(c['获得者工号']), text(c['获得者姓名']), text(c['集体']), text(c['年份'])].join('|'),
   async map(_ctx, c, l) {
     const errors: RowErrors = [];
@@ -271,8 +277,10 @@ const honours: ImportKind = {
     const collective = resolveCollective(opt(c['集体']), l, '集体', errors);
     const score = opt(c['考核得分']);
     if (score && !/^\d+(\.\d+)?$/.test(score)) errors.push({ column: '考核得分', message: t('cell.badQuantity', { value: score }) });
+    const holders = opt(c['人数']);
+    if (holders && !/^\d+$/.test(holders)) errors.push({ column: '人数', message: t('cell.badQuantity', { value: holders }) });
     if (errors.length) return errors;
-    return { title: text(c['称号']), honourKind, conferredBy: opt(c['授予单位']), sector: opt(c['系统']), score: score ? Number(score) : undefined, asWritten: opt(c['原文称号']), level, personId: personIds[0], collective, year, date, session: opt(c['届次']), note: opt(c['备注']) };
+    return { title: text(c['称号']), honourKind, conferredBy: opt(c['授予单位']), sector: opt(c['系统']), score: score ? Number(score) : undefined, asWritten: opt(c['原文称号']), holderCount: holders ? Number(holders) : undefined, holderNoun: opt(c['人员称谓']), level, personId: personIds[0], collective, year, date, session: opt(c['届次']), note: opt(c['备注']) };
   },
   apply: (ctx, input, dryRun) => createOnce(async () => (await ctx.services.honours.confer(input, { dryRun })).honour, 'Honour'),
 };

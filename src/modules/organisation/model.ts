@@ -7,7 +7,9 @@ const orgUnitFields = {
   active: { type: Boolean, required: true, default: true },
 };
 
-export const departmentSchema = new Schema(orgUnitFields, { timestamps: true });
+/** A department (科室) or a body of the institution (工会, 团委): a body is named after the institution in the report (我院团委). */
+export const DEPARTMENT_KINDS = ['DEPARTMENT', 'BODY'] as const;
+export const departmentSchema = new Schema({ ...orgUnitFields, kind: { type: String, enum: DEPARTMENT_KINDS, required: true, default: 'DEPARTMENT' } }, { timestamps: true });
 export const unionGroupSchema = new Schema(orgUnitFields, { timestamps: true });
 // Codes and names are unique within an institution: two hospitals may both have a 药剂科.
 for (const schema of [departmentSchema, unionGroupSchema]) {

@@ -6,13 +6,15 @@ import { userError } from '../../shared/errors.js';
 import { idOfType } from '../../shared/ids.js';
 import { paginate, type PageArgs } from '../../shared/pagination.js';
 import { parseInput, text } from '../../shared/validation.js';
-import type { DepartmentRecord, UnionGroupRecord } from './model.js';
+import { DEPARTMENT_KINDS, type DepartmentRecord, type UnionGroupRecord } from './model.js';
 import { t } from '../../shared/i18n/t.js';
 import type { UnitNoun } from '../../messages/words.js';
 
 const code = text('field.code', 20).regex(/^[A-Za-z0-9_-]+$/, { error: () => t('unit.codeFormat') });
-const createSchema = z.object({ code, name: text('field.name', 60) });
-const updateSchema = z.object({ id: z.string(), code: code.optional(), name: text('field.name', 60).optional(), active: z.boolean().optional() });
+// `kind` comes only with a department's input (the union group's SDL has no such field).
+const kind = z.enum(DEPARTMENT_KINDS);
+const createSchema = z.object({ code, name: text('field.name', 60), kind: kind.nullish().transform((k) => k ?? undefined) });
+const updateSchema = z.object({ id: z.string(), code: code.optional(), name: text('field.name', 60).optional(), active: z.boolean().optional(), kind: kind.optional() });
 
 export interface OrgUnitFilter {
   search?: string | null;
@@ -35,8 +37,9 @@ export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 export class OrganisationService {
   constructor(private readonly ctx: RequestContext) {}
 
+  /** Departments and union groups share the fields this service reads and writes (a department's kind besides). */
   private model(kind: Kind) {
-    return kind === 'Department' ? this.ctx.models.Department : this.ctx.models.UnionGroup;
+    return (kind === 'Department' ? this.ctx.models.Department : this.ctx.models.UnionGroup) as typeof this.ctx.models.UnionGroup;
   }
 
   /** An explicit null order is the default one (code, ascending). */

@@ -29,6 +29,8 @@ export interface DraftRecord {
   sector?: string | null;
   score?: number | null;
   asWritten?: string | null;
+  /** For a collective's honour: how many of its staff hold it, and who they are (12, 护士). */
+  holders?: { count: number; noun: string } | null;
 }
 
 export interface DraftStreak {
@@ -111,9 +113,8 @@ function levelledNames(rs: DraftRecord[], join: (names: string[]) => string, tri
  * edition kept, after a place the name starts with (浙江省第三届…) and before a brand (第三届“莲花杯”…).
  */
 export function competitionName(title: string, c: { edition?: string | null; sector?: string | null }): string {
-  const narrowed = withSector(title, c.sector);
-  if (!c.edition || narrowed.includes(c.edition)) return narrowed;
-  return narrowed.startsWith('“') ? `${c.edition}${narrowed}` : withSession(narrowed, c.edition);
+  const numbered = !c.edition || title.includes(c.edition) ? title : title.startsWith('“') ? `${c.edition}${title}` : withSession(title, c.edition);
+  return withSector(numbered, c.sector);
 }
 
 const ORGANISER_PLACE = /^(.{2,3}?[省市])立?/;
@@ -158,7 +159,7 @@ export function withSession(title: string, session: string | null | undefined): 
 /** How the union states a title (DESIGN.md, "Verbs by kind"). */
 export function titlePhrase(title: string): { verb: '荣获' | '被评为' | '被授予'; text: string } {
   if (/(奖章|奖)$/.test(title)) return { verb: '荣获', text: `“${title}”` };
-  if (/(劳动模范|劳模|先进工作者|先进个人|先进职工|标兵|工匠)$/.test(title)) return { verb: '被评为', text: title };
+  if (/(劳动模范|劳模|先进工作者|先进个人|先进职工|先进集体|标兵|工匠|积极分子|天使|优秀[\p{Script=Han}]{0,4}(干部|党员|护士|医师|医生|教师|工作者))$/u.test(title)) return { verb: '被评为', text: title };
   return { verb: '被授予', text: `“${title}”称号` };
 }
 
@@ -187,13 +188,15 @@ const passedWith = (score: number) => `以${Number.isInteger(score) ? score : sc
 
 function whoOf(r: DraftRecord): string {
   const names = r.people.map((p) => p.name);
-  if (r.collective) names.push(r.collective.name);
+  // Holders known by number only: 我院12名护士.
+  if (r.collective) names.push(r.holders ? `${r.collective.name}${r.holders.count}名${r.holders.noun}` : r.collective.name);
   return joinList(names, '和');
 }
 
-/** P:<id> for one person, D:<id> for a department, several joined with +. */
+/** P:<id> for one person, D:<id> for a department, several joined with +; a count of holders apart. */
 function recipientKeyOf(r: DraftRecord): string {
-  return [...r.people.map((p) => p.id), ...(r.collective ? [r.collective.key] : [])].sort().join('+');
+  const key = [...r.people.map((p) => p.id), ...(r.collective ? [r.collective.key] : [])].sort().join('+');
+  return r.holders ? `${key}#${r.holders.count}${r.holders.noun}` : key;
 }
 
 interface Clause {
@@ -253,19 +256,19 @@ function awardClauses(awards: DraftRecord[], honoursByAward: Map<string, DraftRe
     });
   };
 
-  // Several people, one result each, in one competition: …分获二等奖和优胜奖.
+  // Several recipients (people or teams), one result each, in one competition: …分获二等奖和优胜奖.
   const perRecipient = new Map<string, DraftRecord[]>();
   for (const a of awards) perRecipient.set(recipientKeyOf(a), [...(perRecipient.get(recipientKeyOf(a)) ?? []), a]);
   const byCompetition = new Map<string, DraftRecord[]>();
   for (const a of awards) {
-    if (a.people.length !== 1 || a.collective || perRecipient.get(recipientKeyOf(a))!.length !== 1) continue;
+    if (a.people.length + (a.collective ? 1 : 0) !== 1 || perRecipient.get(recipientKeyOf(a))!.length !== 1) continue;
     byCompetition.set(a.title, [...(byCompetition.get(a.title) ?? []), a]);
   }
   for (const [title, group] of byCompetition) {
     if (group.length < 2) continue;
     const sorted = [...group].sort((x, y) => (x.rankKey < y.rankKey ? -1 : 1));
     const labels = sorted.map((r) => r.resultLabel);
-    const who = joinList(sorted.map((r) => r.people[0].name), '、');
+    const who = joinList(sorted.map(whoOf), '、');
     const predicate = new Set(labels).size === 1 ? `均获${levelled(title, sorted[0].level, sorted[0].organiser)}${labels[0]}` : `分获${levelled(title, sorted[0].level, sorted[0].organiser)}${joinList(labels)}`;
     clause(who, predicate, sorted);
     sorted.forEach((r) => used.add(r.id));

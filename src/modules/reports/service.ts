@@ -44,6 +44,9 @@ export interface Report {
 
 const MAX_YEAR_SPAN = 100;
 
+/** A department as a sentence names it: as it is (中药剂科), a body after the institution (我院团委). */
+const unitName = (d: { name: string; kind?: string | null }, selfReference: string) => (d.kind === 'BODY' ? `${selfReference}${d.name}` : d.name);
+
 function donationPhrase(g: DonationGroup): string {
   const qty = quantityText({ kind: g.kind, quantity: g.quantity, approximate: g.approximate });
   const { verb } = donationKind(g.kind);
@@ -124,7 +127,7 @@ export class ReportService {
     );
     const { records, names } = await this.draftRecords(ranked, institution.selfReference);
     const donorDepartments = await this.ctx.loaders.department.loadMany(donationGroups.flatMap((g) => (g.department ? [g.department] : [])));
-    const donors = new Map(donorDepartments.flatMap((d) => (d && !(d instanceof Error) ? [[String(d._id), d.name] as const] : [])));
+    const donors = new Map(donorDepartments.flatMap((d) => (d && !(d instanceof Error) ? [[String(d._id), unitName(d, institution.selfReference)] as const] : [])));
     const narrative = draftNarrative({
       year,
       subject: scope.subject,
@@ -175,7 +178,7 @@ export class ReportService {
     const people = await this.ctx.loaders.person.loadMany([...new Set(records.flatMap((r) => r.people.map(String)))]);
     const personNames = new Map(people.filter((p): p is NonNullable<typeof p> & { _id: Types.ObjectId; name: string } => Boolean(p) && !(p instanceof Error)).map((p) => [String(p._id), p.name]));
     const deps = await this.ctx.loaders.department.loadMany(records.flatMap((r) => (r.collective?.department ? [r.collective.department] : [])));
-    const depNames = new Map(deps.filter((d): d is NonNullable<typeof d> & { _id: Types.ObjectId; name: string } => Boolean(d) && !(d instanceof Error)).map((d) => [String(d._id), d.name]));
+    const depNames = new Map(deps.filter((d): d is NonNullable<typeof d> & { _id: Types.ObjectId; name: string } => Boolean(d) && !(d instanceof Error)).map((d) => [String(d._id), unitName(d, selfReference)]));
     const names = new Map([...[...personNames].map(([id, n]) => [`P:${id}`, n] as [string, string]), ...[...depNames].map(([id, n]) => [`D:${id}`, n] as [string, string])]);
     const competitions = await this.ctx.loaders.competition.loadMany(records.flatMap((r) => (r.competition ? [r.competition] : [])));
     const competitionOf = new Map(competitions.flatMap((c) => (c && !(c instanceof Error) ? [[String(c._id), c] as const] : [])));
@@ -203,6 +206,7 @@ export class ReportService {
         sector: r.sector,
         score: r.score,
         asWritten: r.asWritten,
+        holders: r.holderCount ? { count: r.holderCount, noun: r.holderNoun ?? '职工' } : null,
       };
     });
     return { records: drafted, names };

@@ -18,8 +18,11 @@ export function chineseNumber(n: number, { counting = false } = {}): string {
 }
 
 /** An award's result in words: the grade's name, 第三名, or the result as entered. */
-export function awardResultLabel(a: { grade?: string | null; placement?: number | null; resultText?: string | null }): string {
+export function resultWords(a: { grade?: string | null; placement?: number | null; resultText?: string | null }): string {
   if (a.grade) return label('grade', a.grade);
   if (a.placement) return `第${chineseNumber(a.placement)}名`;
   return a.resultText ?? '';
 }
+
+/** The result as read, after the division it was won in (企业组优胜奖, 团体亚军). */
+export const awardResultLabel = (a: Parameters<typeof resultWords>[0] & { division?: string | null }) => `${a.division ?? ''}${resultWords(a)}`;

@@ -36,8 +36,11 @@ export const LEVEL_WORDS: Record<Level, string> = {
   UNSPECIFIED: '',
 };
 
-/** Grades with their rank under the default policy: medals rank with the matching prize. */
-export const GRADES: Term<'SPECIAL' | 'FIRST' | 'SECOND' | 'THIRD' | 'GOLD' | 'SILVER' | 'BRONZE' | 'EXCELLENCE' | 'MERIT'>[] = [
+/**
+ * Results with their rank under the default policy: medals and 冠军/亚军/季军 rank with the
+ * matching prize; an organisation award (to a unit, for organising its people) after prizes.
+ */
+export const GRADES: Term<'SPECIAL' | 'FIRST' | 'SECOND' | 'THIRD' | 'GOLD' | 'SILVER' | 'BRONZE' | 'CHAMPION' | 'RUNNER_UP' | 'THIRD_PLACE' | 'EXCELLENCE' | 'MERIT' | 'EXCELLENT_ORGANISATION' | 'ORGANISATION'>[] = [
   { value: 'SPECIAL', label: '特等奖', rank: 0 },
   { value: 'FIRST', label: '一等奖', rank: 1 },
   { value: 'SECOND', label: '二等奖', rank: 2 },
@@ -45,8 +48,13 @@ export const GRADES: Term<'SPECIAL' | 'FIRST' | 'SECOND' | 'THIRD' | 'GOLD' | 'S
   { value: 'GOLD', label: '金奖', rank: 1 },
   { value: 'SILVER', label: '银奖', rank: 2 },
   { value: 'BRONZE', label: '铜奖', rank: 3 },
+  { value: 'CHAMPION', label: '冠军', rank: 1 },
+  { value: 'RUNNER_UP', label: '亚军', rank: 2 },
+  { value: 'THIRD_PLACE', label: '季军', rank: 3 },
   { value: 'EXCELLENCE', label: '优秀奖', rank: 4 },
   { value: 'MERIT', label: '优胜奖', rank: 5 },
+  { value: 'EXCELLENT_ORGANISATION', label: '优秀组织奖', rank: 6 },
+  { value: 'ORGANISATION', label: '组织奖', rank: 7 },
 ];
 export type Grade = (typeof GRADES)[number]['value'];
 

@@ -28,7 +28,7 @@ const AwardCreate = graphql(`
   }
 `);
 
-const FIELDS = ['competitionId', 'people', 'departmentId', 'grade', 'placement', 'resultText', 'date', 'certificateNumber', 'note'];
+const FIELDS = ['competitionId', 'people', 'departmentId', 'grade', 'placement', 'resultText', 'division', 'date', 'certificateNumber', 'note'];
 
 function NewCompetition({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const [form] = Form.useForm();
@@ -75,6 +75,7 @@ export function AwardForm({ scope }: { scope: string[] | null }) {
     grade: resultKind === 'grade' ? v.grade ?? null : null,
     placement: resultKind === 'placement' ? v.placement ?? null : null,
     resultText: resultKind === 'text' ? v.resultText || null : null,
+    division: v.division || null,
     date: day(v.date) as string,
     certificateNumber: v.certificateNumber || null,
     note: v.note || null,
@@ -129,6 +130,7 @@ export function AwardForm({ scope }: { scope: string[] | null }) {
         {resultKind === 'grade' && <Form.Item label="等级" name="grade"><Select options={grades} allowClear /></Form.Item>}
         {resultKind === 'placement' && <Form.Item label="名次" name="placement"><InputNumber min={1} max={100} /></Form.Item>}
         {resultKind === 'text' && <Form.Item label="结果文字（如 多项奖项）" name="resultText"><Input /></Form.Item>}
+        <Form.Item label="组别（如 专业组、企业组、团体）" name="division"><Input /></Form.Item>
         <Form.Item label="获奖日期" name="date" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker />
         </Form.Item>
