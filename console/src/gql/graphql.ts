@@ -139,8 +139,16 @@ export type CompetitionCreateInput = {
 
 export type DepartmentCreateInput = {
   code: string;
+  kind?: DepartmentKind | null | undefined;
   name: string;
 };
+
+/** What a unit of the institution is: where its people work, or a body of the institution. */
+export type DepartmentKind =
+  /** 群团组织 such as 工会, 团委, 妇委会: a recipient named after the institution (我院团委荣获…) */
+  | 'BODY'
+  /** 科室 / 部门 / 病区: named as it is (中药剂科) */
+  | 'DEPARTMENT';
 
 /** Kind of donation, with its unit. */
 export type DonationKind =
@@ -226,6 +234,10 @@ export type HonourConferInput = {
   /** The conferring body; may be left out where it is not known. */
   conferredBy?: string | null | undefined;
   date?: string | null | undefined;
+  /** With a collective: how many of its staff hold the title (2–10000), where the source gives a count and not names; drafted as 我院12名护士被评为…. */
+  holderCount?: number | null | undefined;
+  /** Who the holders are, e.g. 护士 (default 职工). */
+  holderNoun?: string | null | undefined;
   honourKind: HonourKind;
   level: Level;
   note?: string | null | undefined;

@@ -5,6 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { useLookups } from '../api/lookups';
 import { ROLE_NAMES } from '../api/viewer';
 import { graphql } from '../gql';
+import type { DepartmentKind } from '../gql/graphql';
 import { showOnFields } from '../lib/errors';
 
 const AdminQuery = graphql(`
@@ -22,6 +23,11 @@ const UnionGroupCreate = graphql(`mutation UnionGroupCreate($input: UnionGroupCr
 const PersonCreate = graphql(`mutation PersonCreate($input: PersonCreateInput!) { personCreate(input: $input) { person { id } userErrors { field message } } }`);
 
 /** A small create form: its userErrors on its fields, the rest above the button. */
+const DEPARTMENT_KINDS: { value: DepartmentKind; label: string }[] = [
+  { value: 'DEPARTMENT', label: '科室 / 部门' },
+  { value: 'BODY', label: '群团组织（工会、团委等，报告中写作“我院团委”）' },
+];
+
 function CreateForm({ fields, run, label }: { fields: { name: string; label: string; input?: React.ReactNode; required?: boolean }[]; run: (v: Record<string, never>) => Promise<readonly { field: string[]; message: string }[] | null>; label: string }) {
   const [form] = Form.useForm();
   const [problem, setProblem] = useState<string | null>(null);
@@ -109,11 +115,15 @@ export function Admin() {
             <>
               <CreateForm
                 label={k === 'departments' ? '新建科室' : '新建工会小组'}
-                fields={[{ name: 'code', label: '代码' }, { name: 'name', label: '名称' }]}
+                fields={[
+                  { name: 'code', label: '代码' },
+                  { name: 'name', label: '名称' },
+                  ...(k === 'departments' ? [{ name: 'kind', label: '类型', required: false, input: <Select style={{ width: 200 }} allowClear placeholder="科室" options={DEPARTMENT_KINDS} /> }] : []),
+                ]}
                 run={async (v) => {
                   const input = { code: v.code, name: v.name };
                   if (k === 'departments') {
-                    const res = await createDepartment({ input });
+                    const res = await createDepartment({ input: { ...input, kind: v.kind ?? null } });
                     return done(res.data?.departmentCreate, res.error);
                   }
                   const res = await createGroup({ input });

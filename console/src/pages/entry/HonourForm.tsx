@@ -12,7 +12,7 @@ const HonourConfer = graphql(`
   }
 `);
 
-const FIELDS = ['title', 'honourKind', 'conferredBy', 'sector', 'score', 'asWritten', 'level', 'people', 'departmentId', 'year', 'date', 'session', 'note'];
+const FIELDS = ['title', 'honourKind', 'conferredBy', 'sector', 'score', 'asWritten', 'holderCount', 'holderNoun', 'level', 'people', 'departmentId', 'year', 'date', 'session', 'note'];
 
 export function HonourForm({ scope }: { scope: string[] | null }) {
   const [form] = Form.useForm();
@@ -24,7 +24,7 @@ export function HonourForm({ scope }: { scope: string[] | null }) {
   const save = async (v: Record<string, never>) => {
     setProblem(null);
     const res = await confer({
-      input: { title: v.title, honourKind: v.honourKind, conferredBy: v.conferredBy || null, sector: v.sector || null, score: v.score ?? null, asWritten: v.asWritten || null, level: v.level, year: v.year, date: day(v.date), session: v.session || null, note: v.note || null, ...recipientInput({ ...v, people: v.people }, 'personId') },
+      input: { title: v.title, honourKind: v.honourKind, conferredBy: v.conferredBy || null, sector: v.sector || null, score: v.score ?? null, asWritten: v.asWritten || null, holderCount: v.holderCount ?? null, holderNoun: v.holderNoun || null, level: v.level, year: v.year, date: day(v.date), session: v.session || null, note: v.note || null, ...recipientInput({ ...v, people: v.people }, 'personId') },
     });
     const p = res.data?.honourConfer;
     if (p?.honour) {
@@ -48,6 +48,8 @@ export function HonourForm({ scope }: { scope: string[] | null }) {
         <Form.Item label="原文称号（按证书写法起草时填写）" name="asWritten"><Input /></Form.Item>
         <Form.Item label="级别" name="level" rules={[{ required: true, message: '请选择级别' }]}><Select options={levels} /></Form.Item>
         <Recipients scope={scope} multiple={false} />
+        <Form.Item label="获此称号的人数（集体中只知人数时填写，如 12）" name="holderCount"><InputNumber min={2} max={10000} /></Form.Item>
+        <Form.Item label="人员称谓（如 护士，默认 职工）" name="holderNoun"><Input /></Form.Item>
         <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]}><InputNumber min={1950} max={2100} /></Form.Item>
         <Form.Item label="授予日期" name="date"><DatePicker /></Form.Item>
         <Form.Item label="届次" name="session"><Input /></Form.Item>
