@@ -13,6 +13,8 @@ export interface DemoCompetition {
   sector?: string;
   category: string;
   year: number;
+  /** The union's own event (组织全院职工…). */
+  hostedByUnion?: boolean;
   edition?: string;
 }
 
@@ -53,6 +55,9 @@ export interface DemoDonation {
 }
 
 export const demoCompetitions: DemoCompetition[] = [
+  // The union's own events of 2020, as the report names them (it gives no number of participants).
+  { key: 'winter-games', name: '冬季趣味运动会', level: 'INSTITUTION', category: 'SPORTS', year: 2020, hostedByUnion: true },
+  { key: 'basketball', name: '市级医院篮球邀请赛', level: 'MUNICIPAL', category: 'SPORTS', year: 2020, hostedByUnion: true },
   { key: 'zj-pharma-skills', name: '浙江省医药行业特有职业技能竞赛', level: 'PROVINCIAL', sector: '医药行业', category: 'SKILLS', year: 2020 },
   { key: 'cn-pharma-skills', name: '全国医药行业特有职业技能竞赛', level: 'NATIONAL', sector: '医药行业', category: 'SKILLS', year: 2020 },
   { key: 'tjt-2018', name: '中药材真伪鉴别全国大赛', brand: '桐君堂杯', level: 'NATIONAL', category: 'SKILLS', year: 2018 },

@@ -21,6 +21,7 @@ export const actions = {
   'action.createUnionGroup': fixed('新建工会小组', 'Creating a union group'),
   'action.changeUnionGroup': fixed('修改工会小组', 'Changing a union group'),
   'action.addCompetition': fixed('新增竞赛', 'Adding a competition'),
+  'action.markHosted': fixed('把竞赛登记为工会自己组织的活动', 'Recording a competition as the union’s own event'),
   'action.changeCompetition': fixed('修改竞赛', 'Changing a competition'),
   'action.deleteCompetition': fixed('删除竞赛', 'Deleting a competition'),
   'action.changeSettings': fixed('修改系统设置', 'Changing the registry settings'),

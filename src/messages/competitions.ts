@@ -30,6 +30,10 @@ export const competitions = {
     (p) => `this donation is already recorded: ${p.quantity} on ${date(p.date)}, id ${p.id}`,
   ),
   // Campaigns
+  'competition.participantsRange': fixed('参赛人数应为 1 到 100000 的整数', 'participants must be a whole number from 1 to 100000'),
+  'competition.participantsNeedHosted': fixed('参赛人数只用于工会自己组织的活动（hostedByUnion）', 'participants are recorded for the union’s own events only (hostedByUnion)'),
+  'competition.approxNeedsCount': fixed('“余”或“近”须与参赛人数一起填写', 'OVER or NEARLY goes with a number of participants'),
+  'competition.hostedNotShared': fixed('共享目录中的竞赛不是本院工会自己组织的活动', 'a competition in the shared catalogue is not the union’s own event'),
   'campaign.scoreRange': fixed('得分应在 0 到 100 之间', 'score must be between 0 and 100'),
   'campaign.departmentNotFound': say<{ id: string }>((p) => `找不到编号为 ${p.id} 的科室`, (p) => `no department has id ${p.id}`),
   'campaign.plannedAfterYear': say<{ year: number; planned: number }>((p) => `${p.year}年的活动不能在${p.planned}年计划`, (p) => `a campaign for ${p.year} cannot be planned in ${p.planned}`),

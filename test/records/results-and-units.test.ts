@@ -114,4 +114,25 @@ describe('results, divisions, bodies and holder counts', () => {
     const job = (await (await fetch(`${demo.t.url}/imports/honours?mode=dryRun`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form })).json()) as { rows: { outcome: string; errors: unknown[] }[] };
     expect(job.rows.map((r) => [r.outcome, r.errors])).to.deep.equal([['UNCHANGED', []]]);
   });
+
+  it('drafts the union’s own events with their participants, and keeps the rules of who may say so', async () => {
+    const create = `mutation($i: CompetitionCreateInput!) { competitionCreate(input: $i) { competition { id hostedByUnion participants participantsApprox } userErrors { field code } } }`;
+    const base = { level: 'INSTITUTION', category: 'SPORTS', year: 2014 };
+    const admin = demo.t.tokenFor('ADMIN');
+    const clerk = demo.t.tokenFor('CLERK', { wholeInstitution: true });
+    expect((await demo.t.gql(create, { i: { ...base, name: '职工冬季趣味运动会', hostedByUnion: true } }, clerk)).errors?.[0].extensions?.code).to.equal('FORBIDDEN');
+    const codes = async (i: Record<string, unknown>) => (payloadOf(await demo.t.gql(create, { i: { ...base, ...i } }, admin), 'competitionCreate').userErrors as { field: string[]; code: string }[]).map((e) => `${e.field.join('.')}:${e.code}`);
+    expect(await codes({ name: '院内征文比赛', participants: 30 })).to.deep.equal(['input.participants:INVALID']);
+    expect(await codes({ name: '院内演讲比赛', hostedByUnion: true, participantsApprox: 'OVER' })).to.deep.equal(['input.participantsApprox:INVALID']);
+    expect(await codes({ name: '全市职工拔河赛', hostedByUnion: true, shared: true })).to.deep.equal(['input.hostedByUnion:INVALID']);
+    const games = payloadOf(await demo.t.gql(create, { i: { ...base, name: '冬季趣味运动会', hostedByUnion: true, participants: 200, participantsApprox: 'OVER' } }, admin), 'competitionCreate');
+    expect(games.competition).to.deep.include({ hostedByUnion: true, participants: 200, participantsApprox: 'OVER' });
+    expect(await codes({ name: '技能练兵月', category: 'SKILLS', hostedByUnion: true, participants: 100, participantsApprox: 'NEARLY' })).to.deep.equal([]);
+    const text = await draft(2014);
+    expect(text).to.include('组织全院职工冬季趣味运动会，参赛职工200余人。');
+    expect(text).to.include('组织全院职工技能练兵月，参赛职工近百人。');
+    // Its count cannot outlive the event being the union's own.
+    const update = payloadOf(await demo.t.gql(`mutation($i: CompetitionUpdateInput!) { competitionUpdate(input: $i) { userErrors { field code } } }`, { i: { id: (games.competition as { id: string }).id, hostedByUnion: null } }, admin), 'competitionUpdate');
+    expect(update.userErrors).to.deep.equal([{ field: ['input', 'participants'], code: 'INVALID' }]);
+  });
 });

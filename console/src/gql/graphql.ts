@@ -28,6 +28,13 @@ export type AchievementKind =
   /** 劳模、先进工作者、五一劳动奖章、工匠 */
   | 'MODEL_WORKER';
 
+/** A count as the source qualifies it. */
+export type Approximation =
+  /** 近: nearly the number (近百人) */
+  | 'NEARLY'
+  /** 余: more than the number (200余人) */
+  | 'OVER';
+
 export type AwardCreateInput = {
   certificateNumber?: string | null | undefined;
   collective?: CollectiveInput | null | undefined;
@@ -128,9 +135,14 @@ export type CompetitionCreateInput = {
   brand?: string | null | undefined;
   category: CompetitionCategory;
   edition?: string | null | undefined;
+  /** The union held it for its own staff (ADMIN or VERIFIER): the report states it; not for the shared catalogue. */
+  hostedByUnion?: boolean | null | undefined;
   level: Level;
   name: string;
   organiser?: string | null | undefined;
+  /** For the union's own event: how many staff took part (1-100000). */
+  participants?: number | null | undefined;
+  participantsApprox?: Approximation | null | undefined;
   sector?: string | null | undefined;
   /** Enter it in the federation's shared catalogue (a provincial contest many hospitals enter), not as this institution's own. */
   shared?: boolean | null | undefined;

@@ -14,6 +14,11 @@ export const competitionSchema = new Schema(
     category: { type: String, enum: values(CATEGORIES), required: true },
     year: { type: Number, required: true },
     edition: { type: String },
+    /** The union held it for its own staff (组织全院职工冬季趣味运动会): the report says so. */
+    hostedByUnion: { type: Boolean },
+    /** How many staff took part, as the source states it: 200 OVER is 200余人, 100 NEARLY 近百人. */
+    participants: { type: Number },
+    participantsApprox: { type: String, enum: ['OVER', 'NEARLY'] },
   },
   { timestamps: true },
 );

@@ -25,6 +25,7 @@ export const competitionResolvers = {
   Competition: {
     id: (c: CompetitionRecord) => toGlobalId('Competition', c._id),
     shared: (c: CompetitionRecord) => c.institution == null,
+    hostedByUnion: (c: CompetitionRecord) => Boolean(c.hostedByUnion),
     levelLabel: (c: CompetitionRecord) => label('level', c.level),
     levelRank: (c: CompetitionRecord) => levelRank(c.level),
     categoryLabel: (c: CompetitionRecord) => label('category', c.category),

@@ -30,7 +30,19 @@ const fields = {
   category: z.enum(values(CATEGORIES)),
   year: yearSchema,
   edition: optionalText('field.edition', 20),
+  hostedByUnion: z.boolean().nullish(),
+  participants: z.number().int({ error: () => t('competition.participantsRange') }).min(1, { error: () => t('competition.participantsRange') }).max(100000, { error: () => t('competition.participantsRange') }).nullish(),
+  participantsApprox: z.enum(['OVER', 'NEARLY']).nullish(),
 };
+
+type Hosting = { hostedByUnion?: boolean | null; participants?: number | null; participantsApprox?: string | null; shared?: boolean | null };
+
+/** A count of participants belongs to the union's own event; its 余/近 to a count. */
+function hostingProblems(c: Hosting) {
+  if (c.hostedByUnion && c.shared) throw userError(['input', 'hostedByUnion'], 'INVALID', t('competition.hostedNotShared'));
+  if (c.participants != null && !c.hostedByUnion) throw userError(['input', 'participants'], 'INVALID', t('competition.participantsNeedHosted'));
+  if (c.participantsApprox && c.participants == null) throw userError(['input', 'participantsApprox'], 'INVALID', t('competition.approxNeedsCount'));
+}
 const createSchema = z.object({ ...fields, shared: z.boolean().nullish() });
 const updateSchema = z.object({ id: z.string() }).extend(z.object(fields).partial().shape);
 const { shared: _shared, ...editable } = createSchema.shape;
@@ -97,6 +109,9 @@ export class CompetitionService {
   async create(input: unknown, options: { dryRun?: boolean } = {}): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
     this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'CLERK'], t('action.addCompetition'));
     const { shared, ...data } = parseInput(createSchema, input);
+    hostingProblems({ ...data, shared });
+    // The report states the union's own events as fact: a verifier's or an admin's word.
+    if (data.hostedByUnion) this.ctx.guard.requireRole(['ADMIN', 'VERIFIER'], t('action.markHosted'));
     await this.assertNew(data.name, data.year);
     const warnings = [...levelWarnings(data.level), ...(await this.similar(data.name, data.year))];
     if (options.dryRun) return { competition: { ...data, normalizedName: normalizeName(data.name) } as unknown as CompetitionRecord, warnings };
@@ -155,10 +170,12 @@ export class CompetitionService {
     for (const [k, v] of Object.entries(patch)) {
       if (v === undefined) continue;
       if (v === null) {
-        if (k in editable && !['brand', 'organiser', 'sector', 'edition'].includes(k)) throw userError(['input', k], 'REQUIRED', t('record.cannotClear', { field: k }));
+        if (k in editable && !['brand', 'organiser', 'sector', 'edition', 'hostedByUnion', 'participants', 'participantsApprox'].includes(k)) throw userError(['input', k], 'REQUIRED', t('record.cannotClear', { field: k }));
         unset[k] = '';
       } else set[k] = v;
     }
+    const kept = (k: keyof Hosting) => (k in unset ? null : k in set ? set[k] : (before as Hosting)[k]) as never;
+    hostingProblems({ hostedByUnion: kept('hostedByUnion'), participants: kept('participants'), participantsApprox: kept('participantsApprox'), shared: !before.institution });
     const name = (set.name as string | undefined) ?? before.name;
     const year = (set.year as number | undefined) ?? before.year;
     if (set.name || set.year) {

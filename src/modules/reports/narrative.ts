@@ -52,6 +52,15 @@ export interface DraftDonation {
   recordIds: string[];
 }
 
+/** An event the union held itself (组织全院职工冬季趣味运动会，参赛职工200余人). */
+export interface DraftHosted {
+  id: string;
+  name: string;
+  category: string;
+  /** As the source states it: 200余人, 近百人; null where it gives none. */
+  participants: string | null;
+}
+
 export interface Sentence {
   text: string;
   recordIds: string[];
@@ -69,6 +78,8 @@ export interface DraftInput {
   /** Who qualifies the staff that gave: 全院 for the institution (全院108位职工献血…), else the subject. */
   staff: string;
   records: DraftRecord[];
+  /** The union's own events of the year (the institution's report only). */
+  hosted?: DraftHosted[];
   streaks: DraftStreak[];
   donations: DraftDonation[];
   summary: { total: number; byLevel: { level: Level; count: number }[]; people: number; women: number; previousTotal: number | null };
@@ -357,6 +368,14 @@ function summarySentence(input: DraftInput, allIds: string[]): Sentence {
   return { text: `${text}。`, recordIds: allIds };
 }
 
+/** 组织全院职工A及B。组织全院职工C，参赛职工200余人。 — the union's own events lead their paragraph. */
+function hostedSentences(hosted: DraftHosted[], staff: string): Sentence[] {
+  const plain = hosted.filter((h) => !h.participants);
+  const sentences = plain.length ? [{ text: `组织${staff}职工${joinList(plain.map((h) => h.name), '及')}。`, recordIds: plain.map((h) => h.id) }] : [];
+  for (const h of hosted.filter((x) => x.participants)) sentences.push({ text: `组织${staff}职工${h.name}，参赛职工${h.participants}。`, recordIds: [h.id] });
+  return sentences;
+}
+
 export function draftNarrative(input: DraftInput): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   const records = [...input.records].sort((a, b) => (a.rankKey < b.rankKey ? -1 : a.rankKey > b.rankKey ? 1 : a.id < b.id ? -1 : 1));
@@ -365,6 +384,9 @@ export function draftNarrative(input: DraftInput): Paragraph[] {
   for (const r of records) if (r.kind === 'HONOUR' && r.followsFrom && ids.has(r.followsFrom)) honoursByAward.set(r.followsFrom, [...(honoursByAward.get(r.followsFrom) ?? []), r]);
   const attachedIds = new Set([...honoursByAward.values()].flat().map((r) => r.id));
   const streaks = new Map(input.streaks.map((s) => [s.recipientKey, s]));
+  const hosted = input.hosted ?? [];
+  const hostedWork = hostedSentences(hosted.filter((h) => !CULTURE.has(h.category)), input.staff);
+  const hostedCulture = hostedSentences(hosted.filter((h) => CULTURE.has(h.category)), input.staff);
 
   if (!records.length) {
     paragraphs.push({ heading: '获奖与荣誉', sentences: [{ text: `${input.year}年度，${input.subject}暂无经审核的获奖和荣誉记录。`, recordIds: [] }] });
@@ -374,9 +396,12 @@ export function draftNarrative(input: DraftInput): Paragraph[] {
     const professional = awardClauses(awards.filter((r) => !CULTURE.has(r.category ?? '')), honoursByAward);
     const titles = titleClauses(records.filter((r) => r.kind !== 'AWARD' && !attachedIds.has(r.id)));
     const work = [...professional, ...titles].sort(inTellingOrder);
-    if (work.length) paragraphs.push({ heading: '岗位建功', sentences: work.map((c) => ({ text: withStreak(c, streaks), recordIds: c.recordIds })) });
     const culture = awardClauses(awards.filter((r) => CULTURE.has(r.category ?? '')), honoursByAward).sort(inTellingOrder);
-    if (culture.length) paragraphs.push({ heading: '文体活动', sentences: culture.map((c) => ({ text: withStreak(c, streaks), recordIds: c.recordIds })) });
+    paragraphs.push({ heading: '岗位建功', sentences: [...hostedWork, ...work.map((c) => ({ text: withStreak(c, streaks), recordIds: c.recordIds }))] });
+    paragraphs.push({ heading: '文体活动', sentences: [...hostedCulture, ...culture.map((c) => ({ text: withStreak(c, streaks), recordIds: c.recordIds }))] });
+  }
+  if (!records.length) {
+    paragraphs.push({ heading: '岗位建功', sentences: hostedWork }, { heading: '文体活动', sentences: hostedCulture });
   }
 
   if (input.donations.length) {
@@ -394,7 +419,7 @@ export function draftNarrative(input: DraftInput): Paragraph[] {
       });
     paragraphs.push({ heading: '爱心奉献', sentences });
   }
-  return paragraphs;
+  return paragraphs.filter((p) => p.sentences.length);
 }
 
 /** “抗疫捐款”; a name that brings its own quotes keeps them. */

@@ -10,7 +10,9 @@ import { idOfType, toGlobalId } from '../../shared/ids.js';
 import type { AchievementRecord } from '../achievements/model.js';
 import { TYPE_NAMES } from '../achievements/shared.js';
 import { quantityText } from '../donations/service.js';
-import { awardResultLabel } from '../vocabulary/numbers.js';
+import { awardResultLabel, peopleCount } from '../vocabulary/numbers.js';
+import { competitionTitle } from '../competitions/service.js';
+import type { CompetitionRecord } from '../competitions/model.js';
 import { donationKind, type Level } from '../vocabulary/vocabulary.js';
 import { campaignsFor, donationsFor, streaksFor, totalsFor, type DonationGroup, type ScopeMatch, type StreakRow, type Totals } from './data.js';
 import { competitionName, draftNarrative, type DraftDonation, type DraftRecord, type Paragraph } from './narrative.js';
@@ -126,6 +128,8 @@ export class ReportService {
       })),
     );
     const { records, names } = await this.draftRecords(ranked, institution.selfReference);
+    // The union's own events belong to the institution's report, not to a department's or group's.
+    const hosted = found.subject ? [] : ((await models.Competition.find({ year, hostedByUnion: true }).sort({ _id: 1 }).lean()) as CompetitionRecord[]);
     const donorDepartments = await this.ctx.loaders.department.loadMany(donationGroups.flatMap((g) => (g.department ? [g.department] : [])));
     const donors = new Map(donorDepartments.flatMap((d) => (d && !(d instanceof Error) ? [[String(d._id), unitName(d, institution.selfReference)] as const] : [])));
     const narrative = draftNarrative({
@@ -133,6 +137,7 @@ export class ReportService {
       subject: scope.subject,
       staff: found.subject || '全院',
       records,
+      hosted: hosted.map((c) => ({ id: toGlobalId('Competition', c._id), name: competitionName(competitionTitle(c), c), category: c.category, participants: c.participants ? peopleCount(c.participants, c.participantsApprox) : null })),
       streaks: streaks.map((s) => ({ recipientKey: s.recipientKey, name: s.name, level: s.level, years: s.years })),
       donations: donationGroups.map(
         (g): DraftDonation => ({ kind: g.kind, campaign: g.campaign, donor: g.department ? (donors.get(String(g.department)) ?? null) : null, byStaff: g.mode === 'AGGREGATE' || g.itemisedPeople > 0, phrase: donationPhrase(g), recordIds: g.recordIds.map((id) => toGlobalId('Donation', id)) }),

@@ -17,6 +17,13 @@ export function chineseNumber(n: number, { counting = false } = {}): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
 }
 
+/** A number of people as the source states it: 200余人, 近百人 (近千人), 近80人, 36人. */
+export function peopleCount(n: number, approx?: string | null): string {
+  if (approx === 'OVER') return `${n}余人`;
+  if (approx === 'NEARLY') return n === 100 ? '近百人' : n === 1000 ? '近千人' : `近${n}人`;
+  return `${n}人`;
+}
+
 /** An award's result in words: the grade's name, 第三名, or the result as entered. */
 export function resultWords(a: { grade?: string | null; placement?: number | null; resultText?: string | null }): string {
   if (a.grade) return label('grade', a.grade);
