@@ -225,9 +225,12 @@ const levelOrder = (l: Level) => LEVELS.findIndex((x) => x.value === l);
 
 const byDate = (a: DraftRecord, b: DraftRecord) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.rankKey < b.rankKey ? -1 : 1);
 
-/** Highest level first; within a level, the year told in the order it happened; then by rank. */
+/** The level part of a rank key: the level's place under the institution's ranking policy. */
+const levelPart = (rankKey: string) => rankKey.slice(0, rankKey.indexOf('.'));
+
+/** Highest level first (by the policy); within a level, the year told in the order it happened; then by rank. */
 const inTellingOrder = (a: Clause, b: Clause) =>
-  levelOrder(a.bestLevel) - levelOrder(b.bestLevel) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.rankKey < b.rankKey ? -1 : a.rankKey > b.rankKey ? 1 : a.recordIds[0] < b.recordIds[0] ? -1 : 1);
+  levelPart(a.rankKey).localeCompare(levelPart(b.rankKey)) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.rankKey < b.rankKey ? -1 : a.rankKey > b.rankKey ? 1 : a.recordIds[0] < b.recordIds[0] ? -1 : 1);
 
 const earliest = (rs: DraftRecord[]) => rs.map((r) => r.date).sort()[0];
 
