@@ -1,7 +1,8 @@
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useLookups } from '../../api/lookups';
+import { canVerify, useViewer } from '../../api/viewer';
 import { graphql } from '../../gql';
 import type { AwardCreateInput } from '../../gql/graphql';
 import { showOnFields } from '../../lib/errors';
@@ -35,11 +36,16 @@ function NewCompetition({ open, onClose, onCreated }: { open: boolean; onClose: 
   const { levels, categories } = useLookups();
   const [{ fetching }, create] = useMutation(CompetitionCreate);
   const [problem, setProblem] = useState<string | null>(null);
-  const save = async (v: { name: string; level: string; category: string; year: number; organiser?: string; edition?: string }) => {
-    const res = await create({ input: { name: v.name, level: v.level as never, category: v.category as never, year: v.year, organiser: v.organiser || null, edition: v.edition || null } });
+  // Only a verifier's or an admin's word makes it the union's own event (the report states it).
+  const mayHost = canVerify(useViewer());
+  const hosted = Form.useWatch('hostedByUnion', form) as boolean | undefined;
+  type Values = { name: string; level: string; category: string; year: number; brand?: string; organiser?: string; edition?: string; sector?: string; hostedByUnion?: boolean; participants?: number; participantsApprox?: 'OVER' | 'NEARLY' };
+  const save = async (v: Values) => {
+    const own = mayHost && v.hostedByUnion ? { hostedByUnion: true, participants: v.participants ?? null, participantsApprox: v.participants ? (v.participantsApprox ?? null) : null } : {};
+    const res = await create({ input: { name: v.name, level: v.level as never, category: v.category as never, year: v.year, brand: v.brand || null, organiser: v.organiser || null, edition: v.edition || null, sector: v.sector || null, ...own } });
     const p = res.data?.competitionCreate;
     if (p?.competition) return onCreated(p.competition.id);
-    setProblem(showOnFields(form, p?.userErrors ?? [], ['name', 'level', 'category', 'year', 'organiser', 'edition']).join('；') || res.error?.message || null);
+    setProblem(showOnFields(form, p?.userErrors ?? [], ['name', 'level', 'category', 'year', 'brand', 'organiser', 'edition', 'sector', 'hostedByUnion', 'participants', 'participantsApprox']).join('；') || res.error?.message || null);
   };
   return (
     <Modal open={open} title="新增竞赛" onCancel={onClose} onOk={() => form.submit()} confirmLoading={fetching} okText="保存竞赛" destroyOnHidden>
@@ -50,6 +56,17 @@ function NewCompetition({ open, onClose, onCreated }: { open: boolean; onClose: 
         <Form.Item label="年份" name="year" rules={[{ required: true, message: '请填写年份' }]}><InputNumber min={1950} max={2100} /></Form.Item>
         <Form.Item label="主办单位" name="organiser"><Input /></Form.Item>
         <Form.Item label="届次（如 第五届）" name="edition"><Input /></Form.Item>
+        <Form.Item label="品牌（如 桐君堂杯）" name="brand"><Input /></Form.Item>
+        <Form.Item label="系统（如 市直卫生健康系统）" name="sector"><Input /></Form.Item>
+        {mayHost && (
+          <Form.Item name="hostedByUnion" valuePropName="checked"><Checkbox>本院工会自己组织的活动</Checkbox></Form.Item>
+        )}
+        {mayHost && hosted && (
+          <Space>
+            <Form.Item label="参赛职工人数" name="participants"><InputNumber min={1} max={100000} /></Form.Item>
+            <Form.Item label="约数" name="participantsApprox"><Select style={{ width: 120 }} allowClear options={[{ value: 'OVER', label: '余（200余人）' }, { value: 'NEARLY', label: '近（近百人）' }]} /></Form.Item>
+          </Space>
+        )}
         {problem && <Alert type="error" title={problem} />}
       </Form>
     </Modal>
