@@ -30,9 +30,9 @@ export const records = {
     (p) => `只能删除草稿或已退回的${zhNoun(p)}；该记录的状态是“${termName('recordStatus', p.status)}”`,
     (p) => `only drafts and returned ${enNoun(p)}s can be deleted; this one is ${p.status}`,
   ),
-  'record.duplicate': say<{ title: string; year: number; status: string; id: string }>(
-    (p) => `已有相同记录：${p.title}（${p.year}年），${termName('recordStatus', p.status)}，编号 ${p.id}`,
-    (p) => `this is already recorded: ${p.title} (${p.year}), ${termName('recordStatus', p.status)}, id ${p.id}`,
+  'record.duplicate': say<{ title: string; year: number | null; status: string; id: string }>(
+    (p) => `已有相同记录：${p.title}（${p.year == null ? '获得年份不详' : `${p.year}年`}），${termName('recordStatus', p.status)}，编号 ${p.id}`,
+    (p) => `this is already recorded: ${p.title} (${p.year ?? 'year unknown'}), ${termName('recordStatus', p.status)}, id ${p.id}`,
   ),
   'record.cannotClear': say<{ field: string }>((p) => `${p.field} 不能清空`, (p) => `${p.field} cannot be cleared`),
   'record.dateOutsideYear': say<{ date: Date; year: number }>((p) => `日期 ${date(p.date)} 不在 ${p.year} 年内`, (p) => `the date ${date(p.date)} lies outside ${p.year}`),
@@ -65,6 +65,8 @@ export const records = {
     (p) => `the same recipients already have ${p.result} in ${p.title}; is this entered twice?`,
   ),
   // Honours
+  'honour.yearOrUnknown': fixed('请填写年度，或注明获得年份不详（sinceUnknown）', 'give the year, or say it is unknown (sinceUnknown)'),
+  'honour.unknownHasNoYear': fixed('获得年份不详的称号不填年度和授予日期', 'a title held since an unknown year takes no year and no date'),
   'honour.holdersNeedCollective': fixed('人数用于集体（全院或科室）中获此称号的人数，不能与个人同时填写', 'a holder count goes with a collective (the institution or a department), not with a person'),
   'honour.holderCountRange': fixed('人数应为 2 到 10000 的整数', 'the holder count must be a whole number from 2 to 10000'),
   'honour.personOrCollective': fixed('荣誉授予个人或集体，不能同时填写', 'an honour goes to a person or to a collective, not both'),
@@ -73,9 +75,9 @@ export const records = {
   'honour.collectiveOnly': say<{ kind: string }>((p) => `“${termName('honourKind', p.kind)}”授予集体，不授予个人`, (p) => `a ${termName('honourKind', p.kind)} title goes to a collective, not a person`),
   'honour.awardNotFound': say<{ id: string }>((p) => `找不到编号为 ${p.id} 的获奖记录`, (p) => `no award has id ${p.id}`),
   'honour.awardElsewhere': say<{ title: string }>((p) => `获奖记录“${p.title}”的获奖者不是此人`, (p) => `the award ${p.title} went to someone else`),
-  'honour.similar': say<{ title: string; year: number }>(
-    (p) => `该获得者已有“${p.title}”（${p.year}年）；是否为同一称号？`,
-    (p) => `the same recipient holds ${p.title} (${p.year}); is this the same title?`,
+  'honour.similar': say<{ title: string; year: number | null }>(
+    (p) => `该获得者已有“${p.title}”（${p.year == null ? '获得年份不详' : `${p.year}年`}）；是否为同一称号？`,
+    (p) => `the same recipient holds ${p.title} (${p.year ?? 'year unknown'}); is this the same title?`,
   ),
   'honour.validUntilBeforeDate': fixed('有效期截止日早于授予日期', 'validUntil lies before the date the honour was conferred'),
   'honour.wrongState': say<{ state: string; from: string[] }>(

@@ -135,4 +135,42 @@ describe('results, divisions, bodies and holder counts', () => {
     const update = payloadOf(await demo.t.gql(`mutation($i: CompetitionUpdateInput!) { competitionUpdate(input: $i) { userErrors { field code } } }`, { i: { id: (games.competition as { id: string }).id, hostedByUnion: null } }, admin), 'competitionUpdate');
     expect(update.userErrors).to.deep.equal([{ field: ['input', 'participants'], code: 'INVALID' }]);
   });
+
+  it('lists a title held since an unknown year on its holder and counts it in no year', async () => {
+    const admin = demo.t.tokenFor('ADMIN');
+    const confer = `mutation($i: HonourConferInput!) { honourConfer(input: $i) { honour { id year sinceUnknown } userErrors { field code } } }`;
+    const base = { title: '浙江省青年岗位能手', honourKind: 'OTHER', level: 'PROVINCIAL', personId: demo.ids.person.Z0104 };
+    const codes = async (i: Record<string, unknown>) => (payloadOf(await demo.t.gql(confer, { i: { ...base, ...i } }, admin), 'honourConfer').userErrors as { field: string[]; code: string }[]).map((e) => `${e.field.join('.')}:${e.code}`);
+    expect(await codes({})).to.deep.equal(['input.year:REQUIRED']);
+    expect(await codes({ sinceUnknown: true, year: 2015 })).to.deep.equal(['input.year:INVALID']);
+    expect(await codes({ sinceUnknown: true, date: '2015-03-01' })).to.deep.equal(['input.date:INVALID']);
+    const held = payloadOf(await demo.t.gql(confer, { i: { ...base, sinceUnknown: true } }, admin), 'honourConfer');
+    expect(held.honour).to.deep.include({ year: null, sinceUnknown: true });
+    const id = (held.honour as { id: string }).id;
+    await verify('honour', id);
+    const person = await demo.t.gql<{ node: { achievements: { edges: { node: { id: string } }[] }; achievementCounts: { year: number }[] } }>(
+      `query($id: ID!) { node(id: $id) { ... on Person { achievements(first: 50) { edges { node { id } } } achievementCounts { year } } } }`,
+      { id: demo.ids.person.Z0104 },
+      admin,
+    );
+    expect(person.data!.node.achievements.edges.map((e) => e.node.id)).to.include(id);
+    expect(person.data!.node.achievementCounts.every((c) => typeof c.year === 'number')).to.equal(true);
+    const stats = await demo.t.gql<{ achievementStats: { groups: { year: number | null }[] } }>(`{ achievementStats(filter: {status: VERIFIED}, groupBy: [YEAR]) { groups { year } } }`, {}, admin);
+    expect(stats.data!.achievementStats.groups.map((g) => g.year)).to.not.include(null);
+    expect(await draft(2020)).to.not.include('浙江省青年岗位能手');
+    // The honours sheet says 不详, and takes it back unchanged.
+    const res = await fetch(`${demo.t.url}/exports/records.xlsx`, { headers: { authorization: `Bearer ${admin}` } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const rows = book.worksheets.find((w) => w.name === '荣誉称号')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
+    const [headers, ...data] = rows;
+    const row = data.find((r) => r[headers.indexOf('称号')] === '浙江省青年岗位能手')!;
+    expect(row[headers.indexOf('年份')]).to.equal('不详');
+    const back = new ExcelJS.Workbook();
+    back.addWorksheet('数据').addRows([headers, row]);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await back.xlsx.writeBuffer())]), 'honours.xlsx');
+    const job = (await (await fetch(`${demo.t.url}/imports/honours?mode=dryRun`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form })).json()) as { rows: { outcome: string; errors: unknown[] }[] };
+    expect(job.rows.map((r) => [r.outcome, r.errors])).to.deep.equal([['UNCHANGED', []]]);
+  });
 });

@@ -260,10 +260,13 @@ export type HonourConferInput = {
   /** The system, e.g. 省直机关, 市直卫生健康系统. */
   sector?: string | null | undefined;
   session?: string | null | undefined;
+  /** Held since a year nobody knows: leave year and date out. */
+  sinceUnknown?: boolean | null | undefined;
   /** The full title, e.g. 浙江省医药行业技术能手. */
   title: string;
   validUntil?: string | null | undefined;
-  year: number;
+  /** Required unless sinceUnknown. */
+  year?: number | null | undefined;
 };
 
 /** Kind of honorary title. */
@@ -474,7 +477,7 @@ export type RecordDetailQuery = { node:
     | { id: string }
     | { id: string }
     | { kindLabel: string, quantityText: string, statusLabel: string, donorCount: number | null, campaign: string | null, id: string, donatedOn: string, donor: { name: string } | null, donorCollective: { name: string } | null, statusLog: Array<{ status: RecordStatus, at: string, reason: string | null, by: { username: string } }> }
-    | { kind: AchievementKind, title: string, year: number, date: string | null, levelLabel: string, resultLabel: string, statusLabel: string, returnReason: string | null, revision: number, note: string | null, conferredBy: string | null, session: string | null, stateLabel: string, id: string, people: Array<{ name: string, staffNumber: string }>, collective: { name: string } | null, departments: Array<{ name: string }>, enteredBy: { username: string }, verifiedBy: { username: string } | null, statusLog: Array<{ status: RecordStatus, at: string, reason: string | null, by: { username: string } }>, history: Array<{ revision: number, at: string, by: { username: string }, changes: Array<{ field: string, label: string, before: string | null, after: string | null }> }> }
+    | { kind: AchievementKind, title: string, year: number | null, date: string | null, levelLabel: string, resultLabel: string, statusLabel: string, returnReason: string | null, revision: number, note: string | null, conferredBy: string | null, session: string | null, stateLabel: string, id: string, people: Array<{ name: string, staffNumber: string }>, collective: { name: string } | null, departments: Array<{ name: string }>, enteredBy: { username: string }, verifiedBy: { username: string } | null, statusLog: Array<{ status: RecordStatus, at: string, reason: string | null, by: { username: string } }>, history: Array<{ revision: number, at: string, by: { username: string }, changes: Array<{ field: string, label: string, before: string | null, after: string | null }> }> }
     | { id: string }
     | { id: string }
     | { kind: AchievementKind, title: string, year: number, date: string | null, levelLabel: string, resultLabel: string, statusLabel: string, returnReason: string | null, revision: number, note: string | null, session: string | null, id: string, designationBody: string, people: Array<{ name: string, staffNumber: string }>, collective: { name: string } | null, departments: Array<{ name: string }>, enteredBy: { username: string }, verifiedBy: { username: string } | null, statusLog: Array<{ status: RecordStatus, at: string, reason: string | null, by: { username: string } }>, history: Array<{ revision: number, at: string, by: { username: string }, changes: Array<{ field: string, label: string, before: string | null, after: string | null }> }> }
@@ -549,7 +552,7 @@ export type RecordsQueryVariables = Exact<{
 
 export type RecordsQuery = { achievements: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node:
         | { id: string, kind: AchievementKind, title: string, year: number, levelLabel: string, resultLabel: string, status: RecordStatus, statusLabel: string, people: Array<{ name: string }>, collective: { name: string } | null }
-        | { id: string, kind: AchievementKind, title: string, year: number, levelLabel: string, resultLabel: string, status: RecordStatus, statusLabel: string, people: Array<{ name: string }>, collective: { name: string } | null }
+        | { id: string, kind: AchievementKind, title: string, year: number | null, levelLabel: string, resultLabel: string, status: RecordStatus, statusLabel: string, people: Array<{ name: string }>, collective: { name: string } | null }
         | { id: string, kind: AchievementKind, title: string, year: number, levelLabel: string, resultLabel: string, status: RecordStatus, statusLabel: string, people: Array<{ name: string }>, collective: { name: string } | null }
        }> } };
 
@@ -589,7 +592,7 @@ export type ReviewQueueQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ReviewQueueQuery = { achievements: { totalCount: number, edges: Array<{ node:
         | { id: string, kind: AchievementKind, title: string, year: number, levelLabel: string, resultLabel: string, people: Array<{ name: string }>, collective: { name: string } | null, enteredBy: { username: string } }
-        | { id: string, kind: AchievementKind, title: string, year: number, levelLabel: string, resultLabel: string, people: Array<{ name: string }>, collective: { name: string } | null, enteredBy: { username: string } }
+        | { id: string, kind: AchievementKind, title: string, year: number | null, levelLabel: string, resultLabel: string, people: Array<{ name: string }>, collective: { name: string } | null, enteredBy: { username: string } }
         | { id: string, kind: AchievementKind, title: string, year: number, levelLabel: string, resultLabel: string, people: Array<{ name: string }>, collective: { name: string } | null, enteredBy: { username: string } }
        }> }, donations: { edges: Array<{ node: { id: string, kindLabel: string, quantityText: string, date: string, donor: { name: string } | null, donorCollective: { name: string } | null, enteredBy: { username: string } } }> } };
 

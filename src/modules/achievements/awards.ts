@@ -86,7 +86,7 @@ export class AwardService {
       .flatMap((a) => {
         const same = a.competition?.equals(competition._id);
         if (!same && similarity(a.title, competitionTitle(competition)) < SIMILAR_THRESHOLD) return [];
-        const message = same ? t('award.sameCompetition', { title: a.title, result: awardResultLabel(a) }) : t('award.similar', { title: a.title, year: a.year });
+        const message = same ? t('award.sameCompetition', { title: a.title, result: awardResultLabel(a) }) : t('award.similar', { title: a.title, year: a.year! });
         return [{ code: 'SIMILAR_RECORD' as const, message, recordId: toGlobalId('Award', a._id) }];
       });
   }

@@ -102,7 +102,8 @@ export class DesignationService {
       designation: patch.designation ?? before.designation!,
       title: patch.title === undefined ? before.title : patch.title,
       level: patch.level ?? before.level,
-      year: patch.year ?? before.year,
+      // A designation always has its year (only an honour may be held since an unknown one).
+      year: patch.year ?? before.year!,
       date: patch.date === undefined ? before.date : patch.date,
     };
     assertDateInYear(merged.date, merged.year, ['input', 'date']);

@@ -27,7 +27,9 @@ const fields = {
   level: z.enum(values(LEVELS)),
   personId: z.string().nullish(),
   collective: collectiveInput.nullish(),
-  year: yearSchema,
+  year: yearSchema.nullish(),
+  /** Held since a year nobody knows: no year, listed on its holder, counted in no year. */
+  sinceUnknown: z.boolean().nullish(),
   date: notFuture.nullish(),
   session: optionalText('field.session', 20),
   awardId: z.string().nullish(),
@@ -38,6 +40,17 @@ const createSchema = z.object(fields);
 const updateSchema = z.object({ id: z.string() }).extend(z.object(fields).partial().shape);
 const reviewSchema = z.object({ id: z.string(), outcome: z.enum(['UNDER_REVIEW', 'CONFIRMED', 'EXPIRED']), date: notFuture, note: optionalText('field.note', 500) });
 const revokeSchema = z.object({ id: z.string(), date: notFuture, reason: text('field.reason', 500) });
+
+/** A year, or none for a title held since an unknown year (which then takes no date either). */
+function yearOf(d: { year?: number | null; sinceUnknown?: boolean | null; date?: Date | null }): number | null {
+  if (d.sinceUnknown) {
+    if (d.year != null) throw userError(['input', 'year'], 'INVALID', t('honour.unknownHasNoYear'));
+    if (d.date) throw userError(['input', 'date'], 'INVALID', t('honour.unknownHasNoYear'));
+    return null;
+  }
+  if (d.year == null) throw userError(['input', 'year'], 'REQUIRED', t('honour.yearOrUnknown'));
+  return d.year;
+}
 
 /** A count of holders belongs to a collective: the staff of the institution or a department. */
 function assertHolders(holderCount: number | null | undefined, recipients: Recipients) {
@@ -93,11 +106,11 @@ export class HonourService {
     return award._id;
   }
 
-  private dedupeKey(title: string, recipients: Pick<Recipients, 'people' | 'collective'>, year: number) {
+  private dedupeKey(title: string, recipients: Pick<Recipients, 'people' | 'collective'>, year: number | null) {
     return `HONOUR|${normalizeName(title)}|${recipientKey(recipients.people, recipients.collective)}|${year}`;
   }
 
-  private async similar(title: string, year: number, recipients: Recipients, self?: Types.ObjectId): Promise<Warning[]> {
+  private async similar(title: string, year: number | null, recipients: Recipients, self?: Types.ObjectId): Promise<Warning[]> {
     const or: Record<string, unknown>[] = [];
     if (recipients.people.length) or.push({ people: { $in: recipients.people } });
     if (recipients.collective?.department) or.push({ 'collective.department': recipients.collective.department });
@@ -109,12 +122,13 @@ export class HonourService {
       .map((h) => ({ code: 'SIMILAR_RECORD' as const, message: t('honour.similar', { title: h.title, year: h.year }), recordId: toGlobalId('Honour', h._id) }));
   }
 
-  private async stored(d: { title: string; level: string; year: number; date?: Date | null }, recipients: Recipients) {
+  private async stored(d: { title: string; level: string; year: number | null; date?: Date | null }, recipients: Recipients) {
     const ranker = await this.ctx.services.ranking.ranker();
     return {
       title: d.title,
       level: d.level,
-      year: d.year,
+      year: d.year ?? undefined,
+      sinceUnknown: d.year == null ? true : undefined,
       date: d.date ?? undefined,
       ...ranker.fields(d.level, { title: true }, d.date, d.year),
       people: recipients.people,
@@ -128,7 +142,8 @@ export class HonourService {
   /** With `dryRun`, every check runs and nothing is written (imports preview this way). */
   async confer(input: unknown, options: { dryRun?: boolean } = {}): Promise<{ honour: AchievementRecord; warnings: Warning[] }> {
     this.ctx.guard.requireRole(['ADMIN', 'CLERK'], t('action.recordHonour'));
-    const data = parseInput(createSchema, input);
+    const parsed = parseInput(createSchema, input);
+    const data = { ...parsed, year: yearOf(parsed) };
     const recipients = await this.recipients(data.honourKind, data.personId, data.collective);
     assertHolders(data.holderCount, recipients);
     assertDateInYear(data.date, data.year, ['input', 'date']);
@@ -155,7 +170,7 @@ export class HonourService {
         validUntil: data.validUntil ?? undefined,
         note: data.note ?? undefined,
         state: 'ACTIVE',
-        stateLog: [{ state: 'ACTIVE', date: data.date ?? new Date(Date.UTC(data.year, 0, 1)), by: actorOf(this.ctx) }],
+        stateLog: [{ state: 'ACTIVE', date: data.date ?? (data.year != null ? new Date(Date.UTC(data.year, 0, 1)) : new Date()), by: actorOf(this.ctx) }],
         ...newRecordFields(this.ctx),
       }),
     );
@@ -212,11 +227,12 @@ export class HonourService {
           patch.collective === undefined ? collectiveInputOf(before) : patch.collective,
         )
       : { people: before.people, collective: before.collective ?? null, departments: before.departments, unionGroups: before.unionGroups, targets: await targetsOf(this.ctx, before.people, before.collective) };
+    const unknown = patch.sinceUnknown ?? (patch.year != null ? false : Boolean(before.sinceUnknown));
     const merged = {
       title: patch.title ?? before.title,
       level: patch.level ?? before.level,
-      year: patch.year ?? before.year,
-      date: patch.date === undefined ? before.date : patch.date,
+      year: yearOf({ sinceUnknown: unknown, year: unknown ? patch.year : (patch.year ?? before.year), date: patch.date === undefined ? (unknown ? null : before.date) : patch.date }),
+      date: patch.date === undefined ? (unknown ? null : before.date) : patch.date,
     };
     for (const k of ['title', 'level', 'year', 'honourKind'] as const) if (patch[k] === null) throw userError(['input', k], 'REQUIRED', t('record.cannotClear', { field: k }));
     assertHolders(patch.holderCount === undefined ? before.holderCount : patch.holderCount, recipients);
@@ -236,6 +252,8 @@ export class HonourService {
     if (award) set.award = award;
     else unset.award = '';
     if (!merged.date) unset.date = '';
+    if (merged.year == null) unset.year = '';
+    else unset.sinceUnknown = '';
     if (!recipients.collective) unset.collective = '';
     for (const k of Object.keys(set)) if (set[k] === undefined) delete set[k];
     const warnings = [...(patch.level ? levelWarnings(patch.level) : []), ...(await this.similar(merged.title, merged.year, recipients, before._id))];

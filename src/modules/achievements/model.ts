@@ -11,7 +11,13 @@ export const achievementSchema = new Schema(
   {
     kind: { type: String, enum: values(ACHIEVEMENT_KINDS), required: true },
     title: { type: String, required: true },
-    year: { type: Number, required: true },
+    // Only a title held since an unknown year has none: it is listed, never counted in a year.
+    year: {
+      type: Number,
+      required(this: { sinceUnknown?: boolean }) {
+        return !this.sinceUnknown;
+      },
+    },
     date: { type: Date },
     level: { type: String, enum: values(LEVELS), required: true },
     levelRank: { type: Number, required: true },
@@ -58,6 +64,8 @@ export const honourFields = new Schema({
   score: { type: Number },
   /** The title exactly as the certificate or report writes it, when the parts do not compose it. */
   asWritten: { type: String },
+  /** Held since a year nobody knows (我院为省级文明单位): no year, counted in none. */
+  sinceUnknown: { type: Boolean },
   /** Staff of the collective holding it, where only their number is known (我院护士有12人). */
   holderCount: { type: Number },
   holderNoun: { type: String },
@@ -88,7 +96,7 @@ export interface AchievementRecord {
   institution?: Types.ObjectId;
   kind: 'AWARD' | 'HONOUR' | 'MODEL_WORKER';
   title: string;
-  year: number;
+  year: number | null;
   date?: Date | null;
   level: string;
   levelRank: number;
@@ -124,6 +132,7 @@ export interface AchievementRecord {
   conferredBy?: string | null;
   sector?: string | null;
   holderCount?: number | null;
+  sinceUnknown?: boolean | null;
   holderNoun?: string | null;
   score?: number | null;
   asWritten?: string | null;

@@ -73,7 +73,8 @@ export class AchievementQueryService {
   async counts(match: Record<string, unknown>, status: string | null | undefined) {
     this.ctx.guard.requireViewer();
     const rows = (await this.ctx.models.Achievement.aggregate([
-      { $match: { ...match, ...(status ? { status } : {}) } },
+      // A title held since an unknown year is counted in no year.
+      { $match: { ...match, ...(status ? { status } : {}), sinceUnknown: { $ne: true } } },
       { $group: { _id: { year: '$year', level: '$level', levelRank: '$levelRank' }, count: { $sum: 1 } } },
       { $sort: { '_id.year': -1, '_id.levelRank': 1 } },
     ])) as { _id: { year: number; level: string }; count: number }[];

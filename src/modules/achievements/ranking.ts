@@ -16,9 +16,12 @@ export function rankKey({ levelRank, resultRank, sortDate }: RankInput): string 
   return `${pad(levelRank, 2)}.${pad(resultRank, 2)}.${sortDate.toISOString()}`;
 }
 
+/** The year a title held since an unknown year sorts by: before every dated record. */
+const UNKNOWN_YEAR = 1900;
+
 /** The date to order by: the record's own, else the last day of its year. */
-export function sortDateOf(date: Date | null | undefined, year: number): Date {
-  return date ?? new Date(Date.UTC(year, 11, 31));
+export function sortDateOf(date: Date | null | undefined, year: number | null): Date {
+  return date ?? new Date(Date.UTC(year ?? UNKNOWN_YEAR, 11, 31));
 }
 
 /** What a record achieved, for its result rank. */
@@ -49,7 +52,7 @@ export class Ranker {
     return (this.tiers.get('THIRD') ?? 9) * 10 + Math.min(r.placement - 3, 9);
   }
 
-  fields(level: Level | string, result: Result, date: Date | null | undefined, year: number) {
+  fields(level: Level | string, result: Result, date: Date | null | undefined, year: number | null) {
     const levelRank = this.levelRank(level);
     const resultRank = this.resultRank(result);
     const sortDate = sortDateOf(date, year);

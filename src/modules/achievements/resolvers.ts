@@ -75,6 +75,7 @@ export const achievementResolvers = {
   Honour: {
     ...common,
     honourKindLabel: (h: AchievementRecord) => label('honourKind', h.honourKind!),
+    sinceUnknown: (h: AchievementRecord) => Boolean(h.sinceUnknown),
     award: (h: AchievementRecord, _: unknown, ctx: RequestContext) => (h.award ? ctx.loaders.achievement.load(h.award) : null),
     campaign: (h: AchievementRecord, _: unknown, ctx: RequestContext) => (h.campaign ? ctx.loaders.campaign.load(h.campaign) : null),
     state: (h: AchievementRecord) => h.state ?? 'ACTIVE',

@@ -14,8 +14,8 @@ export const notFuture = z.date().refine((d) => d.getUTCFullYear() >= 1950 && d.
 
 export const collectiveInput = z.object({ kind: z.enum(['DEPARTMENT', 'INSTITUTION']), departmentId: z.string().nullish(), team: z.boolean().nullish() });
 
-export function assertDateInYear(date: Date | null | undefined, year: number, field: string[]) {
-  if (date && date.getUTCFullYear() !== year) throw userError(field, 'OUT_OF_RANGE', t('record.dateOutsideYear', { date, year }));
+export function assertDateInYear(date: Date | null | undefined, year: number | null, field: string[]) {
+  if (date && year != null && date.getUTCFullYear() !== year) throw userError(field, 'OUT_OF_RANGE', t('record.dateOutsideYear', { date, year }));
 }
 
 /** The DUPLICATE userError for a fact already recorded, naming the record. */

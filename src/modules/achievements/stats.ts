@@ -48,7 +48,9 @@ interface RecordRow {
 const EMPTY: Tally = { records: 0, people: 0, women: 0, collectives: 0 };
 const keyOf = (id: Key) => JSON.stringify(id);
 
-export async function achievementStats(ctx: RequestContext, match: Record<string, unknown>, groupBy: StatDimension[]): Promise<{ total: Tally; groups: StatGroup[] }> {
+export async function achievementStats(ctx: RequestContext, filter: Record<string, unknown>, groupBy: StatDimension[]): Promise<{ total: Tally; groups: StatGroup[] }> {
+  // Counts are of years' results: a title held since an unknown year is in none of them.
+  const match = { ...filter, sinceUnknown: { $ne: true } };
   const dims = [...new Set(groupBy)];
   const groupKey = Object.fromEntries(dims.map((d) => [d, `$${FIELD[d]}`]));
   // A record in two departments counts in each of them (and once in the total).

@@ -87,7 +87,7 @@ async function honoursTable(ctx: RequestContext, filter: AchievementFilter): Pro
       获得者工号: n.numbers(h.people),
       获得者姓名: n.names(h.people),
       集体: n.collective(h.collective),
-      年份: h.year,
+      年份: h.sinceUnknown ? '不详' : h.year,
       授予日期: day(h.date),
       届次: h.session,
       备注: h.note,

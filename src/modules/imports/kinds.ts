@@ -256,7 +256,7 @@ const honours: ImportKind = {
     { header: '集体', help: '集体称号：科室名称，或“全院”' },
     { header: '人数', help: '集体中获此称号的人数（只知人数、不列姓名时），如 12' },
     { header: '人员称谓', help: '这些人是谁，如 护士（默认 职工）' },
-    { header: '年份', required: true, help: '如 2020' },
+    { header: '年份', required: true, help: '如 2020；获得年份不详时填“不详”（不计入任何年度）' },
     { header: '授予日期', help: '' },
     { header: '届次', help: '如 第十七届' },
     { header: '备注', help: '' },
@@ -270,8 +270,9 @@ const honours: ImportKind = {
     if (!kindWord) errors.push({ column: '类型', message: t('cell.required') });
     else if (!honourKind) errors.push({ column: '类型', message: t('cell.unknownWord', { value: kindWord, help: HONOUR_KINDS.map((k) => k.label).join('、') }) });
     const level = requireWord(c, '级别', parseLevel, LEVEL_HELP, errors);
-    const year = Number(text(c['年份']));
-    if (!Number.isInteger(year)) errors.push({ column: '年份', message: t('cell.fourDigitYear') });
+    const sinceUnknown = text(c['年份']) === '不详';
+    const year = sinceUnknown ? null : Number(text(c['年份']));
+    if (year !== null && !Number.isInteger(year)) errors.push({ column: '年份', message: t('cell.fourDigitYear') });
     const date = requireDate(c, '授予日期', errors, false);
     const personIds = resolvePeople(c, l, { numbers: '获得者工号', names: '获得者姓名', department: '科室' }, errors);
     const collective = resolveCollective(opt(c['集体']), l, '集体', errors);
@@ -280,7 +281,7 @@ const honours: ImportKind = {
     const holders = opt(c['人数']);
     if (holders && !/^\d+$/.test(holders)) errors.push({ column: '人数', message: t('cell.badQuantity', { value: holders }) });
     if (errors.length) return errors;
-    return { title: text(c['称号']), honourKind, conferredBy: opt(c['授予单位']), sector: opt(c['系统']), score: score ? Number(score) : undefined, asWritten: opt(c['原文称号']), holderCount: holders ? Number(holders) : undefined, holderNoun: opt(c['人员称谓']), level, personId: personIds[0], collective, year, date, session: opt(c['届次']), note: opt(c['备注']) };
+    return { title: text(c['称号']), honourKind, conferredBy: opt(c['授予单位']), sector: opt(c['系统']), score: score ? Number(score) : undefined, asWritten: opt(c['原文称号']), holderCount: holders ? Number(holders) : undefined, holderNoun: opt(c['人员称谓']), level, personId: personIds[0], collective, year, sinceUnknown: sinceUnknown || undefined, date, session: opt(c['届次']), note: opt(c['备注']) };
   },
   apply: (ctx, input, dryRun) => createOnce(async () => (await ctx.services.honours.confer(input, { dryRun })).honour, 'Honour'),
 };
