@@ -42,6 +42,7 @@ function writers(server: EntryPoint, token: string, prefix: string, count = 4) {
 /** A writer naming civilised posts: a department, its campaign, applied, inspected, named (which creates the honour). */
 function campaignWriter(server: EntryPoint, token: string, prefix: string) {
   let stop = false;
+  let named = 0;
   const gql = async (query: string, i: Record<string, unknown>) => {
     const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables: { i } }) });
     return (await res.json()) as { data?: Record<string, Record<string, { id: string } | null>> };
@@ -56,13 +57,17 @@ function campaignWriter(server: EntryPoint, token: string, prefix: string) {
         const advance = `mutation($i: CivilisedPostCampaignAdvanceInput!) { civilisedPostCampaignAdvance(input: $i) { campaign { id } } }`;
         await gql(advance, { id: started.id, to: 'APPLIED', date: '2021-02-01' });
         await gql(advance, { id: started.id, to: 'INSPECTED', date: '2021-05-01', score: 96 });
-        await gql(advance, { id: started.id, to: 'NAMED', date: '2021-09-01', conferredBy: '绍兴市总工会' });
+        if ((await gql(advance, { id: started.id, to: 'NAMED', date: '2021-09-01', conferredBy: '绍兴市总工会' })).data?.civilisedPostCampaignAdvance?.campaign) named++;
       } catch {
         return;
       }
     }
   })();
   return {
+    /** Campaigns named so far in this round. */
+    get named() {
+      return named;
+    },
     async stop() {
       stop = true;
       await done;
@@ -99,7 +104,10 @@ async function peopleAndAudit(dataDir: string, dbName = 'honours') {
         const token = await adminToken(server.url);
         const stream = writers(server, token, `K${round}-`);
         const naming = campaignWriter(server, token, `C${round}-`);
-        await new Promise((r) => setTimeout(r, 600 + Math.random() * 600));
+        // Kill once a campaign has been named in this round (however slow the machine), then a
+        // little later, so the kill lands mid-stream at a different point each time.
+        for (let waited = 0; naming.named === 0 && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 600));
         server.child.kill('SIGKILL');
         await server.exited;
         await Promise.all([stream.stop(), naming.stop()]);
