@@ -1,6 +1,6 @@
 // Achievement records (awards, honours, model-worker designations) and their workflow.
 import { fixed, say } from '../shared/i18n/define.js';
-import { date, NOUNS, termName, type RecordNoun } from './words.js';
+import { date, NOUNS, termName, yearEn, yearZh, type RecordNoun } from './words.js';
 
 type Noun = { noun: RecordNoun };
 const zhNoun = (p: Noun) => NOUNS[p.noun].zh;
@@ -31,8 +31,8 @@ export const records = {
     (p) => `only drafts and returned ${enNoun(p)}s can be deleted; this one is ${p.status}`,
   ),
   'record.duplicate': say<{ title: string; year: number | null; status: string; id: string }>(
-    (p) => `已有相同记录：${p.title}（${p.year == null ? '获得年份不详' : `${p.year}年`}），${termName('recordStatus', p.status)}，编号 ${p.id}`,
-    (p) => `this is already recorded: ${p.title} (${p.year ?? 'year unknown'}), ${termName('recordStatus', p.status)}, id ${p.id}`,
+    (p) => `已有相同记录：${p.title}（${yearZh(p.year)}），${termName('recordStatus', p.status)}，编号 ${p.id}`,
+    (p) => `this is already recorded: ${p.title} (${yearEn(p.year)}), ${termName('recordStatus', p.status)}, id ${p.id}`,
   ),
   'record.cannotClear': say<{ field: string }>((p) => `${p.field} 不能清空`, (p) => `${p.field} cannot be cleared`),
   'record.dateOutsideYear': say<{ date: Date; year: number }>((p) => `日期 ${date(p.date)} 不在 ${p.year} 年内`, (p) => `the date ${date(p.date)} lies outside ${p.year}`),
@@ -76,8 +76,8 @@ export const records = {
   'honour.awardNotFound': say<{ id: string }>((p) => `找不到编号为 ${p.id} 的获奖记录`, (p) => `no award has id ${p.id}`),
   'honour.awardElsewhere': say<{ title: string }>((p) => `获奖记录“${p.title}”的获奖者不是此人`, (p) => `the award ${p.title} went to someone else`),
   'honour.similar': say<{ title: string; year: number | null }>(
-    (p) => `该获得者已有“${p.title}”（${p.year == null ? '获得年份不详' : `${p.year}年`}）；是否为同一称号？`,
-    (p) => `the same recipient holds ${p.title} (${p.year ?? 'year unknown'}); is this the same title?`,
+    (p) => `该获得者已有“${p.title}”（${yearZh(p.year)}）；是否为同一称号？`,
+    (p) => `the same recipient holds ${p.title} (${yearEn(p.year)}); is this the same title?`,
   ),
   'honour.validUntilBeforeDate': fixed('有效期截止日早于授予日期', 'validUntil lies before the date the honour was conferred'),
   'honour.wrongState': say<{ state: string; from: string[] }>(
@@ -91,5 +91,5 @@ export const records = {
   'policy.eachLevelOnce': say<{ count: number }>((p) => `请把 ${p.count} 个级别各列一次`, (p) => `list each of the ${p.count} levels exactly once`),
   'policy.eachGradeOnce': say<{ count: number }>((p) => `请把 ${p.count} 个等级各列一次`, (p) => `list each of the ${p.count} grades exactly once`),
   'policy.emptyTier': fixed('档次不能为空', 'a tier cannot be empty'),
-  'policy.tooManyTiers': fixed('最多 12 个档次', 'at most 12 tiers'),
+  'policy.tooManyTiers': say<{ count: number }>((p) => `最多 ${p.count} 个档次`, (p) => `at most ${p.count} tiers`),
 } as const;

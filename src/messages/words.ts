@@ -26,6 +26,9 @@ export const NOUNS: Record<RecordNoun, { zh: string; en: string }> = {
 };
 
 export const date = (d: Date) => d.toISOString().slice(0, 10);
+/** A record's year in a message: 2020年 / 2020, or that it is unknown (a title held since then). */
+export const yearZh = (year: number | null) => (year == null ? '获得年份不详' : `${year}年`);
+export const yearEn = (year: number | null) => (year == null ? 'year unknown' : String(year));
 
 const TYPE_WORDS: Record<string, string> = {
   Department: '科室',

@@ -19,6 +19,25 @@ describe('results, divisions, bodies and holder counts', () => {
     const res = await demo.t.gql<{ achievementReport: { narrative: { text: string }[] } }>('query($y: Int!) { achievementReport(year: $y) { narrative { text } } }', { y: year }, demo.t.tokenFor('VIEWER'));
     return res.data!.achievementReport.narrative.map((p) => p.text).join('\n');
   };
+  /** The honours sheet of the records export: its headers, and the row of one title as a reader gets it. */
+  const exportedHonour = async (title: string, query = '') => {
+    const res = await fetch(`${demo.t.url}/exports/records.xlsx${query}`, { headers: { authorization: `Bearer ${demo.t.tokenFor('ADMIN')}` } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const rows = book.worksheets.find((w) => w.name === '荣誉称号')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
+    const [headers, ...data] = rows;
+    const row = data.find((r) => r[headers.indexOf('称号')] === title)!;
+    return { headers, row, cell: (header: string) => row[headers.indexOf(header)] };
+  };
+  /** A dry-run import of one honours row: its outcome and errors. */
+  const reimportHonour = async (headers: string[], row: string[]) => {
+    const back = new ExcelJS.Workbook();
+    back.addWorksheet('数据').addRows([headers, row]);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await back.xlsx.writeBuffer())]), 'honours.xlsx');
+    const res = await fetch(`${demo.t.url}/imports/honours?mode=dryRun`, { method: 'POST', headers: { authorization: `Bearer ${demo.t.tokenFor('ADMIN')}` }, body: form });
+    return ((await res.json()) as { rows: { outcome: string; errors: unknown[] }[] }).rows.map((r) => [r.outcome, r.errors]);
+  };
 
   it('ranks 冠军 with 一等奖 and an organisation award after the prizes, also under a policy stored before them', () => {
     const old = { levelOrder: [], gradeTiers: [['SPECIAL'], ['FIRST'], ['GOLD'], ['SECOND', 'SILVER'], ['THIRD', 'BRONZE'], ['EXCELLENCE'], ['MERIT']] } as never;
@@ -98,21 +117,9 @@ describe('results, divisions, bodies and holder counts', () => {
   });
 
   it('exports a holder count on the honours sheet, and imports that sheet back unchanged', async () => {
-    const admin = demo.t.tokenFor('ADMIN');
-    const res = await fetch(`${demo.t.url}/exports/records.xlsx?year=2015`, { headers: { authorization: `Bearer ${admin}` } });
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await res.arrayBuffer());
-    const sheet = book.worksheets.find((w) => w.name === '荣誉称号')!;
-    const rows = sheet.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
-    const [headers, ...data] = rows;
-    const held = data.find((r) => r[headers.indexOf('称号')] === '越州护理能手')!;
-    expect([held[headers.indexOf('人数')], held[headers.indexOf('人员称谓')], held[headers.indexOf('集体')]]).to.deep.equal(['12', '护士', '全院']);
-    const back = new ExcelJS.Workbook();
-    back.addWorksheet('数据').addRows([headers, held]);
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await back.xlsx.writeBuffer())]), 'honours.xlsx');
-    const job = (await (await fetch(`${demo.t.url}/imports/honours?mode=dryRun`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form })).json()) as { rows: { outcome: string; errors: unknown[] }[] };
-    expect(job.rows.map((r) => [r.outcome, r.errors])).to.deep.equal([['UNCHANGED', []]]);
+    const held = await exportedHonour('越州护理能手', '?year=2015');
+    expect([held.cell('人数'), held.cell('人员称谓'), held.cell('集体')]).to.deep.equal(['12', '护士', '全院']);
+    expect(await reimportHonour(held.headers, held.row)).to.deep.equal([['UNCHANGED', []]]);
   });
 
   it('drafts the union’s own events with their participants, and keeps the rules of who may say so', async () => {
@@ -159,18 +166,8 @@ describe('results, divisions, bodies and holder counts', () => {
     expect(stats.data!.achievementStats.groups.map((g) => g.year)).to.not.include(null);
     expect(await draft(2020)).to.not.include('浙江省青年岗位能手');
     // The honours sheet says 不详, and takes it back unchanged.
-    const res = await fetch(`${demo.t.url}/exports/records.xlsx`, { headers: { authorization: `Bearer ${admin}` } });
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await res.arrayBuffer());
-    const rows = book.worksheets.find((w) => w.name === '荣誉称号')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
-    const [headers, ...data] = rows;
-    const row = data.find((r) => r[headers.indexOf('称号')] === '浙江省青年岗位能手')!;
-    expect(row[headers.indexOf('年份')]).to.equal('不详');
-    const back = new ExcelJS.Workbook();
-    back.addWorksheet('数据').addRows([headers, row]);
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await back.xlsx.writeBuffer())]), 'honours.xlsx');
-    const job = (await (await fetch(`${demo.t.url}/imports/honours?mode=dryRun`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form })).json()) as { rows: { outcome: string; errors: unknown[] }[] };
-    expect(job.rows.map((r) => [r.outcome, r.errors])).to.deep.equal([['UNCHANGED', []]]);
+    const standing = await exportedHonour('浙江省青年岗位能手');
+    expect(standing.cell('年份')).to.equal('不详');
+    expect(await reimportHonour(standing.headers, standing.row)).to.deep.equal([['UNCHANGED', []]]);
   });
 });

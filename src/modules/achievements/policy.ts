@@ -16,7 +16,7 @@ export const DEFAULT_POLICY: RankingPolicy = {
   gradeTiers: [['SPECIAL'], ['FIRST', 'GOLD', 'CHAMPION'], ['SECOND', 'SILVER', 'RUNNER_UP'], ['THIRD', 'BRONZE', 'THIRD_PLACE'], ['EXCELLENCE'], ['MERIT'], ['EXCELLENT_ORGANISATION'], ['ORGANISATION']],
 };
 
-export const MAX_GRADE_TIERS = 12;
+const MAX_GRADE_TIERS = 12;
 
 /** One document per institution and key (`rankingPolicy`, `registry`). */
 export const settingSchema = new Schema({ key: { type: String, required: true }, value: { type: Schema.Types.Mixed, required: true }, updatedAt: Date }, { versionKey: false });
@@ -69,6 +69,6 @@ export function policyProblems(p: RankingPolicy): { field: string; message: Text
   const grades = p.gradeTiers.flat();
   if (new Set(grades).size !== grades.length || grades.length !== GRADES.length) problems.push({ field: 'gradeTiers', message: t('policy.eachGradeOnce', { count: GRADES.length }) });
   if (p.gradeTiers.some((t) => !t.length)) problems.push({ field: 'gradeTiers', message: t('policy.emptyTier') });
-  if (p.gradeTiers.length > MAX_GRADE_TIERS) problems.push({ field: 'gradeTiers', message: t('policy.tooManyTiers') });
+  if (p.gradeTiers.length > MAX_GRADE_TIERS) problems.push({ field: 'gradeTiers', message: t('policy.tooManyTiers', { count: MAX_GRADE_TIERS }) });
   return problems;
 }

@@ -174,8 +174,9 @@ export class CompetitionService {
         unset[k] = '';
       } else set[k] = v;
     }
-    const kept = (k: keyof Hosting) => (k in unset ? null : k in set ? set[k] : (before as Hosting)[k]) as never;
-    hostingProblems({ hostedByUnion: kept('hostedByUnion'), participants: kept('participants'), participantsApprox: kept('participantsApprox'), shared: !before.institution });
+    const hosting: Hosting = { ...before, ...set, shared: !before.institution };
+    for (const k of Object.keys(unset)) delete hosting[k as keyof Hosting];
+    hostingProblems(hosting);
     const name = (set.name as string | undefined) ?? before.name;
     const year = (set.year as number | undefined) ?? before.year;
     if (set.name || set.year) {

@@ -391,21 +391,19 @@ export function draftNarrative(input: DraftInput): Paragraph[] {
   const hostedWork = hostedSentences(hosted.filter((h) => !CULTURE.has(h.category)), input.staff);
   const hostedCulture = hostedSentences(hosted.filter((h) => CULTURE.has(h.category)), input.staff);
 
-  if (!records.length) {
-    paragraphs.push({ heading: '获奖与荣誉', sentences: [{ text: `${input.year}年度，${input.subject}暂无经审核的获奖和荣誉记录。`, recordIds: [] }] });
-  } else {
-    paragraphs.push({ heading: '概况', sentences: [summarySentence(input, records.map((r) => r.id))] });
-    const awards = records.filter((r) => r.kind === 'AWARD');
-    const professional = awardClauses(awards.filter((r) => !CULTURE.has(r.category ?? '')), honoursByAward);
-    const titles = titleClauses(records.filter((r) => r.kind !== 'AWARD' && !attachedIds.has(r.id)));
-    const work = [...professional, ...titles].sort(inTellingOrder);
-    const culture = awardClauses(awards.filter((r) => CULTURE.has(r.category ?? '')), honoursByAward).sort(inTellingOrder);
-    paragraphs.push({ heading: '岗位建功', sentences: [...hostedWork, ...work.map((c) => ({ text: withStreak(c, streaks), recordIds: c.recordIds }))] });
-    paragraphs.push({ heading: '文体活动', sentences: [...hostedCulture, ...culture.map((c) => ({ text: withStreak(c, streaks), recordIds: c.recordIds }))] });
-  }
-  if (!records.length) {
-    paragraphs.push({ heading: '岗位建功', sentences: hostedWork }, { heading: '文体活动', sentences: hostedCulture });
-  }
+  paragraphs.push(
+    records.length
+      ? { heading: '概况', sentences: [summarySentence(input, records.map((r) => r.id))] }
+      : { heading: '获奖与荣誉', sentences: [{ text: `${input.year}年度，${input.subject}暂无经审核的获奖和荣誉记录。`, recordIds: [] }] },
+  );
+  const awards = records.filter((r) => r.kind === 'AWARD');
+  const professional = awardClauses(awards.filter((r) => !CULTURE.has(r.category ?? '')), honoursByAward);
+  const titles = titleClauses(records.filter((r) => r.kind !== 'AWARD' && !attachedIds.has(r.id)));
+  const work = [...professional, ...titles].sort(inTellingOrder);
+  const culture = awardClauses(awards.filter((r) => CULTURE.has(r.category ?? '')), honoursByAward).sort(inTellingOrder);
+  const told = (c: Clause) => ({ text: withStreak(c, streaks), recordIds: c.recordIds });
+  // Empty paragraphs are dropped at the end.
+  paragraphs.push({ heading: '岗位建功', sentences: [...hostedWork, ...work.map(told)] }, { heading: '文体活动', sentences: [...hostedCulture, ...culture.map(told)] });
 
   if (input.donations.length) {
     // A department that gave is named; staff who gave are the institution's (全院) or the subject's; else the subject gave.
