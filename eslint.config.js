@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'console/dist/', 'console/src/gql/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'console/dist/', 'console/src/gql/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MongoClient, type Collection } from 'mongodb';
 import { startEmbeddedMongo } from '../src/embedded-mongo/index.js';
-import { formatRate, rateFor, median, report } from './lib.js';
+import { count, formatRate, rateFor, median, report, sized } from './lib.js';
 
 function awardLike(i: number) {
   return {
@@ -70,25 +70,26 @@ export async function benchEmbedded() {
     await single.drop();
     let rssBefore = 0;
     let rssAfter = 0;
-    for (const size of [1_000, 100_000]) {
+    const large = sized(100_000);
+    for (const size of [sized(1_000), large]) {
       const coll = db.collection(`awards_${size}`);
       await coll.createIndex({ staffNo: 1 });
-      if (size === 100_000) rssBefore = process.memoryUsage().rss;
+      if (size === large) rssBefore = process.memoryUsage().rss;
       await fill(coll, size);
-      if (size === 100_000) rssAfter = process.memoryUsage().rss;
+      if (size === large) rssAfter = process.memoryUsage().rss;
       const ids = (await coll.find({}, { projection: { _id: 1 } }).limit(1000).toArray()).map((d) => d._id);
       let k = 0;
       const byId = await rateFor(() => coll.findOne({ _id: ids[k++ % ids.length] }));
       const byField = await rateFor(() => coll.findOne({ staffNo: `S${(k++ * 7919) % size}` }));
-      rows.push([`findOne by _id, ${size.toLocaleString()} docs`, formatRate(byId), `${(byId / ping).toFixed(2)}× ping`]);
-      rows.push([`findOne by indexed field, ${size.toLocaleString()} docs`, formatRate(byField), `${(byField / ping).toFixed(2)}× ping`]);
+      rows.push([`findOne by _id, ${count(size)} docs`, formatRate(byId), `${(byId / ping).toFixed(2)}× ping`]);
+      rows.push([`findOne by indexed field, ${count(size)} docs`, formatRate(byField), `${(byField / ping).toFixed(2)}× ping`]);
     }
 
-    const big = db.collection('awards_100000');
+    const big = db.collection(`awards_${large}`);
     // An update by an indexed field, against insertOne (both journaled, one fsync each).
     let u = 0;
-    const updateRate = await rateFor(() => big.updateOne({ staffNo: `S${(u++ * 7919) % 100_000}` }, { $set: { touched: u } }));
-    rows.push(['updateOne by indexed field, 100,000 docs', formatRate(updateRate), `${(updateRate / ping).toFixed(2)}× ping, ${(updateRate / insertRate).toFixed(2)}× insertOne`]);
+    const updateRate = await rateFor(() => big.updateOne({ staffNo: `S${(u++ * 7919) % large}` }, { $set: { touched: u } }));
+    rows.push([`updateOne by indexed field, ${count(large)} docs`, formatRate(updateRate), `${(updateRate / ping).toFixed(2)}× ping, ${(updateRate / insertRate).toFixed(2)}× insertOne`]);
     // An unindexed sort with a small limit keeps a top-k buffer instead of sorting everything.
     const topK: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -96,16 +97,16 @@ export async function benchEmbedded() {
       await big.find({}, { sort: { at: -1, title: 1 }, limit: 10 }).toArray();
       topK.push(performance.now() - t0);
     }
-    rows.push(['find().sort(unindexed).limit(10) over 100,000 docs', `${median(topK).toFixed(0)} ms median`, '']);
+    rows.push([`find().sort(unindexed).limit(10) over ${count(large)} docs`, `${median(topK).toFixed(0)} ms median`, '']);
     const times: number[] = [];
     for (let i = 0; i < 7; i++) {
       const t0 = performance.now();
       await big.aggregate([{ $match: { year: { $gte: 2018 } } }, { $group: { _id: { level: '$level', grade: '$grade' }, n: { $sum: 1 } } }, { $sort: { n: -1 } }]).toArray();
       times.push(performance.now() - t0);
     }
-    rows.push(['$match+$group+$sort over 100,000 award-like docs', `${median(times).toFixed(0)} ms median`, '']);
+    rows.push([`$match+$group+$sort over ${count(large)} award-like docs`, `${median(times).toFixed(0)} ms median`, '']);
     const mib = (b: number) => `${(b / 1048576).toFixed(0)} MiB`;
-    rows.push(['RSS with 100,000 award-like docs loaded (server and client in one process)', mib(rssAfter), `+${mib(rssAfter - rssBefore)} while loading them`]);
+    rows.push([`RSS with ${count(large)} award-like docs loaded (server and client in one process)`, mib(rssAfter), `+${mib(rssAfter - rssBefore)} while loading them`]);
   } finally {
     await client.close();
     await server.stop();

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createRequestContext, loginThrottleFor, slotsFor, systemContext } from '../src/context.js';
 import { TokenService } from '../src/shared/auth/tokens.js';
+import { Metrics } from '../src/shared/metrics.js';
 import { EMBEDDED_HEARTBEAT_TIMEOUT_MS } from '../src/database.js';
 import { createLogger } from '../src/logger.js';
 import { createModels, ensureIndexes, type Models } from '../src/models.js';
@@ -16,7 +17,7 @@ import { reportDocx } from '../src/modules/reports/docx.js';
 import { reportMarkdown } from '../src/modules/reports/markdown.js';
 import { acrossInstitutions, withinInstitution } from '../src/shared/tenancy.js';
 import { seedSynthetic } from '../seeds/synthetic.js';
-import { median, report, rssSampler } from './lib.js';
+import { median, report, rssSampler, sized } from './lib.js';
 import { databaseProcess } from './report.js';
 
 const config = loadConfig({ LOG_LEVEL: 'silent' });
@@ -64,7 +65,7 @@ const institutionReport = (models: Models, institution: InstitutionRecord) => as
 };
 
 export async function benchFederation() {
-  const { values } = parseArgs({ options: { institutions: { type: 'string', default: '100' }, 'awards-per-year': { type: 'string', default: '1000' } }, strict: false });
+  const { values } = parseArgs({ options: { institutions: { type: 'string', default: String(sized(100)) }, 'awards-per-year': { type: 'string', default: '1000' } }, strict: false });
   const count = Number(values.institutions);
   const perInstitution = Number(values['awards-per-year']) * 5;
   const t0 = performance.now();
@@ -72,7 +73,7 @@ export async function benchFederation() {
   const seeded = performance.now() - t0;
   try {
     const federation = createRequestContext(
-      { config, logger, models: big.models, tokens: TokenService.ephemeral(), loginThrottle: loginThrottleFor(config, big.models), slots: slotsFor(config) },
+      { config, logger, models: big.models, tokens: TokenService.ephemeral(), loginThrottle: loginThrottleFor(config, big.models), slots: slotsFor(config), metrics: new Metrics() },
       { requestId: 'bench', ip: 'local', viewer: { userId: 'dev:bench', username: 'bench', role: 'FEDERATION_VIEWER', institution: null, scope: { departments: [], unionGroups: [] } }, institution: null },
     ).services.federation;
     let ranked = 0;

@@ -2,10 +2,10 @@
 // peak RSS while doing it; then a 20,000-row dry run beside a steady /healthz load, with the
 // longest event-loop stalls and how long /healthz took meanwhile.
 import ExcelJS from 'exceljs';
-import { report, spawnServer } from './lib.js';
+import { count, report, sized, spawnServer } from './lib.js';
 
-const ROWS = 10_000;
-const STALL_ROWS = 20_000;
+const ROWS = sized(10_000);
+const STALL_ROWS = sized(20_000);
 const HEADERS = ['竞赛名称', '品牌', '主办单位', '级别', '类别', '获奖者工号', '获奖者姓名', '科室', '集体', '奖项/名次', '获奖日期', '证书编号', '备注'];
 
 async function awardsFile(rows = ROWS): Promise<Buffer> {
@@ -38,10 +38,10 @@ export async function benchImport() {
     const again = await run('commit');
     const row = (name: string, r: typeof dry): [string, string, string] => [
       name,
-      `${Math.round(ROWS / r.seconds).toLocaleString('en-US')} rows/s`,
+      `${count(Math.round(ROWS / r.seconds))} rows/s`,
       `${r.seconds.toFixed(1)} s; created ${r.job.counts.create}, unchanged ${r.job.counts.unchanged}, errors ${r.job.counts.error}; server peak RSS ${(r.peak / 1048576).toFixed(0)} MiB`,
     ];
-    report(`Import of a ${ROWS.toLocaleString('en-US')}-row awards .xlsx (${(file.length / 1024).toFixed(0)} KiB)`, [row('dry run', dry), row('commit', commit), row('commit again (idempotent)', again)]);
+    report(`Import of a ${count(ROWS)}-row awards .xlsx (${(file.length / 1024).toFixed(0)} KiB)`, [row('dry run', dry), row('commit', commit), row('commit again (idempotent)', again)]);
 
     // Stalls: a 20,000-row dry run while another client polls /healthz back to back.
     const big = await awardsFile(STALL_ROWS);
@@ -66,8 +66,8 @@ export async function benchImport() {
     const loop = (await (await fetch(`${server.info.url}/bench/loop`)).json()) as { p99: number; max: number };
     const { peak } = (await (await fetch(`${server.info.url}/bench/rss`)).json()) as { peak: number };
     health.sort((a, b) => a - b);
-    report(`A ${STALL_ROWS.toLocaleString('en-US')}-row dry run (${(big.length / 1024).toFixed(0)} KiB) beside a steady /healthz load`, [
-      ['dry run', `${Math.round(job.counts.rows / seconds).toLocaleString('en-US')} rows/s`, `${seconds.toFixed(1)} s, ${job.counts.rows} rows; server peak RSS ${(peak / 1048576).toFixed(0)} MiB`],
+    report(`A ${count(STALL_ROWS)}-row dry run (${(big.length / 1024).toFixed(0)} KiB) beside a steady /healthz load`, [
+      ['dry run', `${count(Math.round(job.counts.rows / seconds))} rows/s`, `${seconds.toFixed(1)} s, ${job.counts.rows} rows; server peak RSS ${(peak / 1048576).toFixed(0)} MiB`],
       ['event-loop stall', `p99 ${loop.p99.toFixed(0)} ms`, `max ${loop.max.toFixed(0)} ms (aim: p99 ≤ 100 ms)`],
       ['/healthz meanwhile', `p99 ${health[Math.floor(health.length * 0.99)]?.toFixed(0)} ms`, `${health.length} requests, max ${health.at(-1)?.toFixed(0)} ms`],
     ]);

@@ -1,8 +1,21 @@
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 
+/**
+ * `npm run bench -- --quick`: every bench at a tenth of its data and with shorter loads, so
+ * CI prints the figures of every change in a minute or two (ratios, not absolute goals).
+ */
+export const QUICK = process.argv.includes('--quick');
+/** A data size, a tenth of it in quick mode. */
+export const sized = (n: number) => (QUICK ? Math.max(1, Math.round(n / 10)) : n);
+/** A load's duration in seconds, a quarter of it (at least one) in quick mode. */
+export const lasting = (s: number) => (QUICK ? Math.max(1, Math.round(s / 4)) : s);
+/** Sizes as printed: 100,000. */
+export const count = (n: number) => n.toLocaleString('en-US');
+
 /** Operations per second of a sequential async operation, over a fixed duration. */
 export async function rateFor(op: () => Promise<unknown>, ms = 1500): Promise<number> {
+  if (QUICK) ms = Math.round(ms / 4);
   for (let i = 0; i < 50; i++) await op(); // warm-up
   let count = 0;
   const start = performance.now();

@@ -1,13 +1,16 @@
-// `npm run bench [-- <name>...]`: prints figures and ratios measured in one run.
+// `npm run bench [-- [--quick] <name>...]`: prints figures and ratios measured in one run
+// (--quick: a tenth of the data and shorter loads).
 import { benchAchievements } from './achievements.js';
 import { benchEmbedded } from './embedded.js';
 import { benchFederation } from './federation.js';
 import { benchGraphql } from './graphql.js';
 import { benchImport } from './import.js';
+import { QUICK } from './lib.js';
 import { benchReport } from './report.js';
+import { benchStartup } from './startup.js';
 
-const all: Record<string, () => Promise<void>> = { embedded: benchEmbedded, graphql: benchGraphql, achievements: benchAchievements, report: async () => (await benchReport(), await benchFederation()), federation: benchFederation, import: benchImport };
+const all: Record<string, () => Promise<void>> = { embedded: benchEmbedded, graphql: benchGraphql, achievements: benchAchievements, report: benchReport, federation: benchFederation, import: benchImport, startup: benchStartup };
 const wanted = process.argv.slice(2).filter((a) => a in all);
-console.log(`# Honours registry benchmarks (${new Date().toISOString()}, node ${process.version})`);
+console.log(`# Honours registry benchmarks (${new Date().toISOString()}, node ${process.version}${QUICK ? ', quick: a tenth of the sizes' : ''})`);
 for (const name of wanted.length ? wanted : Object.keys(all)) await all[name]();
 process.exit(0);

@@ -19,6 +19,7 @@ import { resolvers } from './resolvers.js';
 import { loadTypeDefs } from './schema.js';
 import { appError, badUserInput, ErrorCode, unauthenticated } from './shared/errors.js';
 import { contextFor, withRequestScope, withStatus } from './shared/http.js';
+import { metricsRouter } from './shared/metrics-route.js';
 import { localiseGraphqlMessage } from './shared/i18n/graphql-errors.js';
 import { currentLanguage, languageOf, inLanguage } from './shared/i18n/language.js';
 import { t } from './shared/i18n/t.js';
@@ -94,6 +95,18 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
     },
   };
 
+  // Latency per operation for /metrics, from receipt to the response being sent.
+  const timing: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart() {
+      const t0 = performance.now();
+      return {
+        async willSendResponse({ operationName, operation, errors }) {
+          deps.metrics.graphqlRequest(operationName, operation?.operation ?? 'none', Boolean(errors?.length), (performance.now() - t0) / 1000);
+        },
+      };
+    },
+  };
+
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
     resolvers: resolvers as never,
@@ -107,6 +120,7 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
     hideSchemaDetailsFromClientErrors: config.production,
     validationRules: [noNulCharacters],
     plugins: [
+      timing,
       gate,
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP caching of GraphQL responses: skip the per-field cache-hint work.
@@ -143,7 +157,7 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
     pinoHttp({
       logger,
       genReqId: (req) => (req as unknown as { id: string }).id,
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
       serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }) },
     }),
   );
@@ -159,6 +173,7 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
   });
+  app.use('/metrics', metricsRouter(config, deps.metrics));
   if (!config.production) app.use('/graphiql', ideRouter());
   // Without a built console (npm run build:console), `/` says where the API is.
   app.use(consoleRouter((res) => res.json({ name: 'honours-registry', graphql: '/graphql', console: 'npm run build:console', ...(config.production ? {} : { ide: '/graphiql' }) })));

@@ -66,6 +66,7 @@ export const configSchema = z.object({
   IMPORT_MAX_ROWS: int(10, 1_000_000).default(20_000),
   IMPORT_MAX_COLUMNS: int(5, 1000).default(50),
   SHUTDOWN_TIMEOUT_SECONDS: int(1, 600).default(20),
+  METRICS_TOKEN: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 });
 
 export type Config = z.infer<typeof configSchema> & { production: boolean; dataDir: string };

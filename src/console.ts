@@ -4,9 +4,9 @@
 import express, { type Router } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from './paths.js';
 
-export const CONSOLE_DIR = fileURLToPath(new URL('../console/dist', import.meta.url));
+export const CONSOLE_DIR = path.join(PROJECT_ROOT, 'console', 'dist');
 
 /** Styles may be inline: Ant Design writes its CSS-in-JS into <style> tags at run time. */
 export const CONSOLE_CSP = [

@@ -25,6 +25,7 @@ import { LoginThrottle } from './shared/auth/rate-limit.js';
 import type { Viewer } from './shared/auth/roles.js';
 import { TokenService } from './shared/auth/tokens.js';
 import { Slots } from './shared/concurrency.js';
+import { Metrics } from './shared/metrics.js';
 
 /** What lives as long as the server: built once at start. */
 export interface AppDeps {
@@ -35,6 +36,8 @@ export interface AppDeps {
   loginThrottle: LoginThrottle;
   /** Heavy work bounded per process: reports per user, imports overall. */
   slots: { reports: Slots; imports: Slots };
+  /** The server's figures for GET /metrics. */
+  metrics: Metrics;
 }
 
 export const slotsFor = (config: Config) => ({
@@ -113,7 +116,7 @@ export function createRequestContext(deps: AppDeps, request: { requestId: string
  */
 export function systemContext(deps: Pick<AppDeps, 'config' | 'logger' | 'models'>, institution: InstitutionRecord, username = 'system'): RequestContext {
   return createRequestContext(
-    { ...deps, tokens: TokenService.ephemeral(), loginThrottle: loginThrottleFor(deps.config, deps.models), slots: slotsFor(deps.config) },
+    { ...deps, tokens: TokenService.ephemeral(), loginThrottle: loginThrottleFor(deps.config, deps.models), slots: slotsFor(deps.config), metrics: new Metrics() },
     {
       requestId: `${username}-${Date.now()}`,
       ip: 'local',

@@ -12,6 +12,8 @@ import { organisationModels } from './modules/organisation/model.js';
 import { peopleModels } from './modules/people/model.js';
 import { userModels } from './modules/users/model.js';
 import { throttleModels } from './modules/users/throttle-model.js';
+// Registers the timing plugin before any model is compiled.
+import './shared/database-timings.js';
 
 const registered = new WeakMap<Connection, ReturnType<typeof register>>();
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from './paths.js';
 
-const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema');
+const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
 
 /** The SDL, one file per area, in a stable order. */
 export function loadTypeDefs(): string {

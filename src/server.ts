@@ -10,6 +10,8 @@ import { createLogger, type Logger } from './logger.js';
 import { createModels } from './models.js';
 import { loginThrottleFor, slotsFor } from './context.js';
 import { TokenService } from './shared/auth/tokens.js';
+import { timeDatabaseOperations } from './shared/database-timings.js';
+import { Metrics } from './shared/metrics.js';
 
 export interface RunningServer {
   url: string;
@@ -37,7 +39,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await bootstrap(config, models, logger);
     const tokens = TokenService.fromConfig(config, (file) => logger.info({ file }, 'development: created a JWT secret'));
     const httpServer = http.createServer();
-    const deps: AppDeps = { config, logger, models, tokens, loginThrottle: loginThrottleFor(config, models), slots: slotsFor(config) };
+    const metrics = new Metrics().collectProcess();
+    timeDatabaseOperations(db.connection, metrics);
+    const deps: AppDeps = { config, logger, models, tokens, loginThrottle: loginThrottleFor(config, models), slots: slotsFor(config), metrics };
     const { app, apollo } = await createApp(deps, { httpServer, ping: async () => void (await db.connection.db!.admin().ping()) });
     options.extendApp?.(app, deps);
     httpServer.on('request', app);

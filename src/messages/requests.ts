@@ -17,6 +17,8 @@ export const requests = {
     (p) => `${p.action}：该记录不在您的范围内（科室：${p.departments.join('、') || '无'}；工会小组：${p.unionGroups.join('、') || '无'}）`,
     (p) => `${p.action}: the record lies outside your scope (departments ${p.departments.join(', ') || 'none'}; union groups ${p.unionGroups.join(', ') || 'none'})`,
   ),
+  'metrics.localOnly': fixed('运行指标只对本机的客户端开放（未设置 METRICS_TOKEN）', 'Metrics are served to clients on this machine only (METRICS_TOKEN is not set)'),
+  'metrics.tokenRequired': fixed('读取运行指标需要携带 METRICS_TOKEN（Authorization: Bearer <令牌>）', 'Metrics need the METRICS_TOKEN as a bearer token (Authorization: Bearer <token>)'),
   'request.oneLogin': fixed('一次请求只能登录一次', 'one login per request'),
   'request.tooManyReports': say<{ limit: number; asked: number }>(
     (p) => `一次请求最多生成 ${p.limit} 份报告，本次请求了 ${p.asked} 份`,

@@ -1,5 +1,6 @@
-// The real entry point (`npm start`) in a child process, on its embedded default in a data
-// directory of the test's; signs in as its first ADMIN.
+// The real entry point in a child process (`npm start`, or with `compiled` the production
+// build's `npm run start:prod`), on its embedded default in a data directory of the test's;
+// signs in as its first ADMIN.
 import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
 import { TEST_SECRET } from './server.js';
@@ -10,8 +11,9 @@ export interface EntryPoint {
   exited: Promise<number | null>;
 }
 
-export function startEntryPoint(dataDir: string, env: Record<string, string> = {}): Promise<EntryPoint> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+export function startEntryPoint(dataDir: string, env: Record<string, string> = {}, options: { compiled?: boolean } = {}): Promise<EntryPoint> {
+  const args = options.compiled ? ['--enable-source-maps', 'dist/src/index.js'] : ['--import', 'tsx', 'src/index.ts'];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, MONGODB_URI: '', DATA_DIR: dataDir, PORT: '0', JWT_SECRET: TEST_SECRET, ADMIN_PASSWORD: 'admin-password-1', LOG_LEVEL: 'info', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -65,6 +65,7 @@ export class FederationService {
         .slice(0, HIGHLIGHTS)
         .map((r) => ({ id: toGlobalId(TYPE_NAMES[r.record.kind], r.record._id), institutionId: toGlobalId('Institution', r.institution._id), text: r.record.kind === 'AWARD' ? `${name(r.institution)}${r.who}在${r.record.title}中荣获${r.result}` : `${name(r.institution)}${r.who}获${r.record.title}` })),
     });
+    this.ctx.metrics.reportBuilt('federation');
     return { year, generatedAt: new Date(), institutions, totals: totals.map((t) => ({ ...t, record: byId.get(String(t.institution))! })), ranked, rankedTotal: top.total, leaders, narrative };
   }
 

@@ -116,6 +116,7 @@ export class ImportService {
     if (job.fileError === undefined) delete job.fileError;
     // Through the driver (rows are many and already shaped): the tenancy is stamped here.
     await this.ctx.models.ImportJob.collection.insertOne({ ...job, institution: currentInstitution() });
+    this.ctx.metrics.importRun(kindName, mode, fileError ? 'refused' : 'done', rows.length);
     return { job, refusal: fileError };
   }
 

@@ -102,7 +102,9 @@ export class ReportService {
     const now = new Date().getUTCFullYear();
     if (!Number.isInteger(year) || year < now - MAX_YEAR_SPAN || year > now + 1) throw badUserInput(t('year.between', { from: now - MAX_YEAR_SPAN, to: now + 1 }), 'year');
     const institution = await this.institutionFor(institutionId);
-    return withinInstitution(institution._id, () => this.buildWithin(institution, year, scopeInput));
+    const report = await withinInstitution(institution._id, () => this.buildWithin(institution, year, scopeInput));
+    this.ctx.metrics.reportBuilt('institution');
+    return report;
   }
 
   private async buildWithin(institution: InstitutionRecord, year: number, scopeInput: ReportScopeInput | null | undefined): Promise<Report> {
