@@ -1,5 +1,5 @@
 // Child process of the achievements benchmark: the server on a fresh embedded store with
-// N synthetic awards, and a route reporting how many database commands it has sent.
+// N synthetic awards, and routes reporting its peak RSS and event-loop stalls.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,13 +16,8 @@ const { values } = parseArgs({ options: { awards: { type: 'string', default: '10
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-achievements-'));
 const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password', SEED_DEMO_DATA: 'false' });
 
-let commands = 0;
 const server = await startServer(config, {
-  monitorCommands: true,
   extendApp(app) {
-    app.get('/bench/commands', (_req, res) => {
-      res.json({ commands });
-    });
     let peak = process.memoryUsage().rss;
     setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20).unref();
     app.get('/bench/rss', (_req, res) => {
@@ -40,9 +35,6 @@ const server = await startServer(config, {
       res.json({ p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 });
     });
   },
-});
-server.database.connection.getClient().on('commandStarted', (e) => {
-  if (e.commandName !== 'endSessions') commands++;
 });
 await seedSynthetic(createModels(server.database.connection), { awards: Number(values.awards) });
 const home = (await homeInstitution(createModels(server.database.connection)))!;

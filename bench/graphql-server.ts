@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
+import { viewerOf } from '../src/shared/http.js';
 import { toGlobalId } from '../src/shared/ids.js';
 import { startServer } from '../src/server.js';
 import { withinInstitution } from '../src/shared/tenancy.js';
@@ -13,10 +14,12 @@ const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0'
 
 const server = await startServer(config, {
   extendApp(app, deps) {
-    // The same institution lookup a GraphQL request makes for its token, then the reads in its tenancy.
-    app.get('/plain/people', async (_req, res) => {
-      const institution = (await deps.models.Institution.findOne({ demo: true }).lean())!;
-      await withinInstitution(institution._id, () => plainPeople(res));
+    // What a GraphQL request does for its token (verify it, look up its institution), then
+    // the same reads in that tenancy.
+    app.get('/plain/people', async (req, res) => {
+      const signedIn = await viewerOf(deps, req);
+      if (!signedIn?.institution) return void res.status(401).json({ error: 'sign in first' });
+      await withinInstitution(signedIn.institution._id, () => plainPeople(res));
     });
     const plainPeople = async (res: import('express').Response) => {
       const people = await deps.models.Person.find({ archived: false }).sort({ name: 1, _id: 1 }).limit(51).lean();

@@ -1,6 +1,7 @@
 // createApp(): express + Apollo, without listening (tests mount it on their own server).
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -18,6 +19,7 @@ import { reportRoutes } from './modules/reports/routes.js';
 import { resolvers } from './resolvers.js';
 import { loadTypeDefs } from './schema.js';
 import { appError, badUserInput, ErrorCode, unauthenticated } from './shared/errors.js';
+import { compiledExecutor } from './shared/compiled-executor.js';
 import { contextFor, withRequestScope, withStatus } from './shared/http.js';
 import { metricsRouter } from './shared/metrics-route.js';
 import { localiseGraphqlMessage } from './shared/i18n/graphql-errors.js';
@@ -108,8 +110,8 @@ export async function createApp(deps: AppDeps, options: { httpServer?: http.Serv
   };
 
   const apollo = new ApolloServer<RequestContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: resolvers as never,
+    // Operations run compiled (graphql-jit); parsing, validation and plugins stay Apollo's.
+    gateway: compiledExecutor(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never })),
     csrfPrevention: true,
     // Shutdown is ours (src/index.ts): stop accepting, drain, close the database, exit 0.
     stopOnTerminationSignals: false,
