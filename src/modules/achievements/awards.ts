@@ -112,9 +112,10 @@ export class AwardService {
   /**
    * With `dryRun`, every check runs and nothing is written (imports preview this way); with
    * `competition`, the award is checked against that competition (one an import has not
-   * created yet) instead of the one `competitionId` names.
+   * created yet) instead of the one `competitionId` names; with `warnings: false` the
+   * similar-record lookup is skipped, for callers that keep no warnings (imports).
    */
-  async create(input: unknown, options: { dryRun?: boolean; competition?: CompetitionRecord } = {}): Promise<{ award: AchievementRecord; warnings: Warning[] }> {
+  async create(input: unknown, options: { dryRun?: boolean; competition?: CompetitionRecord; warnings?: boolean } = {}): Promise<{ award: AchievementRecord; warnings: Warning[] }> {
     this.ctx.guard.requireRole(['ADMIN', 'CLERK'], t('action.enterAward'));
     const data = parseInput(createSchema, input);
     const errors = new ErrorList();
@@ -132,7 +133,7 @@ export class AwardService {
     const stored = await this.fieldsFor(competition!, recipients!, data, data.date);
     const duplicate = await duplicateOf(this.ctx, stored.dedupeKey);
     if (duplicate) throw duplicate;
-    const warnings = [...levelWarnings(competition!.level), ...(await this.similar(competition!, recipients!))];
+    const warnings = options.warnings === false ? [] : [...levelWarnings(competition!.level), ...(await this.similar(competition!, recipients!))];
     if (options.dryRun) return { award: { ...stored, _id: new Types.ObjectId(), kind: 'AWARD', status: 'DRAFT' } as unknown as AchievementRecord, warnings };
     const award = await writeUnique(this.ctx, stored.dedupeKey, () =>
       insertRecord<AchievementRecord>(this.ctx.models.Award, {

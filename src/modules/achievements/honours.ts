@@ -140,7 +140,8 @@ export class HonourService {
   }
 
   /** With `dryRun`, every check runs and nothing is written (imports preview this way). */
-  async confer(input: unknown, options: { dryRun?: boolean } = {}): Promise<{ honour: AchievementRecord; warnings: Warning[] }> {
+  /** With `warnings: false` the similar-record lookup is skipped, for callers that keep no warnings (imports). */
+  async confer(input: unknown, options: { dryRun?: boolean; warnings?: boolean } = {}): Promise<{ honour: AchievementRecord; warnings: Warning[] }> {
     this.ctx.guard.requireRole(['ADMIN', 'CLERK'], t('action.recordHonour'));
     const parsed = parseInput(createSchema, input);
     const data = { ...parsed, year: yearOf(parsed) };
@@ -153,7 +154,7 @@ export class HonourService {
     const stored = await this.stored(data, recipients);
     const duplicate = await duplicateOf(this.ctx, stored.dedupeKey);
     if (duplicate) throw duplicate;
-    const warnings = [...levelWarnings(data.level), ...(await this.similar(data.title, data.year, recipients))];
+    const warnings = options.warnings === false ? [] : [...levelWarnings(data.level), ...(await this.similar(data.title, data.year, recipients))];
     if (options.dryRun) return { honour: { ...stored, _id: new Types.ObjectId(), kind: 'HONOUR', status: 'DRAFT' } as unknown as AchievementRecord, warnings };
     const honour = await writeUnique(this.ctx, stored.dedupeKey, () =>
       insertRecord<AchievementRecord>(this.ctx.models.Honour, {

@@ -106,14 +106,15 @@ export class CompetitionService {
     }
   }
 
-  async create(input: unknown, options: { dryRun?: boolean } = {}): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
+  /** With `warnings: false` the similar-name lookup is skipped, for callers that keep no warnings (imports). */
+  async create(input: unknown, options: { dryRun?: boolean; warnings?: boolean } = {}): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
     this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'CLERK'], t('action.addCompetition'));
     const { shared, ...data } = parseInput(createSchema, input);
     hostingProblems({ ...data, shared });
     // The report states the union's own events as fact: a verifier's or an admin's word.
     if (data.hostedByUnion) this.ctx.guard.requireRole(['ADMIN', 'VERIFIER'], t('action.markHosted'));
     await this.assertNew(data.name, data.year);
-    const warnings = [...levelWarnings(data.level), ...(await this.similar(data.name, data.year))];
+    const warnings = options.warnings === false ? [] : [...levelWarnings(data.level), ...(await this.similar(data.name, data.year))];
     if (options.dryRun) return { competition: { ...data, normalizedName: normalizeName(data.name) } as unknown as CompetitionRecord, warnings };
     // Shared: in the federation catalogue (no institution), for every hospital that enters it.
     const doc = await writeOrDuplicate(
@@ -132,7 +133,7 @@ export class CompetitionService {
     const existing = await find();
     if (existing) return existing;
     try {
-      return (await this.create(input)).competition;
+      return (await this.create(input, { warnings: false })).competition;
     } catch (e) {
       const raced = await find();
       if (raced) return raced;

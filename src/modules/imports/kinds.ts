@@ -229,13 +229,14 @@ const awards: ImportKind = {
       // A competition the registry does not know yet is added with the first of its rows, but
       // only once the row passes every check (scope included) against the competition it
       // would create: a refused row creates nothing, and a dry run answers as the commit will.
-      const draft = (await ctx.services.competitions.create(competition, { dryRun: true })).competition;
+      // Imports keep no warnings: the similar-record lookups are skipped.
+      const draft = (await ctx.services.competitions.create(competition, { dryRun: true, warnings: false })).competition;
       const unsaved = { ...draft, _id: new Types.ObjectId() } as CompetitionRecord;
-      const checked = await createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId: 'new' }, { dryRun: true, competition: unsaved })).award, 'Award');
+      const checked = await createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId: 'new' }, { dryRun: true, competition: unsaved, warnings: false })).award, 'Award');
       if (dryRun) return { outcome: checked.outcome };
       competitionId = toGlobalId('Competition', (await ctx.services.competitions.findOrCreate(competition as { name: string; year: number }))._id);
     }
-    return createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId }, { dryRun })).award, 'Award');
+    return createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId }, { dryRun, warnings: false })).award, 'Award');
   },
 };
 
@@ -283,7 +284,7 @@ const honours: ImportKind = {
     if (errors.length) return errors;
     return { title: text(c['称号']), honourKind, conferredBy: opt(c['授予单位']), sector: opt(c['系统']), score: score ? Number(score) : undefined, asWritten: opt(c['原文称号']), holderCount: holders ? Number(holders) : undefined, holderNoun: opt(c['人员称谓']), level, personId: personIds[0], collective, year, sinceUnknown: sinceUnknown || undefined, date, session: opt(c['届次']), note: opt(c['备注']) };
   },
-  apply: (ctx, input, dryRun) => createOnce(async () => (await ctx.services.honours.confer(input, { dryRun })).honour, 'Honour'),
+  apply: (ctx, input, dryRun) => createOnce(async () => (await ctx.services.honours.confer(input, { dryRun, warnings: false })).honour, 'Honour'),
 };
 
 const donations: ImportKind = {
