@@ -73,6 +73,20 @@ function isExactLookup(filter: Doc): boolean {
   return ops[0] === '$in' && Array.isArray(cond.$in) && cond.$in.every(exactScalar);
 }
 
+/**
+ * The filter's matcher. An exact `_id` condition beside others (the tenancy adds an
+ * institution to every loader's `_id: {$in: [...]}`) is tested by key: mingo's `$in` hashes
+ * every listed value for every document it tests.
+ */
+function matcherFor(filter: Doc, o?: EngineOptions): (doc: Doc) => boolean {
+  if (o?.collation || !('_id' in filter) || Object.keys(filter).length < 2 || !isExactLookup({ _id: filter._id })) return compileFilter(filter, o);
+  const { _id: cond, ...rest } = filter;
+  const values = isPlainObject(cond) ? ('$in' in cond ? (cond.$in as unknown[]) : [cond.$eq]) : [cond];
+  const keys = new Set(values.map(canonicalKey));
+  const others = compileFilter(rest, o);
+  return (doc) => keys.has(canonicalKey(doc._id)) && others(doc);
+}
+
 /** How a lookup found its candidates: by _id, through an index, or by scanning. */
 export interface QueryPlan {
   stage: 'IDHACK' | 'IXSCAN' | 'COLLSCAN';
@@ -197,7 +211,7 @@ export class Collection {
       this.docsExamined += out.length;
       return out;
     }
-    const matcher = compileFilter(filter, o);
+    const matcher = matcherFor(filter, o);
     const out: Doc[] = [];
     for (const doc of candidates) {
       this.docsExamined++;
@@ -238,7 +252,7 @@ export class Collection {
     if (chosen) {
       const { index, k } = chosen;
       this.lastPlan = { stage: 'IXSCAN', index: index.spec, keysExamined: 0 };
-      const matcher = compileFilter(filter, o);
+      const matcher = matcherFor(filter, o);
       const out: Doc[] = [];
       // A bound on the first sort field in the walk's direction lets the walk start there;
       // range queries match within one BSON type, so skipping other types loses nothing.

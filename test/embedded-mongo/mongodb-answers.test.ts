@@ -184,4 +184,14 @@ describe('conformance: answers as MongoDB gives them', () => {
       truncated: new Date('2024-02-29T16:00:00Z'),
     });
   });
+
+  // "Query on Embedded/Nested Documents" and "$in": an _id list beside other conditions
+  // matches documents meeting all of them; 1 and 1.0 are the same number.
+  it('matches an _id list beside other conditions by both', async () => {
+    await coll.insertMany([{ _id: 3 as never, t: 'a' }, { _id: 'x' as never, t: 'a' }]);
+    const found = await coll.find({ _id: { $in: [1.0, 2, 3, 'x', 'missing'] as never[] }, t: 'a' }).sort({ _id: 1 }).toArray();
+    expect(found.map((d) => d._id)).to.deep.equal([1, 3, 'x']);
+    expect(await coll.countDocuments({ _id: { $in: [2, 3] as never[] }, t: { $ne: 'a' } })).to.equal(1);
+    expect(await coll.find({ _id: 1 as never, t: 'b' }).toArray()).to.deep.equal([]);
+  });
 });
