@@ -80,7 +80,13 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
         .lean()) as T[])
     : [];
   const page = docs.slice(0, limit);
-  const edges = page.map((node) => ({ cursor: encodeCursor((node as Record<string, unknown>)[field], node._id), node }));
+  // A cursor is encoded only when read: most pages ask for pageInfo, not every edge's cursor.
+  const edges = page.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor((node as Record<string, unknown>)[field], node._id);
+    },
+  }));
   let total: Promise<number> | undefined;
   return {
     edges,
