@@ -55,6 +55,7 @@ export function rssSampler() {
 /** Starts a benchmark server script in a child process; resolves with the JSON line it prints. */
 export async function spawnServer<T = { url: string; token: string }>(script: string, args: string[] = []) {
   // NODE_ENV=production as a deployment sets it (graphql-js drops its development checks).
+  // BENCH_CPU_PROF=<dir> writes the child's CPU profile there when it exits.
   const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
   const info = await new Promise<T>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as T));

@@ -7,20 +7,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { newestFileTime } from '../src/cli/newest-file.js';
 import { median, QUICK, report } from './lib.js';
 
 const ENV = { NODE_ENV: 'production', PORT: '0', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123', ADMIN_PASSWORD: 'Bench-Password-2026', LOG_LEVEL: 'info', MONGODB_URI: '' };
 const RESTARTS = QUICK ? 1 : 3;
 const WAYS = { 'npm start (tsx, TypeScript)': ['--import', 'tsx', 'src/index.ts'], 'npm run start:prod (compiled)': ['--enable-source-maps', 'dist/src/index.js'] };
 
-function newest(dir: string): number {
-  return Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)));
-}
-
 /** Compiles dist/ when it is missing or older than a source file. */
 function ensureBuild() {
   const built = 'dist/src/index.js';
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(newest('src'), newest('seeds'))) return;
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(newestFileTime('src'), newestFileTime('seeds'))) return;
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 }
 

@@ -4,21 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { newestFileTime } from './newest-file.js';
 
 const root = fileURLToPath(new URL('../../console', import.meta.url));
 const built = path.join(root, 'dist', 'index.html');
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-const stale = !fs.existsSync(built) || fs.statSync(built).mtimeMs < newestSource(root);
+const stale = !fs.existsSync(built) || fs.statSync(built).mtimeMs < newestFileTime(root);
 if (process.argv.includes('--if-stale') && !stale) process.exit(0);
 await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 console.log(`console built into ${path.relative(process.cwd(), path.dirname(built))}`);

@@ -24,10 +24,13 @@ export const withStatus = (error: GraphQLError, status: number) => new GraphQLEr
  * The viewer a request's bearer token speaks for: null without a token; a malformed header
  * or a token that does not verify is refused with 401 and a message saying which.
  */
+/** `Authorization: Bearer <token>`, the token in group 1. */
+export const BEARER = /^Bearer\s+(\S+)$/i;
+
 export async function viewerOf(deps: Pick<AppDeps, 'tokens' | 'models'>, req: Request): Promise<{ viewer: Viewer; institution: InstitutionRecord | null } | null> {
   const header = req.headers.authorization;
   if (!header) return null;
-  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  const m = BEARER.exec(header);
   if (!m) throw withStatus(unauthenticated(t('auth.badHeader')), 401);
   const viewer = deps.tokens.verify(m[1]);
   if (!viewer) throw withStatus(unauthenticated(t('auth.badToken')), 401);

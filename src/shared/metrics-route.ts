@@ -5,6 +5,7 @@
 import express, { type Request, type Router } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config.js';
+import { BEARER, sendError } from './http.js';
 import { languageOf, inLanguage } from './i18n/language.js';
 import { t } from './i18n/t.js';
 import type { Metrics } from './metrics.js';
@@ -19,7 +20,7 @@ function sameSecret(given: string, expected: string): boolean {
 
 function allowed(config: Pick<Config, 'METRICS_TOKEN'>, req: Request): boolean {
   if (config.METRICS_TOKEN) {
-    const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    const m = BEARER.exec(req.headers.authorization ?? '');
     return Boolean(m && sameSecret(m[1], config.METRICS_TOKEN));
   }
   const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
@@ -30,9 +31,7 @@ export function metricsRouter(config: Pick<Config, 'METRICS_TOKEN'>, metrics: Me
   const router = express.Router();
   router.get('/', async (req, res) => {
     if (!allowed(config, req)) {
-      const message = inLanguage(languageOf(req), () => t(config.METRICS_TOKEN ? 'metrics.tokenRequired' : 'metrics.localOnly'));
-      res.status(403).json({ errors: [{ message, extensions: { code: 'FORBIDDEN' } }] });
-      return;
+      return void sendError(res, 403, 'FORBIDDEN', inLanguage(languageOf(req), () => t(config.METRICS_TOKEN ? 'metrics.tokenRequired' : 'metrics.localOnly')));
     }
     res.setHeader('Cache-Control', 'no-store');
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
