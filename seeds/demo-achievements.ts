@@ -1,8 +1,8 @@
 // The achievements of the 2020 union report of 绍兴市中医院 (../shared/reference), as
 // records: every award and title of its achievements paragraphs, the culture results, the
-// donations, and 西药剂科's provincial 巾帼文明岗 campaign in progress. Dates, conferring
+// donations, and 西药剂科's provincial 巾帼文明岗 campaign as planned. Dates, conferring
 // bodies and 中药剂科's 2018–2019 results are filled in for the demo where the report gives
-// none; the report's own words are kept in each record's note.
+// none; no number is. Each record's note points at where the report states it.
 
 export interface DemoCompetition {
   key: string;
@@ -54,6 +54,11 @@ export interface DemoDonation {
   note: string;
 }
 
+// Where each record is stated in the reference report (a pointer, not its words).
+const FROM_SKILLS = '来源：2020年度工会工作报告，第一部分第二节';
+const FROM_CULTURE = '来源：2020年度工会工作报告，第一部分第三节（文体活动）';
+const FROM_CARE = '来源：2020年度工会工作报告，第一部分第三节（善于聚力）';
+
 export const demoCompetitions: DemoCompetition[] = [
   // The union's own events of 2020, as the report names them (it gives no number of participants).
   { key: 'winter-games', name: '冬季趣味运动会', level: 'INSTITUTION', category: 'SPORTS', year: 2020, hostedByUnion: true },
@@ -72,30 +77,31 @@ export const demoCompetitions: DemoCompetition[] = [
   { key: 'equipment', name: '设备技能大赛', level: 'MUNICIPAL', category: 'SKILLS', year: 2020 },
   { key: 'party-lecture', name: '微型党课比赛', level: 'MUNICIPAL', category: 'IDEOLOGY', year: 2020 },
   { key: 'health-party-lecture', name: '卫生系统微型党课比赛', level: 'MUNICIPAL', sector: '卫生系统', category: 'IDEOLOGY', year: 2020 },
-  { key: 'essay', name: '“越读越有味，全民读好书”主题征文比赛', level: 'MUNICIPAL', category: 'CULTURE', year: 2020 },
+  // The report names the essay contest without its level or which of the year's essay campaigns it was.
+  { key: 'essay', name: '征文比赛', level: 'UNSPECIFIED', category: 'CULTURE', year: 2020 },
   { key: 'calligraphy', name: '市直卫生健康系统书法比赛', level: 'MUNICIPAL', sector: '市直卫生健康系统', category: 'CULTURE', year: 2020 },
   { key: 'photo', name: '摄影大赛', brand: '云影杯', organiser: '浙江省医学会放射学分会', level: 'PROVINCIAL', category: 'CULTURE', year: 2020 },
 ];
 
 export const demoAwards: DemoAward[] = [
-  { competition: 'zj-pharma-skills', people: ['Z0101'], grade: 'SECOND', date: '2020-09-18', note: '高圣艳在浙江省和全国医药行业特有职业技能竞赛中分别荣获二等奖' },
-  { competition: 'cn-pharma-skills', people: ['Z0101'], grade: 'SECOND', date: '2020-11-20', note: '高圣艳在浙江省和全国医药行业特有职业技能竞赛中分别荣获二等奖' },
+  { competition: 'zj-pharma-skills', people: ['Z0101'], grade: 'SECOND', date: '2020-09-18', note: FROM_SKILLS },
+  { competition: 'cn-pharma-skills', people: ['Z0101'], grade: 'SECOND', date: '2020-11-20', note: FROM_SKILLS },
   { competition: 'tjt-2018', department: 'ZYJK', grade: 'THIRD', date: '2018-10-26', note: '演示数据：中药剂科连续三年在全国赛事上获奖（2018年）' },
   { competition: 'tjt-2019', department: 'ZYJK', grade: 'SECOND', date: '2019-10-25', note: '演示数据：中药剂科连续三年在全国赛事上获奖（2019年）' },
-  { competition: 'tjt-2020', department: 'ZYJK', resultText: '多项奖项', date: '2020-10-30', note: '今年再次斩获“桐君堂杯”中药材真伪鉴别全国大赛多项奖项' },
-  { competition: 'tongde-teaching', people: ['Z0102'], grade: 'SECOND', date: '2020-07-10', note: '尤志新和王志刚分别在同德住培讲课和中医药大学教学实习讲课中荣获二、三等奖' },
-  { competition: 'tcmu-teaching', people: ['Z0103'], grade: 'THIRD', date: '2020-06-19', note: '尤志新和王志刚分别在同德住培讲课和中医药大学教学实习讲课中荣获二、三等奖' },
-  { competition: 'reading', people: ['Z0104'], grade: 'SECOND', date: '2020-08-28', note: '杜鸣获省中西医结合医联体读片系列赛二等奖' },
-  { competition: 'ultrasound', people: ['Z0105'], grade: 'THIRD', date: '2020-09-11', note: '沈晓青获市超声技能大赛三等奖' },
-  { competition: 'tcm-skills', people: ['Z0106'], grade: 'FIRST', date: '2020-10-16', note: '张方璐获得市中医综合技能竞赛一等奖' },
-  { competition: 'icu-skills', people: ['Z0107'], grade: 'SECOND', date: '2020-11-06', note: '奕丽娜在市重症技能比赛中获二等奖' },
-  { competition: 'equipment', people: ['Z0108'], grade: 'THIRD', date: '2020-12-04', note: '张润哲获市设备技能大赛三等奖' },
-  { competition: 'party-lecture', people: ['Z0115'], grade: 'SECOND', date: '2020-06-30', note: '陈宴同时荣获市微型党课和卫生系统微型党课二、三等奖及征文比赛一等奖' },
-  { competition: 'health-party-lecture', people: ['Z0115'], grade: 'THIRD', date: '2020-07-15', note: '陈宴同时荣获市微型党课和卫生系统微型党课二、三等奖及征文比赛一等奖' },
-  { competition: 'essay', people: ['Z0115'], grade: 'FIRST', date: '2020-05-20', note: '陈宴同时荣获市微型党课和卫生系统微型党课二、三等奖及征文比赛一等奖' },
-  { competition: 'calligraphy', people: ['Z0116'], grade: 'SECOND', date: '2020-12-10', note: '倪国强、娄坚江的书法作品分获市直卫生健康系统书法比赛二等奖和优胜奖' },
-  { competition: 'calligraphy', people: ['Z0117'], grade: 'MERIT', date: '2020-12-10', note: '倪国强、娄坚江的书法作品分获市直卫生健康系统书法比赛二等奖和优胜奖' },
-  { competition: 'photo', people: ['Z0118'], grade: 'THIRD', date: '2020-11-13', note: '陈伟栋获省医学会放射学分会“云影杯”摄影大赛三等奖' },
+  { competition: 'tjt-2020', department: 'ZYJK', resultText: '多项奖项', date: '2020-10-30', note: FROM_SKILLS },
+  { competition: 'tongde-teaching', people: ['Z0102'], grade: 'SECOND', date: '2020-07-10', note: FROM_SKILLS },
+  { competition: 'tcmu-teaching', people: ['Z0103'], grade: 'THIRD', date: '2020-06-19', note: FROM_SKILLS },
+  { competition: 'reading', people: ['Z0104'], grade: 'SECOND', date: '2020-08-28', note: FROM_SKILLS },
+  { competition: 'ultrasound', people: ['Z0105'], grade: 'THIRD', date: '2020-09-11', note: FROM_SKILLS },
+  { competition: 'tcm-skills', people: ['Z0106'], grade: 'FIRST', date: '2020-10-16', note: FROM_SKILLS },
+  { competition: 'icu-skills', people: ['Z0107'], grade: 'SECOND', date: '2020-11-06', note: FROM_SKILLS },
+  { competition: 'equipment', people: ['Z0108'], grade: 'THIRD', date: '2020-12-04', note: FROM_SKILLS },
+  { competition: 'party-lecture', people: ['Z0115'], grade: 'SECOND', date: '2020-06-30', note: FROM_CULTURE },
+  { competition: 'health-party-lecture', people: ['Z0115'], grade: 'THIRD', date: '2020-07-15', note: FROM_CULTURE },
+  { competition: 'essay', people: ['Z0115'], grade: 'FIRST', date: '2020-05-20', note: FROM_CULTURE },
+  { competition: 'calligraphy', people: ['Z0116'], grade: 'SECOND', date: '2020-12-10', note: FROM_CULTURE },
+  { competition: 'calligraphy', people: ['Z0117'], grade: 'MERIT', date: '2020-12-10', note: FROM_CULTURE },
+  { competition: 'photo', people: ['Z0118'], grade: 'THIRD', date: '2020-11-13', note: FROM_CULTURE },
 ];
 
 export const demoHonours: DemoHonour[] = [
@@ -108,16 +114,16 @@ export const demoHonours: DemoHonour[] = [
     year: 2020,
     date: '2020-12-15',
     followsFrom: { competition: 'zj-pharma-skills', person: 'Z0101' },
-    note: '被授予“浙江省医药行业技术能手”称号',
+    note: FROM_SKILLS,
   },
 ];
 
 // Only what the report states with its figures: its 抗疫 money and goods have none, so the
 // demo records none (a donation is a quantity; inventing one would be drafted as fact).
 export const demoDonations: DemoDonation[] = [
-  { kind: 'BLOOD', donorCount: 108, quantity: 27800, date: '2020-12-31', note: '全院108位职工献血27800毫升' },
-  { kind: 'STEM_CELL_REGISTRATION', donorCount: 28, quantity: 28, date: '2020-05-20', note: '28名医务人员集体登记捐献造血干细胞' },
-  { kind: 'BOOKS', institution: true, quantity: 300, approximate: true, campaign: '“越读”书吧捐书', date: '2020-04-23', note: '为书吧共捐书300余本' },
+  { kind: 'BLOOD', donorCount: 108, quantity: 27800, date: '2020-12-31', note: FROM_CARE },
+  { kind: 'STEM_CELL_REGISTRATION', donorCount: 28, quantity: 28, date: '2020-05-20', note: FROM_CARE },
+  { kind: 'BOOKS', institution: true, quantity: 300, approximate: true, campaign: '“越读”书吧捐书', date: '2020-04-23', note: FROM_CARE },
 ];
 
 export const demoCampaigns = [
@@ -127,8 +133,8 @@ export const demoCampaigns = [
     level: 'PROVINCIAL',
     year: 2021,
     steps: [
-      { to: 'PLANNED', date: '2020-03-08', note: '以评促建，创建西药剂科省级巾帼文明岗' },
-      { to: 'APPLIED', date: '2020-11-20', note: '已向省妇联申报' },
+      // The report plans it for 2021 and states no step beyond that.
+      { to: 'PLANNED', date: '2021-01-01', note: '来源：2020年度工会工作报告，2021年度工作思路第五条' },
     ],
   },
 ];

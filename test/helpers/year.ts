@@ -37,7 +37,7 @@ export interface YearFixture {
   institution: { code: string; name: string; selfReference?: string };
   year: number;
   departments: { code: string; name: string; kind?: 'BODY' }[];
-  people: { no: string; name: string; gender: 'FEMALE' | 'MALE'; dept: string }[];
+  people: { no: string; name: string; gender: 'FEMALE' | 'MALE'; dept: string; position?: string }[];
   records: FixtureRecord[];
   /** The year before, so that the overview compares. */
   previous?: FixtureRecord[];
@@ -58,7 +58,7 @@ export async function enterYear(t: TestServer, f: YearFixture) {
   const department: Record<string, string> = {};
   for (const d of f.departments) department[d.code] = await run('departmentCreate', 'DepartmentCreateInput', { code: d.code, name: d.name, kind: d.kind }, 'department');
   const person: Record<string, string> = {};
-  for (const p of f.people) person[p.no] = await run('personCreate', 'PersonCreateInput', { staffNumber: p.no, name: p.name, gender: p.gender, departmentId: department[p.dept] }, 'person');
+  for (const p of f.people) person[p.no] = await run('personCreate', 'PersonCreateInput', { staffNumber: p.no, name: p.name, gender: p.gender, departmentId: department[p.dept], position: p.position }, 'person');
 
   const collective = (r: Recipients) => {
     const code = r.team ?? r.unit;

@@ -41,7 +41,7 @@ describe('demo data from the 2020 report', () => {
     has('张润哲', '设备技能大赛', 'MUNICIPAL', '三等奖');
     has('陈宴', '微型党课比赛', 'MUNICIPAL', '二等奖');
     has('陈宴', '卫生系统微型党课', 'MUNICIPAL', '三等奖');
-    has('陈宴', '征文', 'MUNICIPAL', '一等奖');
+    has('陈宴', '征文', 'UNSPECIFIED', '一等奖'); // the report gives this contest no level
     has('倪国强', '书法比赛', 'MUNICIPAL', '二等奖');
     has('娄坚江', '书法比赛', 'MUNICIPAL', '优胜奖');
     has('陈伟栋', '云影杯', 'PROVINCIAL', '三等奖');
@@ -56,7 +56,7 @@ describe('demo data from the 2020 report', () => {
     expect(years.sort()).to.deep.equal([2018, 2019, 2020]);
   });
 
-  it('holds the donations and the campaign in progress', async () => {
+  it('holds the donations and the campaign the report plans', async () => {
     const res = await t.gql(`{ donations(filter: { year: 2020, status: VERIFIED }) { edges { node { kind quantityText donorCount campaign } } } civilisedPostCampaigns { edges { node { department { name } title level status } } } }`, {}, t.tokenFor('VIEWER'));
     const data = res.data as { donations: { edges: { node: { kind: string; quantityText: string; donorCount: number | null; campaign: string | null } }[] }; civilisedPostCampaigns: { edges: { node: unknown }[] } };
     const donations = data.donations.edges.map((e) => e.node);
@@ -65,6 +65,6 @@ describe('demo data from the 2020 report', () => {
     expect(donations.find((d) => d.kind === 'BOOKS')!.quantityText).to.equal('300余本');
     // The report gives no figures for its 抗疫 money and goods: the demo invents none.
     expect(donations.filter((d) => d.campaign === '抗疫捐款')).to.deep.equal([]);
-    expect(data.civilisedPostCampaigns.edges.map((e) => e.node)).to.deep.include({ department: { name: '西药剂科' }, title: 'WOMEN_CIVILISED_POST', level: 'PROVINCIAL', status: 'APPLIED' });
+    expect(data.civilisedPostCampaigns.edges.map((e) => e.node)).to.deep.include({ department: { name: '西药剂科' }, title: 'WOMEN_CIVILISED_POST', level: 'PROVINCIAL', status: 'PLANNED' });
   });
 });

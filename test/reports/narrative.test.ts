@@ -33,6 +33,7 @@ describe('narrative drafting conventions', () => {
     expect(joinResults(['二等奖', '三等奖'])).to.equal('二、三等奖');
     expect(joinResults(['二等奖', '二等奖'])).to.equal('二等奖');
     expect(joinResults(['二等奖', '优胜奖'])).to.equal('二等奖和优胜奖');
+    expect(joinResults(['团体亚军', '个人亚军'])).to.equal('团体和个人亚军');
     expect(joinNames(['浙江省医药行业特有职业技能竞赛', '全国医药行业特有职业技能竞赛'])).to.equal('浙江省和全国医药行业特有职业技能竞赛');
     expect(levelled('超声技能大赛', 'MUNICIPAL')).to.equal('市超声技能大赛');
     expect(levelled('全国医药行业特有职业技能竞赛', 'NATIONAL')).to.equal('全国医药行业特有职业技能竞赛');
@@ -180,6 +181,29 @@ describe('narrative drafting conventions', () => {
     expect(text(input(one, { summary: { ...summary, previousTotal: 3 } }))).to.include('比2019年减少2项');
     // Nothing but records of no stated level: said so, not left out.
     expect(text(input(one, { summary: { ...summary, byLevel: [{ level: 'UNSPECIFIED', count: 1 }], previousTotal: 1 } }))).to.include('共获得各级奖项和荣誉1项，均未注明级别');
+  });
+
+  it("states one person's results of several kinds together, each kind's results grouped, the larger group first", () => {
+    const out = text(
+      input([
+        rec({ title: '征文比赛', level: 'UNSPECIFIED', category: 'CULTURE', resultLabel: '一等奖', people: [person('丙')], date: '2020-03-01' }),
+        rec({ title: '演讲比赛', level: 'MUNICIPAL', category: 'IDEOLOGY', resultLabel: '二等奖', people: [person('丙')], date: '2020-05-01' }),
+        rec({ title: '党史知识比赛', level: 'MUNICIPAL', category: 'IDEOLOGY', resultLabel: '三等奖', people: [person('丙')], date: '2020-07-01' }),
+      ]),
+    );
+    expect(out).to.include('丙同时荣获市演讲和党史知识二、三等奖及征文比赛一等奖。');
+  });
+
+  it('names a union officer by office, and counts the years a title has been held', () => {
+    const out = text(
+      input([
+        rec({ kind: 'HONOUR', title: '区优秀工会干部', level: 'DISTRICT', resultLabel: '', people: [{ id: 'P:q', name: '秦颖', office: '工会主席' }], timesWon: 2 }),
+        rec({ kind: 'HONOUR', title: '区先进集体', level: 'DISTRICT', resultLabel: '', collective: { key: 'D:gh', name: '我院工会' }, timesWon: 3 }),
+        rec({ kind: 'HONOUR', title: '区文明单位', level: 'DISTRICT', resultLabel: '', collective: { key: 'D:gh', name: '我院工会' }, timesWon: 1 }),
+      ]),
+    );
+    expect(out).to.include('工会主席秦颖被评为区优秀工会干部，系第二次获此殊荣。');
+    expect(out).to.include('我院工会被评为区先进集体，被授予“区文明单位”称号，其中“区先进集体”系第三次获得。');
   });
 
   it('is deterministic', () => {

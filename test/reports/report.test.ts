@@ -63,7 +63,8 @@ describe('achievement report', () => {
         '张方璐获市中医综合技能竞赛一等奖',
         '奕丽娜获市重症技能比赛二等奖',
         '张润哲获市设备技能大赛三等奖',
-        '陈宴在市“越读越有味，全民读好书”主题征文比赛、微型党课比赛和卫生系统微型党课比赛中分别荣获一、二、三等奖',
+        // One person's results of two kinds: each kind's results together, the larger first.
+        '陈宴同时荣获市微型党课和卫生系统微型党课二、三等奖及征文比赛一等奖',
         '倪国强、娄坚江分获市直卫生健康系统书法比赛二等奖和优胜奖',
         '陈伟栋获省医学会放射学分会“云影杯”摄影大赛三等奖',
         // The union's own events, as the reference names them.

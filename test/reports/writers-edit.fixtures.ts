@@ -66,7 +66,7 @@ export const FIXTURES: YearFixture[] = [
     ].join('\n'),
   },
   {
-    about: 'a district hospital: sports results by division (团体/个人, 企业组), the union and the youth league as recipients, an organisation award, a count of holders, the town level',
+    about: 'a district hospital: sports results by division (团体/个人, 企业组), the union and the youth league as recipients, an organisation award, a count of holders, the town level, a union officer by office, a title won a third time',
     institution: { code: 'WE-DISTRICT', name: '西溪区第一医院' },
     year: 2023,
     departments: [
@@ -76,8 +76,12 @@ export const FIXTURES: YearFixture[] = [
       { code: 'HLB', name: '护理部' },
     ],
     people: [
-      { no: 'C01', name: '秦颖', gender: 'FEMALE', dept: 'GH' },
+      { no: 'C01', name: '秦颖', gender: 'FEMALE', dept: 'GH', position: '工会主席' },
       { no: 'C02', name: '王涛', gender: 'MALE', dept: 'XHK' },
+    ],
+    previous: [
+      { honour: 'OTHER', title: '2021年度西溪镇工会工作先进集体', level: 'TOWN', conferredBy: '西溪镇总工会', unit: 'GH', year: 2021, date: '2021-12-28' },
+      { honour: 'OTHER', title: '2022年度西溪镇工会工作先进集体', level: 'TOWN', conferredBy: '西溪镇总工会', unit: 'GH', date: '2022-12-28' },
     ],
     records: [
       { honour: 'CIVILISED_POST', title: '全国青年文明号', level: 'NATIONAL', conferredBy: '共青团中央', unit: 'XHK', date: '2023-05-04' },
@@ -90,8 +94,8 @@ export const FIXTURES: YearFixture[] = [
       { award: { name: '西溪区职工业余羽毛球团体邀请赛', brand: '莲花杯', edition: '第三届', level: 'DISTRICT', category: 'SPORTS' }, team: 'XHK', grade: 'MERIT', division: '企业组', date: '2023-10-15' },
     ],
     signed: [
-      '2023年度，我院职工共获得各级奖项和荣誉8项，其中国家级2项、市级2项、区级3项、镇级1项，涉及职工2人（其中女职工1人）（2022年无已审核记录，未作比较）。',
-      '消化科被命名为“全国青年文明号”。我院团委获全国卫生系统“青年文明号、青年岗位能手”创建活动优秀组织奖。我院12名护士被授予“西溪区护理能手”称号。秦颖被评为2023年度西溪区优秀工会干部。我院工会被评为2023年度西溪镇工会工作先进集体。',
+      '2023年度，我院职工共获得各级奖项和荣誉8项，其中国家级2项、市级2项、区级3项、镇级1项，涉及职工2人（其中女职工1人），比2022年增加7项。',
+      '消化科被命名为“全国青年文明号”。我院团委获全国卫生系统“青年文明号、青年岗位能手”创建活动优秀组织奖。我院12名护士被授予“西溪区护理能手”称号。工会主席秦颖被评为2023年度西溪区优秀工会干部。我院工会被评为2023年度西溪镇工会工作先进集体，系第三次获此殊荣。',
       '我院代表队、王涛分获市卫生系统职工乒乓球赛团体和个人亚军。消化科代表队获第三届“莲花杯”西溪区职工业余羽毛球团体邀请赛企业组优胜奖。',
     ].join('\n'),
   },

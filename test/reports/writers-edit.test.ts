@@ -11,9 +11,10 @@ import { FIXTURES } from './writers-edit.fixtures.js';
 
 const MOST = 0.1;
 // The goal for the demo year is MOST too; today it stays below this ceiling, which only
-// falls. What is left: the reference tells its culture results lowest level first, and
-// writes 陈宴's three results as 同时荣获A和B二、三等奖及C一等奖.
-const DEMO_CEILING = 0.35;
+// falls. What is left is the reference's own choices against the conventions: it tells its
+// culture results lowest level first (the drafter: highest level first), joins two of its
+// single results with a comma, ends the skills list with 等等 and writes 斩获 and 的书法作品.
+const DEMO_CEILING = 0.22;
 
 function measure(draft: string, signed: string) {
   const distance = editDistance(draft, signed);

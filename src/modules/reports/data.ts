@@ -111,6 +111,29 @@ export async function streaksFor(models: Models, year: number, scope: ScopeMatch
 
 const toId = (hex: string) => new Types.ObjectId(hex);
 
+type TitleHeld = { _id: Types.ObjectId; title: string; year?: number | null; people: Types.ObjectId[]; collective?: { kind: string; department?: Types.ObjectId | null } | null };
+
+/** One title to one recipient, whatever its year: 2023年度西溪镇先进集体 and 2021年度西溪镇先进集体 are one. */
+const titleHolderKey = (r: TitleHeld) => JSON.stringify([r.title.replace(/\d{4}年度?/g, ''), r.people.map(String).sort(), r.collective?.kind ?? null, r.collective?.department ? String(r.collective.department) : null]);
+
+/**
+ * For each of this year's titles, in how many years its recipient has held it, this year
+ * included, counted from the verified records the registry holds (系第三次获此殊荣). Titles
+ * held since an unknown year carry no year and count in none.
+ */
+export async function timesTitleWonFor(models: Models, year: number, scope: ScopeMatch, titles: TitleHeld[]): Promise<Map<string, number>> {
+  const held = titles.filter((r) => r.year === year);
+  if (!held.length) return new Map();
+  const people = [...new Set(held.flatMap((r) => r.people.map(String)))].map(toId);
+  const departments = [...new Set(held.flatMap((r) => (r.collective?.department ? [String(r.collective.department)] : [])))].map(toId);
+  const recipients: Record<string, unknown>[] = [{ people: { $in: people } }, { 'collective.department': { $in: departments } }];
+  if (held.some((r) => r.collective?.kind === 'INSTITUTION')) recipients.push({ 'collective.kind': 'INSTITUTION' });
+  const earlier = (await models.Achievement.find({ kind: { $in: ['HONOUR', 'MODEL_WORKER'] }, status: 'VERIFIED', year: { $lt: year }, ...scope, $or: recipients }, { title: 1, year: 1, people: 1, collective: 1 }).lean()) as TitleHeld[];
+  const years = new Map<string, Set<number>>();
+  for (const r of earlier) years.set(titleHolderKey(r), (years.get(titleHolderKey(r)) ?? new Set()).add(r.year!));
+  return new Map(held.map((r) => [String(r._id), (years.get(titleHolderKey(r))?.size ?? 0) + 1]));
+}
+
 export interface DonationGroup {
   kind: string;
   campaign: string | null;

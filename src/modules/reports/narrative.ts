@@ -1,7 +1,7 @@
 // The drafter: turns a year's verified records into paragraphs in the register of the
 // union's work report. Pure and deterministic: the same records give the same text. Every
 // sentence carries the ids of the records it states.
-import { LEVEL_WORDS, LEVELS, type Level } from '../vocabulary/vocabulary.js';
+import { GRADES, LEVEL_WORDS, LEVELS, type Level } from '../vocabulary/vocabulary.js';
 import { chineseNumber } from '../vocabulary/numbers.js';
 
 export interface DraftRecord {
@@ -16,7 +16,8 @@ export interface DraftRecord {
   resultLabel: string;
   /** Free-text result (多项奖项): stated as "在…中获得…". */
   vague?: boolean;
-  people: { id: string; name: string }[];
+  /** A union officer's office is named before the name (工会主席秦颖). */
+  people: { id: string; name: string; office?: string | null }[];
   collective?: { key: string; name: string } | null;
   /** For honours: the award (id) this title followed from. */
   followsFrom?: string | null;
@@ -29,6 +30,8 @@ export interface DraftRecord {
   sector?: string | null;
   score?: number | null;
   asWritten?: string | null;
+  /** For a title: in how many years the registry shows this recipient holding it, this one included. */
+  timesWon?: number | null;
   /** For a collective's honour: how many of its staff hold it, and who they are (12, 护士). */
   holders?: { count: number; noun: string } | null;
 }
@@ -187,18 +190,23 @@ export function joinNames(names: string[]): string {
   return joinList(unique);
 }
 
-/** 二等奖、三等奖 → 二、三等奖; 二等奖、二等奖 → 二等奖; 二等奖、优胜奖 → 二等奖和优胜奖. */
+/** 二等奖、三等奖 → 二、三等奖; 二等奖、二等奖 → 二等奖; 二等奖、优胜奖 → 二等奖和优胜奖; 团体亚军、个人亚军 → 团体和个人亚军. */
 export function joinResults(labels: string[]): string {
   if (new Set(labels).size === 1) return labels[0];
   if (labels.every((l) => /^.等奖$/.test(l))) return `${labels.map((l) => l[0]).join('、')}等奖`;
+  // One result in several divisions: the divisions joined, the result once.
+  const shared = GRADES.map((g) => g.label).find((g) => labels.every((l) => l.endsWith(g) && l.length > g.length));
+  if (shared) return `${joinList(labels.map((l) => l.slice(0, -shared.length)))}${shared}`;
   return joinList(labels);
 }
 
 /** 以96分通过验收，— the number as entered. */
 const passedWith = (score: number) => `以${Number.isInteger(score) ? score : score.toFixed(1).replace(/\.0$/, '')}分通过验收，`;
 
+const personNamed = (p: DraftRecord['people'][number]) => `${p.office ?? ''}${p.name}`;
+
 function whoOf(r: DraftRecord): string {
-  const names = r.people.map((p) => p.name);
+  const names = r.people.map(personNamed);
   // Holders known by number only: 我院12名护士.
   if (r.collective) names.push(r.holders ? `${r.collective.name}${r.holders.count}名${r.holders.noun}` : r.collective.name);
   return joinList(names, '和');
@@ -283,13 +291,13 @@ function awardClauses(awards: DraftRecord[], honoursByAward: Map<string, DraftRe
     const sorted = [...group].sort((x, y) => (x.rankKey < y.rankKey ? -1 : 1));
     const labels = sorted.map((r) => r.resultLabel);
     const who = joinList(sorted.map(whoOf), '、');
-    const predicate = new Set(labels).size === 1 ? `均获${levelled(title, sorted[0].level, sorted[0].organiser)}${labels[0]}` : `分获${levelled(title, sorted[0].level, sorted[0].organiser)}${joinList(labels)}`;
+    const predicate = new Set(labels).size === 1 ? `均获${levelled(title, sorted[0].level, sorted[0].organiser)}${labels[0]}` : `分获${levelled(title, sorted[0].level, sorted[0].organiser)}${joinResults(labels)}`;
     clause(who, predicate, sorted);
     sorted.forEach((r) => used.add(r.id));
   }
 
   // Two people with one result each, of one category at one level: one sentence, as the
-  // union writes it (尤志新和王志刚分别在同德住培讲课和中医药大学教学实习讲课中荣获二、三等奖).
+  // union writes it (甲和乙分别在A和B中荣获二、三等奖).
   const single = (a: DraftRecord) => !used.has(a.id) && a.people.length === 1 && !a.collective && !a.vague && !honoursByAward.has(a.id) && perRecipient.get(recipientKeyOf(a))!.length === 1;
   const byKind = new Map<string, DraftRecord[]>();
   for (const a of awards.filter(single)) byKind.set(`${a.level}|${a.category ?? ''}`, [...(byKind.get(`${a.level}|${a.category ?? ''}`) ?? []), a]);
@@ -297,7 +305,7 @@ function awardClauses(awards: DraftRecord[], honoursByAward: Map<string, DraftRe
     if (group.length !== 2 || group[0].resultLabel === group[1].resultLabel) continue;
     const pair = [...group].sort((x, y) => (x.rankKey < y.rankKey ? -1 : 1));
     const events = levelledNames(pair, joinList, (n) => n.replace(/比赛$/, ''));
-    clause(joinList(pair.map((r) => r.people[0].name)), `分别在${events}中荣获${joinResults(pair.map((r) => r.resultLabel))}`, pair);
+    clause(joinList(pair.map((r) => personNamed(r.people[0]))), `分别在${events}中荣获${joinResults(pair.map((r) => r.resultLabel))}`, pair);
     pair.forEach((r) => used.add(r.id));
   }
 
@@ -310,12 +318,31 @@ function awardClauses(awards: DraftRecord[], honoursByAward: Map<string, DraftRe
     if (rs.length === 1) {
       const r = rs[0];
       clause(who, r.vague ? `在${levelled(r.title, r.level, r.organiser)}中获得${r.resultLabel}` : `获${levelled(r.title, r.level, r.organiser)}${r.resultLabel}`, rs, key);
-    } else {
+    } else if (new Set(rs.map((r) => r.category ?? '')).size === 1) {
       const names = levelledNames(rs, joinNames);
       clause(who, `在${names}中分别荣获${joinResults(rs.map((r) => r.resultLabel))}`, rs, key);
+    } else {
+      clause(who, `同时荣获${joinList(byCategory(rs).map(resultsIn), '及')}`, rs, key);
     }
   }
   return clauses;
+}
+
+/** One recipient's results of several kinds: a group per kind, the larger first, each in the order it came. */
+function byCategory(rs: DraftRecord[]): DraftRecord[][] {
+  const groups = new Map<string, DraftRecord[]>();
+  for (const r of rs) groups.set(r.category ?? '', [...(groups.get(r.category ?? '') ?? []), r]);
+  return [...groups.values()].sort((a, b) => b.length - a.length || (earliest(a) < earliest(b) ? -1 : 1));
+}
+
+/** 市微型党课和卫生系统微型党课二、三等奖; 征文比赛一等奖 — names joined lose their 比赛, one alone keeps it. */
+const resultsIn = (g: DraftRecord[]) => `${levelledNames(g, joinNames, g.length > 1 ? (n) => n.replace(/比赛$/, '') : undefined)}${joinResults(g.map((r) => r.resultLabel))}`;
+
+/** 系第三次获此殊荣 (one title in the sentence); 其中“…”系第三次获得 (one of several). */
+function timesWonPhrases(rs: DraftRecord[]): string[] {
+  const again = rs.filter((r) => (r.timesWon ?? 0) >= 2);
+  if (rs.length === 1) return again.map((r) => `系第${chineseNumber(r.timesWon!)}次获此殊荣`);
+  return again.map((r) => `其中“${honourTitle(r)}”系第${chineseNumber(r.timesWon!)}次获得`);
 }
 
 function titleClauses(records: DraftRecord[]): Clause[] {
@@ -333,6 +360,7 @@ function titleClauses(records: DraftRecord[]): Clause[] {
     for (const r of posts.filter((p) => p.score != null)) parts.push(`${passedWith(r.score!)}被命名为“${honourTitle(r)}”`);
     parts.push(...honourPhrases(honours));
     if (workers.length) parts.push(`被评为${joinList(workers.map((r) => withSession(r.title, r.session)), '、')}`);
+    parts.push(...timesWonPhrases(rs));
     clauses.push({
       subject: whoOf(rs[0]),
       predicate: parts.join('，'),

@@ -14,7 +14,7 @@ import { awardResultLabel, peopleCount } from '../vocabulary/numbers.js';
 import { competitionTitle } from '../competitions/service.js';
 import type { CompetitionRecord } from '../competitions/model.js';
 import { donationKind, type Level } from '../vocabulary/vocabulary.js';
-import { campaignsFor, donationsFor, streaksFor, totalsFor, type DonationGroup, type ScopeMatch, type StreakRow, type Totals } from './data.js';
+import { campaignsFor, donationsFor, streaksFor, timesTitleWonFor, totalsFor, type DonationGroup, type ScopeMatch, type StreakRow, type Totals } from './data.js';
 import { competitionName, draftNarrative, type DraftDonation, type DraftRecord, type Paragraph } from './narrative.js';
 import { t } from '../../shared/i18n/t.js';
 import { collectiveName } from '../achievements/recipients.js';
@@ -47,6 +47,9 @@ export interface Report {
 const MAX_YEAR_SPAN = 100;
 
 /** A department as a sentence names it: as it is (中药剂科), a body after the institution (我院团委). */
+/** The union names its own officers by their office (工会主席秦颖); other positions it leaves out. */
+const UNION_OFFICE = /工会/;
+
 const unitName = (d: { name: string; kind?: string | null }, selfReference: string) => (d.kind === 'BODY' ? `${selfReference}${d.name}` : d.name);
 
 function donationPhrase(g: DonationGroup): string {
@@ -129,7 +132,8 @@ export class ReportService {
         name: s.person ? ((await this.ctx.loaders.person.load(s.person))?.name ?? '') : ((await this.ctx.loaders.department.load(s.department!))?.name ?? ''),
       })),
     );
-    const { records, names } = await this.draftRecords(ranked, institution.selfReference);
+    const timesWon = await timesTitleWonFor(models, year, scope.match, ranked.filter((r) => r.kind !== 'AWARD'));
+    const { records, names } = await this.draftRecords(ranked, institution.selfReference, timesWon);
     // The union's own events belong to the institution's report, not to a department's or group's.
     const hosted = found.subject ? [] : ((await models.Competition.find({ year, hostedByUnion: true }).sort({ _id: 1 }).lean()) as CompetitionRecord[]);
     const donorDepartments = await this.ctx.loaders.department.loadMany(donationGroups.flatMap((g) => (g.department ? [g.department] : [])));
@@ -181,9 +185,10 @@ export class ReportService {
   }
 
   /** The records as the drafter needs them: names resolved, results in words. */
-  private async draftRecords(records: AchievementRecord[], selfReference: string): Promise<{ records: DraftRecord[]; names: Map<string, string> }> {
-    const people = await this.ctx.loaders.person.loadMany([...new Set(records.flatMap((r) => r.people.map(String)))]);
-    const personNames = new Map(people.filter((p): p is NonNullable<typeof p> & { _id: Types.ObjectId; name: string } => Boolean(p) && !(p instanceof Error)).map((p) => [String(p._id), p.name]));
+  private async draftRecords(records: AchievementRecord[], selfReference: string, timesWon: Map<string, number>): Promise<{ records: DraftRecord[]; names: Map<string, string> }> {
+    const people = (await this.ctx.loaders.person.loadMany([...new Set(records.flatMap((r) => r.people.map(String)))])).filter((p): p is NonNullable<typeof p> & { _id: Types.ObjectId; name: string; position?: string | null } => Boolean(p) && !(p instanceof Error));
+    const personNames = new Map(people.map((p) => [String(p._id), p.name]));
+    const unionOffices = new Map(people.flatMap((p) => (p.position && UNION_OFFICE.test(p.position) ? [[String(p._id), p.position] as const] : [])));
     const deps = await this.ctx.loaders.department.loadMany(records.flatMap((r) => (r.collective?.department ? [r.collective.department] : [])));
     const depNames = new Map(deps.filter((d): d is NonNullable<typeof d> & { _id: Types.ObjectId; name: string } => Boolean(d) && !(d instanceof Error)).map((d) => [String(d._id), unitName(d, selfReference)]));
     const names = new Map([...[...personNames].map(([id, n]) => [`P:${id}`, n] as [string, string]), ...[...depNames].map(([id, n]) => [`D:${id}`, n] as [string, string])]);
@@ -204,7 +209,7 @@ export class ReportService {
         category: r.category,
         resultLabel: r.kind === 'AWARD' ? awardResultLabel(r) : r.title,
         vague: r.kind === 'AWARD' && !r.grade && !r.placement,
-        people: r.people.map((p) => ({ id: `P:${p}`, name: personNames.get(String(p)) ?? '' })),
+        people: r.people.map((p) => ({ id: `P:${p}`, name: personNames.get(String(p)) ?? '', office: unionOffices.get(String(p)) ?? null })),
         collective,
         followsFrom: r.award ? toGlobalId('Award', r.award) : null,
         civilisedPost: r.kind === 'HONOUR' && (r.honourKind === 'CIVILISED_POST' || Boolean(r.campaign)),
@@ -213,6 +218,7 @@ export class ReportService {
         sector: r.sector,
         score: r.score,
         asWritten: r.asWritten,
+        timesWon: r.kind === 'AWARD' ? null : (timesWon.get(String(r._id)) ?? null),
         holders: r.holderCount ? { count: r.holderCount, noun: r.holderNoun ?? '职工' } : null,
       };
     });
