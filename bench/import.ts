@@ -8,7 +8,7 @@ const ROWS = sized(10_000);
 const STALL_ROWS = sized(20_000);
 const HEADERS = ['竞赛名称', '品牌', '主办单位', '级别', '类别', '获奖者工号', '获奖者姓名', '科室', '集体', '奖项/名次', '获奖日期', '证书编号', '备注'];
 
-async function awardsFile(rows = ROWS): Promise<Buffer> {
+export async function awardsFile(rows = ROWS): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('获奖记录');
   sheet.addRow(HEADERS);

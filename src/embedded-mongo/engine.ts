@@ -372,8 +372,27 @@ export type Matcher = (doc: Doc) => boolean;
 
 export function compileFilter(filter: Doc | undefined, o?: EngineOptions): Matcher {
   if (!filter || !Object.keys(filter).length) return () => true;
+  const plain = o?.collation ? undefined : plainEqualityMatcher(filter);
+  if (plain) return plain;
   const q = translate(() => new Query(filter, mingoOptions(o)));
   return (doc) => translate(() => q.test(doc));
+}
+
+const isPlainScalar = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v)) || v instanceof Date || isObjectId(v);
+
+/**
+ * `{field: scalar, …}` on top-level fields, the shape of most lookups an application sends
+ * (by key, by name, by tenancy): tested directly, since compiling it costs more than the test.
+ * As MongoDB: the field equals the value in its type bracket, or is an array holding it.
+ */
+function plainEqualityMatcher(filter: Doc): Matcher | undefined {
+  const conditions = Object.entries(filter);
+  if (conditions.some(([k, v]) => k.startsWith('$') || k.includes('.') || !isPlainScalar(v))) return undefined;
+  const equal = (x: unknown, v: unknown) => (typeof v === 'string' ? x === v : compareValues(x, v) === 0);
+  return (doc) => conditions.every(([k, v]) => {
+    const x = doc[k];
+    return equal(x, v) || (Array.isArray(x) && x.some((e) => equal(e, v)));
+  });
 }
 
 const isSlice = (v: unknown) => Boolean(v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v as Doc).length === 1 && '$slice' in (v as Doc));

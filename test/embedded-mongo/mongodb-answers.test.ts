@@ -6,7 +6,7 @@
 // ("equivalent to an $and of equalities"), "Query an Array" (array sort order) and
 // "Embedded Document equality" (field order matters).
 import { expect } from 'chai';
-import { MongoServerError, type Collection } from 'mongodb';
+import { Double, Long, MongoServerError, ObjectId, type Collection } from 'mongodb';
 import { openTestDb, type TestDb } from '../helpers/mongo.js';
 
 async function failure(p: Promise<unknown>): Promise<MongoServerError> {
@@ -193,5 +193,26 @@ describe('conformance: answers as MongoDB gives them', () => {
     expect(found.map((d) => d._id)).to.deep.equal([1, 3, 'x']);
     expect(await coll.countDocuments({ _id: { $in: [2, 3] as never[] }, t: { $ne: 'a' } })).to.equal(1);
     expect(await coll.find({ _id: 1 as never, t: 'b' }).toArray()).to.deep.equal([]);
+  });
+  // "Query an Array" (an array field matches a value it holds) and "Comparison/Sort Order"
+  // (equality is within a type bracket: numbers of any type alike, a string is not a number).
+  it('matches plain equalities within the type bracket, and an array holding the value', async () => {
+    const day = new Date('2020-05-01T00:00:00Z');
+    const id = new ObjectId();
+    await coll.insertMany([
+      { _id: 10 as never, k: 5, tag: ['x', 'y'], on: day, ref: id, yes: true },
+      { _id: 11 as never, k: '5', tag: 'x', on: new Date(day.getTime() + 1), yes: false },
+      { _id: 12 as never, k: new Double(5), tag: [['x']], nested: { k: 5 } },
+      { _id: 13 as never, k: Long.fromNumber(5), tag: [] },
+    ]);
+    const ids = async (filter: Record<string, unknown>) => (await coll.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ k: 5 })).to.deep.equal([10, 12, 13]);
+    expect(await ids({ k: '5' })).to.deep.equal([11]);
+    expect(await ids({ tag: 'x' })).to.deep.equal([10, 11]);
+    expect(await ids({ on: day, yes: true })).to.deep.equal([10]);
+    expect(await ids({ ref: id })).to.deep.equal([10]);
+    expect(await ids({ yes: false, k: '5' })).to.deep.equal([11]);
+    expect(await ids({ k: 5, yes: false })).to.deep.equal([]);
+    expect(await ids({ 'nested.k': 5 })).to.deep.equal([12]);
   });
 });

@@ -27,6 +27,38 @@ export interface Lookups {
   peopleByName: Map<string, PersonRecord[]>;
   departments: Map<string, { _id: Types.ObjectId; name: string; code: string }>;
   unionGroups: Map<string, { _id: Types.ObjectId; name: string; code: string }>;
+  /** Competitions by year and normalised name, as read or created during this import (null: none). */
+  competitions: CompetitionMemo;
+}
+
+/** Competitions by year and normalised name, and by global id, as read or created during one import. */
+export class CompetitionMemo {
+  private readonly byName = new Map<string, CompetitionRecord | null>();
+  private readonly byId = new Map<string, CompetitionRecord>();
+
+  /** The competition of that year and name, read once per import (null: there is none). */
+  async named(ctx: RequestContext, year: number, name: string): Promise<CompetitionRecord | null> {
+    const key = `${year}|${normalizeName(name)}`;
+    if (!this.byName.has(key)) this.remember(key, (await ctx.models.Competition.findOne({ year, normalizedName: normalizeName(name) }).lean()) as CompetitionRecord | null);
+    return this.byName.get(key)!;
+  }
+
+  added(c: CompetitionRecord) {
+    this.remember(`${c.year}|${normalizeName(c.name)}`, c);
+  }
+
+  byGlobalId = (id: string) => this.byId.get(id);
+
+  /** After a refused row or an undone chunk: what was read or added inside it may be gone. */
+  forget() {
+    this.byName.clear();
+    this.byId.clear();
+  }
+
+  private remember(key: string, c: CompetitionRecord | null) {
+    this.byName.set(key, c);
+    if (c) this.byId.set(toGlobalId('Competition', c._id), c);
+  }
 }
 
 export interface ImportKind {
@@ -38,7 +70,7 @@ export interface ImportKind {
   /** The row's identity within a file (two rows with the same one are duplicates). */
   rowKey(cells: Record<string, Cell>): string;
   map(ctx: RequestContext, cells: Record<string, Cell>, lookups: Lookups): Promise<Record<string, unknown> | RowErrors>;
-  apply(ctx: RequestContext, input: Record<string, unknown>, dryRun: boolean): Promise<Outcome>;
+  apply(ctx: RequestContext, input: Record<string, unknown>, dryRun: boolean, lookups: Lookups): Promise<Outcome>;
 }
 
 const text = (c: Cell | undefined) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
@@ -206,7 +238,7 @@ const awards: ImportKind = {
     if (!personIds.length && !collective && !errors.length) errors.push({ column: '获奖者工号', message: t('cell.recipientRequired') });
     if (errors.length) return errors;
     const year = date!.getUTCFullYear();
-    const competition = await ctx.models.Competition.findOne({ year, normalizedName: normalizeName(name) }).lean();
+    const competition = await l.competitions.named(ctx, year, name);
     return {
       competition: competition ? toGlobalId('Competition', competition._id) : { name, brand: opt(c['品牌']), organiser: opt(c['主办单位']), edition: opt(c['届次']), sector: opt(c['系统']), level, category, year },
       personIds,
@@ -218,14 +250,17 @@ const awards: ImportKind = {
       note: opt(c['备注']),
     };
   },
-  async apply(ctx, input, dryRun) {
+  async apply(ctx, input, dryRun, l) {
     const { competition, ...rest } = input;
     let competitionId = competition as string;
+    let known = typeof competition === 'string' ? l.competitions.byGlobalId(competition) : undefined;
     // Another row of the same file may have added it since this row was read.
     const wanted = competition as string | { name: string; year: number };
-    const added = typeof wanted === 'string' ? null : await ctx.models.Competition.findOne({ year: wanted.year, normalizedName: normalizeName(wanted.name) }).lean();
-    if (added) competitionId = toGlobalId('Competition', added._id);
-    else if (typeof competition !== 'string') {
+    const added = typeof wanted === 'string' ? null : await l.competitions.named(ctx, wanted.year, wanted.name);
+    if (added) {
+      competitionId = toGlobalId('Competition', added._id);
+      known = added;
+    } else if (typeof competition !== 'string') {
       // A competition the registry does not know yet is added with the first of its rows, but
       // only once the row passes every check (scope included) against the competition it
       // would create: a refused row creates nothing, and a dry run answers as the commit will.
@@ -234,9 +269,11 @@ const awards: ImportKind = {
       const unsaved = { ...draft, _id: new Types.ObjectId() } as CompetitionRecord;
       const checked = await createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId: 'new' }, { dryRun: true, competition: unsaved, warnings: false })).award, 'Award');
       if (dryRun) return { outcome: checked.outcome };
-      competitionId = toGlobalId('Competition', (await ctx.services.competitions.findOrCreate(competition as { name: string; year: number }))._id);
+      known = await ctx.services.competitions.findOrCreate(competition as { name: string; year: number });
+      l.competitions.added(known);
+      competitionId = toGlobalId('Competition', known._id);
     }
-    return createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId }, { dryRun, warnings: false })).award, 'Award');
+    return createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId }, { dryRun, warnings: false, competition: known })).award, 'Award');
   },
 };
 

@@ -11,7 +11,7 @@ import { paginate, type PageArgs } from '../../shared/pagination.js';
 import { badUserInput, notFound } from '../../shared/errors.js';
 import type { PersonRecord } from '../people/model.js';
 import { actorOf } from '../achievements/workflow.js';
-import { IMPORT_KINDS, importKind, type ImportKind, type Lookups, type RowErrors } from './kinds.js';
+import { CompetitionMemo, IMPORT_KINDS, importKind, type ImportKind, type Lookups, type RowErrors } from './kinds.js';
 import type { ImportJobRecord, ImportRowResult } from './model.js';
 import { FileError, readSheet, type Cell } from './parse.js';
 import { currentInstitution } from '../../shared/tenancy.js';
@@ -20,6 +20,10 @@ import { t } from '../../shared/i18n/t.js';
 
 /** Rows applied concurrently: their writes share fsyncs (group commit), order is kept. */
 const ROWS_AT_ONCE = 8;
+/** Rows committed in one transaction when none of them is refused. */
+const ROWS_PER_TRANSACTION = 20;
+
+type SheetRow = { row: number; cells: Record<string, Cell> };
 
 export class ImportService {
   constructor(private readonly ctx: RequestContext) {}
@@ -32,7 +36,7 @@ export class ImportService {
       const docs = (await this.ctx.models[model].find().lean()) as unknown as { _id: Types.ObjectId; name: string; code: string }[];
       return new Map(docs.flatMap((d) => [[d.name, d], [d.code, d]] as const));
     };
-    return { peopleByNumber: new Map(people.map((p) => [p.staffNumber, p])), peopleByName, departments: await units('Department'), unionGroups: await units('UnionGroup') };
+    return { peopleByNumber: new Map(people.map((p) => [p.staffNumber, p])), peopleByName, departments: await units('Department'), unionGroups: await units('UnionGroup'), competitions: new CompetitionMemo() };
   }
 
   /** A service's refusal, in the clerk's words, on the column to fix. */
@@ -49,10 +53,39 @@ export class ImportService {
     if (Array.isArray(mapped)) return { row, outcome: 'ERROR', errors: mapped };
     try {
       // A committed row is one transaction: its record, audit entry and what follows from it.
-      const applied = mode === 'DRY_RUN' ? await kind.apply(this.ctx, mapped, true) : await atomically(this.ctx.models, () => kind.apply(this.ctx, mapped, false));
+      const applied = mode === 'DRY_RUN' ? await kind.apply(this.ctx, mapped, true, lookups) : await atomically(this.ctx.models, () => kind.apply(this.ctx, mapped, false, lookups));
       return { row, ...applied, errors: [] };
     } catch (e) {
+      // What the refused row read or added inside its undone transaction is read again.
+      if (mode === 'COMMIT') lookups.competitions.forget();
       return { row, outcome: 'ERROR', errors: this.rowErrors(kind, e) };
+    }
+  }
+
+  /** Rows one by one (a transaction each), a few at a time: their commits share the journal's fsyncs. */
+  private async applyEach(kind: ImportKind, rows: SheetRow[], lookups: Lookups, mode: 'DRY_RUN' | 'COMMIT'): Promise<ImportRowResult[]> {
+    const out: ImportRowResult[] = [];
+    for (let i = 0; i < rows.length; i += ROWS_AT_ONCE) out.push(...(await Promise.all(rows.slice(i, i + ROWS_AT_ONCE).map(({ row, cells }) => this.applyRow(kind, cells, lookups, row, mode)))));
+    return out;
+  }
+
+  /**
+   * The rows in one transaction, in order; null (nothing written) when any of them is refused
+   * or the transaction fails. A row that maps to errors writes nothing and is kept as it is.
+   */
+  private async commitTogether(kind: ImportKind, rows: SheetRow[], lookups: Lookups): Promise<ImportRowResult[] | null> {
+    try {
+      return await atomically(this.ctx.models, async () => {
+        const out: ImportRowResult[] = [];
+        for (const { row, cells } of rows) {
+          const mapped = await kind.map(this.ctx, cells, lookups);
+          out.push(Array.isArray(mapped) ? { row, outcome: 'ERROR', errors: mapped } : { row, ...(await kind.apply(this.ctx, mapped, false, lookups)), errors: [] });
+        }
+        return out;
+      });
+    } catch {
+      lookups.competitions.forget();
+      return null;
     }
   }
 
@@ -88,9 +121,16 @@ export class ImportService {
           todo.push(r);
         }
       }
-      // Rows are independent once twins are out: a few at a time share the journal's fsyncs.
-      for (let i = 0; i < todo.length; i += ROWS_AT_ONCE) {
-        await Promise.all(todo.slice(i, i + ROWS_AT_ONCE).map(async ({ row, cells }) => results.set(row, await this.applyRow(kind, cells, lookups, row, mode))));
+      if (mode === 'COMMIT') {
+        // Rows go in chunks, one transaction each; a chunk with a refused row is undone and its
+        // rows applied one by one, so every row's outcome is what it would be on its own.
+        for (let i = 0; i < todo.length; i += ROWS_PER_TRANSACTION) {
+          const chunk = todo.slice(i, i + ROWS_PER_TRANSACTION);
+          const committed = await this.commitTogether(kind, chunk, lookups);
+          for (const r of committed ?? (await this.applyEach(kind, chunk, lookups, mode))) results.set(r.row, r);
+        }
+      } else {
+        for (const r of await this.applyEach(kind, todo, lookups, mode)) results.set(r.row, r);
       }
       rows = sheet.rows.map((r) => results.get(r.row)!);
     } catch (e) {
