@@ -56,4 +56,5 @@ export const imports = {
   'cell.fourDigitYear': fixed('请填写四位年份，如 2020', 'give a four-digit year, e.g. 2020'),
   'cell.badQuantity': say<{ value: string }>((p) => `无法识别的数量“${p.value}”`, (p) => `“${p.value}” is not a quantity`),
   'cell.wholeNumber': fixed('请填写整数', 'give a whole number'),
+  'cell.badParticipants': say<{ value: string }>((p) => `无法识别的参加人数“${p.value}”，请写如 200、200余人、近百人`, (p) => `“${p.value}” is not a number of participants (write e.g. 200, 200余人, 近百人)`),
 } as const;

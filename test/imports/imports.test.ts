@@ -43,7 +43,7 @@ describe('spreadsheet import and export', function () {
   after(() => t.stop());
 
   it('serves a template per kind with Chinese headers and a sheet explaining each column', async () => {
-    for (const kind of ['people', 'awards', 'honours', 'donations']) {
+    for (const kind of ['people', 'awards', 'honours', 'donations', 'events']) {
       const res = await fetch(`${t.url}/imports/templates/${kind}.xlsx`, { headers: { authorization: `Bearer ${admin}` } });
       expect(res.status, kind).to.equal(200);
       const wb = new ExcelJS.Workbook();
@@ -235,26 +235,63 @@ describe('spreadsheet import and export', function () {
     expect((await fetch(`${t.url}/exports/achievements.csv`)).status).to.equal(401);
   });
 
-  it('exports every kind of record, a sheet each; honours and donations round-trip through their imports unchanged', async () => {
+  it('exports every kind of record, a sheet each; honours, donations and events round-trip through their imports unchanged', async () => {
     const viewer = t.tokenFor('VIEWER');
     const res = await fetch(`${t.url}/exports/records.xlsx?year=2020&status=VERIFIED`, { headers: { authorization: `Bearer ${viewer}` } });
     expect(res.status).to.equal(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
-    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['获奖记录', '荣誉称号', '劳模工匠', '捐赠记录', '文明岗创建']);
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['获奖记录', '荣誉称号', '劳模工匠', '捐赠记录', '文明岗创建', '工会活动']);
     const dataRows = (name: string) => wb.getWorksheet(name)!.rowCount - 1;
     expect(dataRows('获奖记录')).to.equal(await t.models.Achievement.countDocuments({ kind: 'AWARD', year: 2020, status: 'VERIFIED' }));
     expect(dataRows('荣誉称号')).to.equal(await t.models.Achievement.countDocuments({ kind: 'HONOUR', year: 2020, status: 'VERIFIED' }));
     expect(dataRows('捐赠记录')).to.equal(await t.models.Donation.countDocuments({ year: 2020, status: 'VERIFIED' }));
     expect(dataRows('文明岗创建')).to.equal(await t.models.CivilisedPostCampaign.countDocuments({ year: 2020 }));
+    expect(dataRows('工会活动')).to.equal(await t.models.Competition.countDocuments({ year: 2020, hostedByUnion: true }));
     expect(dataRows('捐赠记录')).to.be.greaterThan(0);
+    expect(dataRows('工会活动')).to.be.greaterThan(0);
     // A sheet on its own is an import file of its kind: nothing in it is new.
-    for (const [sheet, kind] of [['荣誉称号', 'honours'], ['捐赠记录', 'donations']] as const) {
+    for (const [sheet, kind] of [['荣誉称号', 'honours'], ['捐赠记录', 'donations'], ['工会活动', 'events']] as const) {
       const values = wb.getWorksheet(sheet)!.getSheetValues().slice(1) as unknown[][];
       const file = await xlsx((values[0] as unknown[]).slice(1) as string[], values.slice(1).map((r) => (r as unknown[]).slice(1)));
       const { job } = await upload(kind, file, `${kind}.xlsx`, 'dryRun');
       expect(job.counts.rows, kind).to.equal(dataRows(sheet));
       expect(job.rows.filter((r) => r.outcome !== 'UNCHANGED'), kind).to.deep.equal([]);
     }
+  });
+  it("imports the union's own events with their participation, marking a known competition as hosted, and drafts them", async () => {
+    const HEADERS = ['活动名称', '品牌', '届次', '级别', '类别', '年份', '参加人数'];
+    const create = await t.gql(`mutation { competitionCreate(input: { name: "职工气排球赛", level: INSTITUTION, category: SPORTS, year: 2021 }) { competition { id } userErrors { message } } }`, {}, admin);
+    expect(create.errors).to.equal(undefined);
+    const file = await xlsx(HEADERS, [
+      ['职工登山比赛', null, '第二届', '院级', '体育', 2021, '200余人'],
+      ['职工气排球赛', null, null, '院级', '体育', 2021, '近百人'],
+      ['读书分享会', null, null, '院级', '文化', 2021, null],
+      ['坏人数', null, null, '院级', '体育', 2021, '很多人'],
+      ['坏年份', null, null, '院级', '体育', '二〇二一', 36],
+    ]);
+    const dry = (await upload('events', file, 'events.xlsx', 'dryRun')).job;
+    expect(dry.rows.map((r) => r.outcome)).to.deep.equal(['CREATE', 'UPDATE', 'CREATE', 'ERROR', 'ERROR']);
+    expect(dry.rows[3].errors[0]).to.deep.include({ column: '参加人数' });
+    expect(dry.rows[3].errors[0].message).to.include('很多人');
+    expect(dry.rows[4].errors[0]).to.deep.include({ column: '年份' });
+    expect(await t.models.Competition.countDocuments({ year: 2021, hostedByUnion: true })).to.equal(0);
+    // A clerk may not state the union's own events: the report states them as fact.
+    const clerk = (await upload('events', file, 'events.xlsx', 'commit', t.tokenFor('CLERK'))).job;
+    expect(clerk.rows.slice(0, 3).map((r) => r.outcome)).to.deep.equal(['ERROR', 'ERROR', 'ERROR']);
+    expect(await t.models.Competition.countDocuments({ year: 2021, hostedByUnion: true })).to.equal(0);
+
+    const commit = (await upload('events', file, 'events.xlsx', 'commit')).job;
+    expect(commit.counts).to.deep.include({ create: 2, update: 1, error: 2 });
+    const hiking = await t.models.Competition.findOne({ year: 2021, name: '职工登山比赛' }).lean();
+    expect(hiking).to.deep.include({ hostedByUnion: true, participants: 200, participantsApprox: 'OVER', edition: '第二届', level: 'INSTITUTION' });
+    expect(await t.models.Competition.findOne({ year: 2021, name: '职工气排球赛' }).lean()).to.deep.include({ hostedByUnion: true, participants: 100, participantsApprox: 'NEARLY' });
+    expect((await upload('events', file, 'events.xlsx', 'commit')).job.counts).to.deep.include({ create: 0, update: 0, unchanged: 3, error: 2 });
+    expect(await t.models.AuditEntry.countDocuments({ operation: { $in: ['competitionCreate', 'competitionUpdate'] }, entityId: hiking!._id })).to.equal(1);
+
+    const res = await t.gql(`{ achievementReport(year: 2021) { narrative { text } } }`, {}, t.tokenFor('VIEWER'));
+    const text = (res.data as { achievementReport: { narrative: { text: string }[] } }).achievementReport.narrative.map((p) => p.text).join('');
+    expect(text).to.include('组织全院职工第二届职工登山比赛，参赛职工200余人。');
+    expect(text).to.include('参赛职工近百人');
   });
 });

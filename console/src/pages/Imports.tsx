@@ -19,6 +19,7 @@ const KINDS = [
   { value: 'people', label: '职工名册' },
   { value: 'honours', label: '荣誉称号' },
   { value: 'donations', label: '捐赠记录' },
+  { value: 'events', label: '工会活动' },
 ];
 const OUTCOMES: Record<string, [string, string]> = { CREATE: ['新增', 'green'], UPDATE: ['更新', 'blue'], UNCHANGED: ['无变化', 'default'], ERROR: ['有误', 'red'] };
 

@@ -1,4 +1,4 @@
-// Records as sheets. Awards, honours and donations go out in their import layouts, so an
+// Records as sheets. Awards, honours, donations and the union's own events go out in their import layouts, so an
 // export can be re-imported (a dry run of it reports every row unchanged); model workers and
 // civilised-post campaigns, which have no import, in columns of their own.
 import type { Types } from 'mongoose';
@@ -10,7 +10,7 @@ import type { CampaignRecord } from '../campaigns/model.js';
 import type { CompetitionRecord } from '../competitions/model.js';
 import type { DonationRecord } from '../donations/model.js';
 import type { PersonRecord } from '../people/model.js';
-import { resultWords } from '../vocabulary/numbers.js';
+import { peopleCount, resultWords } from '../vocabulary/numbers.js';
 import { label } from '../vocabulary/vocabulary.js';
 import { IMPORT_KINDS } from './kinds.js';
 import type { ExportTable } from './sheets.js';
@@ -159,7 +159,25 @@ async function campaignsTable(ctx: RequestContext, filter: AchievementFilter): P
   return { title: '文明岗创建', headers, rows };
 }
 
+/** The union's own events, in the events-import layout. */
+async function eventsTable(ctx: RequestContext, filter: AchievementFilter): Promise<ExportTable> {
+  const events = (await ctx.models.Competition.find({ hostedByUnion: true, ...(filter.year != null ? { year: filter.year } : {}) }).sort({ year: 1, _id: 1 }).limit(MAX_ROWS).lean()) as CompetitionRecord[];
+  const headers = IMPORT_KINDS.events.columns.map((c) => c.header);
+  const rows = events.map((c) =>
+    inLayout(headers, {
+      活动名称: c.name,
+      品牌: c.brand,
+      届次: c.edition,
+      级别: label('level', c.level),
+      类别: label('category', c.category),
+      年份: c.year,
+      参加人数: c.participants ? peopleCount(c.participants, c.participantsApprox) : '',
+    }),
+  );
+  return { title: '工会活动', headers, rows };
+}
+
 /** Every kind of record, one sheet each, with the same filter (year and status apply to all). */
 export async function recordTables(ctx: RequestContext, filter: AchievementFilter): Promise<ExportTable[]> {
-  return [await achievementsTable(ctx, filter), await honoursTable(ctx, filter), await designationsTable(ctx, filter), await donationsTable(ctx, filter), await campaignsTable(ctx, filter)];
+  return [await achievementsTable(ctx, filter), await honoursTable(ctx, filter), await designationsTable(ctx, filter), await donationsTable(ctx, filter), await campaignsTable(ctx, filter), await eventsTable(ctx, filter)];
 }

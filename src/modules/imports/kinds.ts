@@ -3,13 +3,13 @@
 import { Types } from 'mongoose';
 import type { CompetitionRecord } from '../competitions/model.js';
 import type { RequestContext } from '../../context.js';
-import { UserInputFailure } from '../../shared/errors.js';
+import { UserInputFailure, userError } from '../../shared/errors.js';
 import { toGlobalId } from '../../shared/ids.js';
 import type { PersonRecord } from '../people/model.js';
 import { normalizeName } from '../achievements/similarity.js';
 import { CATEGORIES, DONATION_KINDS, HONOUR_KINDS } from '../vocabulary/vocabulary.js';
 import type { Cell } from './parse.js';
-import { LEVEL_HELP, parseCategory, parseDate, parseDonationKind, parseGender, parseLevel, parseQuantity, parseResult, splitList } from './words.js';
+import { LEVEL_HELP, parseCategory, parseDate, parseDonationKind, parseGender, parseLevel, parseParticipants, parseQuantity, parseResult, splitList } from './words.js';
 import { t } from '../../shared/i18n/t.js';
 
 export interface Column {
@@ -358,7 +358,54 @@ const donations: ImportKind = {
   apply: (ctx, input, dryRun) => createOnce(() => ctx.services.donations.record(input, { dryRun }), 'Donation'),
 };
 
-export const IMPORT_KINDS: Record<string, ImportKind> = { people, awards, honours, donations };
+/** The union's own events of a year (组织全院职工冬季趣味运动会，参赛职工200余人): competitions it hosted. */
+const events: ImportKind = {
+  kind: 'events',
+  title: '工会活动',
+  columns: [
+    { header: '活动名称', required: true, help: '如 冬季趣味运动会' },
+    { header: '品牌', help: '如 莲花杯（不含引号）' },
+    { header: '届次', help: '如 第三届' },
+    { header: '级别', required: true, help: `${LEVEL_HELP}；院内活动填“院级”` },
+    { header: '类别', required: true, help: CATEGORIES.map((c) => c.label).join('、') },
+    { header: '年份', required: true, help: '如 2020' },
+    { header: '参加人数', help: '如 200、200余人、近百人；不详时不填' },
+  ],
+  fieldColumns: { name: '活动名称', brand: '品牌', edition: '届次', level: '级别', category: '类别', year: '年份', participants: '参加人数', participantsApprox: '参加人数', hostedByUnion: '活动名称' },
+  rowKey: (c) => `${text(c['年份'])}|${normalizeName(text(c['活动名称']))}`,
+  async map(_ctx, c) {
+    const errors: RowErrors = [];
+    const name = text(c['活动名称']);
+    if (!name) errors.push({ column: '活动名称', message: t('cell.required') });
+    const level = requireWord(c, '级别', parseLevel, LEVEL_HELP, errors);
+    const category = requireWord(c, '类别', parseCategory, CATEGORIES.map((x) => x.label).join('、'), errors);
+    const year = text(c['年份']);
+    if (!year) errors.push({ column: '年份', message: t('cell.required') });
+    else if (!/^\d{4}$/.test(year)) errors.push({ column: '年份', message: t('cell.wholeNumber') });
+    const counted = opt(c['参加人数']);
+    const participants = counted ? parseParticipants(c['参加人数']) : null;
+    if (counted && !participants) errors.push({ column: '参加人数', message: t('cell.badParticipants', { value: counted }) });
+    if (errors.length) return errors;
+    return { name, brand: opt(c['品牌']), edition: opt(c['届次']), level, category, year: Number(year), hostedByUnion: true, participants: participants?.participants ?? null, participantsApprox: participants?.participantsApprox ?? null };
+  },
+  async apply(ctx, input, dryRun, l) {
+    const existing = await l.competitions.named(ctx, input.year as number, input.name as string);
+    if (!existing) return createOnce(async () => (await ctx.services.competitions.create(input, { dryRun, warnings: false })).competition, 'Competition');
+    // Known already (an award named it, or an earlier import): marked as the union's own, with its count.
+    const recordId = toGlobalId('Competition', existing._id);
+    if (existing.hostedByUnion && (existing.participants ?? null) === input.participants && (existing.participantsApprox ?? null) === input.participantsApprox) return { outcome: 'UNCHANGED', recordId };
+    const change = { id: recordId, hostedByUnion: true, participants: input.participants, participantsApprox: input.participantsApprox };
+    if (!dryRun) await ctx.services.competitions.update(change);
+    else {
+      // What the update would refuse: a hosting marked by a clerk, or on the federation's catalogue.
+      ctx.guard.requireRole(['ADMIN', 'VERIFIER'], t('action.markHosted'));
+      if (!existing.institution) throw userError(['input', 'hostedByUnion'], 'INVALID', t('competition.hostedNotShared'));
+    }
+    return { outcome: 'UPDATE', recordId };
+  },
+};
+
+export const IMPORT_KINDS: Record<string, ImportKind> = { people, awards, honours, donations, events };
 
 /** The import kind of that name (own keys only: `__proto__` is no kind). */
 export const importKind = (name: string): ImportKind | undefined => (Object.hasOwn(IMPORT_KINDS, name) ? IMPORT_KINDS[name] : undefined);

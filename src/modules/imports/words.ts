@@ -64,6 +64,16 @@ export function parseQuantity(value: unknown): { quantity: number; approximate: 
   return m ? { quantity: Number(m[1]), approximate: Boolean(m[2]) } : null;
 }
 
+/** A number of participants as a source states it: 36, 200余人 (OVER), 近百人 or 近80人 (NEARLY). */
+export function parseParticipants(value: unknown): { participants: number; participantsApprox?: 'OVER' | 'NEARLY' } | null {
+  if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? { participants: value } : null;
+  const m = /^\s*(近)?\s*([0-9]+|百|千)\s*(余|多)?\s*人?\s*$/.exec(String(value ?? ''));
+  if (!m || (m[1] && m[3])) return null;
+  const participants = m[2] === '百' ? 100 : m[2] === '千' ? 1000 : Number(m[2]);
+  if ((m[2] === '百' || m[2] === '千') && !m[1]) return null;
+  return { participants, ...(m[1] ? { participantsApprox: 'NEARLY' as const } : m[3] ? { participantsApprox: 'OVER' as const } : {}) };
+}
+
 /** Staff numbers or names listed in one cell: 、，, ; and spaces separate them. */
 export const splitList = (text: string) => text.split(/[、，,;；\s]+/).map((s) => s.trim()).filter(Boolean);
 
