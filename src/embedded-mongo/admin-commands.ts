@@ -1,9 +1,9 @@
 // What mongosh and Compass send to browse a server: explain (an honest plan: which index,
-// keys and documents examined), renameCollection, and the $collStats stage behind
-// db.coll.stats(). Only the query part of an explained write runs: nothing is written.
+// keys and documents examined), renameCollection, collMod (a TTL index's expiry), and the
+// $collStats stage behind db.coll.stats(). Only the query part of an explained write runs: nothing is written.
 import { calculateSize, type Doc } from './bson.js';
 import type { Collection, QueryPlan } from './collection.js';
-import { CommandError, badValue, namespaceExists, namespaceNotFound, notImplemented, unauthorized } from './errors.js';
+import { CommandError, badValue, indexNotFound, invalidOptions, namespaceExists, namespaceNotFound, notImplemented, unauthorized } from './errors.js';
 import { SERVER_VERSION } from './commands.js';
 import type { Store } from './store.js';
 
@@ -88,6 +88,43 @@ export function renameCollection(cmd: Doc, db: string, store: Store): Doc {
   for (const doc of source.docs.values()) store.write({ o: 'put', d: toDb, c: toName, doc });
   store.write({ o: 'dc', d: fromDb, c: fromName });
   return { ok: 1 };
+}
+
+/** Fields every command may carry, which collMod does not read. */
+const GENERIC_FIELDS = new Set(['collMod', 'lsid', '$db', '$clusterTime', '$readPreference', 'writeConcern', 'comment', 'txnNumber', 'apiVersion', 'apiStrict', 'apiDeprecationErrors']);
+
+/**
+ * collMod: changes an index's expireAfterSeconds (making a single-field index a TTL index,
+ * or changing its expiry). What the store cannot honour (validators, hidden or unique
+ * conversions, views, time series) is refused, not accepted and ignored.
+ */
+export function collMod(cmd: Doc, db: string, store: Store): Doc {
+  const name = cmd.collMod;
+  if (typeof name !== 'string' || !name) throw new CommandError(73, 'InvalidNamespace', `collection name has invalid type ${typeof name}`);
+  const coll = store.collection(db, name);
+  if (!coll) throw namespaceNotFound(`ns does not exist: ${db}.${name}`);
+  const options = Object.keys(cmd).filter((k) => !GENERIC_FIELDS.has(k));
+  const unsupported = options.find((k) => k !== 'index');
+  if (unsupported) throw notImplemented(`collMod '${unsupported}' is not supported by the embedded server`);
+  if (cmd.index === undefined) return { ok: 1 };
+  const change = cmd.index as Doc;
+  if (!change || typeof change !== 'object') throw badValue("'index' must be a document");
+  const other = Object.keys(change).find((k) => !['keyPattern', 'name', 'expireAfterSeconds'].includes(k));
+  if (other) throw notImplemented(`collMod of an index's '${other}' is not supported by the embedded server`);
+  if ((change.keyPattern === undefined) === (change.name === undefined)) throw invalidOptions('must specify exactly one of keyPattern or name in the index option');
+  const index = [...coll.indexes.values()].find((i) => (change.name !== undefined ? i.spec.name === change.name : JSON.stringify(i.spec.key) === JSON.stringify(change.keyPattern)));
+  if (!index) throw indexNotFound(`cannot find index ${change.name !== undefined ? String(change.name) : JSON.stringify(change.keyPattern)} for ns ${db}.${name}`);
+  if (change.expireAfterSeconds === undefined) return { ok: 1 };
+  const seconds = change.expireAfterSeconds;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) throw badValue('expireAfterSeconds must be a number >= 0');
+  if (index.spec.name === '_id_' || Object.keys(index.spec.key).length !== 1) throw badValue('TTL indexes are single-field indexes, compound indexes do not support TTL');
+  const before = index.spec.expireAfterSeconds;
+  const spec = { ...index.spec, expireAfterSeconds: seconds };
+  store.atomically(() => {
+    store.write({ o: 'di', d: db, c: name, name: index.spec.name });
+    store.write({ o: 'ci', d: db, c: name, spec });
+  });
+  return { ...(before === undefined ? {} : { expireAfterSeconds_old: before }), expireAfterSeconds_new: seconds, ok: 1 };
 }
 
 /** The $collStats stage (storageStats, count): sizes as BSON bytes, as WiredTiger reports before compression. */

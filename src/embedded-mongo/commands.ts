@@ -18,7 +18,8 @@ import {
   typeMismatch,
   unauthorized,
 } from './errors.js';
-import { collStats, explain, renameCollection } from './admin-commands.js';
+import { collMod, collStats, explain, renameCollection } from './admin-commands.js';
+import { checkOutputPlacement, OUTPUT_STAGES, writeOutput } from './outputs.js';
 import { BEFORE_AUTH, type AuthState, type UserRegistry } from './auth.js';
 import type { IndexSpec } from './indexes.js';
 import type { Store } from './store.js';
@@ -78,7 +79,7 @@ function readOnly(stages: Doc[]): boolean {
     return READ_ONLY_STAGES.has(op);
   });
 }
-const REFUSED_STAGES = new Set(['$out', '$merge', '$geoNear', '$search', '$changeStream', '$indexStats', '$currentOp']);
+const REFUSED_STAGES = new Set(['$geoNear', '$search', '$changeStream', '$indexStats', '$currentOp']);
 
 /** A single-node replica set: this node is its primary (so drivers use sessions and transactions). */
 export function hello(conn: ConnectionInfo, cmd: Doc, ctx: Pick<ServerContext, 'users' | 'replicaSet' | 'address' | 'startedAt'>): Doc {
@@ -207,6 +208,8 @@ const handlers: Record<string, Handler> = {
     ctx.store.ensureCollection(db, name, options);
     return { ok: 1 };
   },
+
+  collmod: (cmd, db, ctx) => collMod(cmd, db, ctx.store),
 
   drop: (cmd, db, ctx) => {
     const name = collectionName(cmd, 'drop');
@@ -391,9 +394,26 @@ const handlers: Record<string, Handler> = {
       const op = Object.keys(stage ?? {})[0];
       if (REFUSED_STAGES.has(op)) throw notImplemented(`${op} is not supported by the embedded server`);
     }
-    if (typeof name !== 'string') throw notImplemented('collection-less aggregate is not supported by the embedded server');
+    checkOutputPlacement(pipeline as Doc[]);
+    const output = (pipeline as Doc[]).find((s) => OUTPUT_STAGES.has(Object.keys(s ?? {})[0]));
+    if (output && cmd.autocommit === false) throw new CommandError(263, 'OperationNotSupportedInTransaction', `${Object.keys(output)[0]} cannot be used in a transaction`);
+    let stages = (output ? (pipeline as Doc[]).slice(0, -1) : pipeline) as Doc[];
+    const finish = (out: Doc[], ns: string) => {
+      if (!output) return { cursor: ctx.cursors.open(ns, out, (cmd.cursor as Doc).batchSize as number | undefined, conn.id), ok: 1 };
+      writeOutput(ctx.store, db, output, out);
+      return { cursor: { id: Long.ZERO, ns, firstBatch: [] }, ok: 1 };
+    };
+    const resolveCollection = (from: string) => [...(ctx.store.collection(db, from)?.docs.values() ?? [])].map(cloneValue);
+    // {aggregate: 1}: a pipeline of the database itself, which starts from $documents.
+    if (name === 1) {
+      const first = stages[0] && Object.keys(stages[0])[0];
+      if (first !== '$documents') throw new CommandError(73, 'InvalidNamespace', `{aggregate: 1} is not valid for '${first ?? 'an empty pipeline'}'; a collection is required.`);
+      const docs = stages[0].$documents;
+      if (!Array.isArray(docs) || docs.some((d) => !d || typeof d !== 'object' || Array.isArray(d))) throw failedToParse('$documents requires an array of documents');
+      return finish(aggregate((docs as Doc[]).map(cloneValue), stages.slice(1), { collation: cmd.collation, variables: cmd.let as Doc | undefined, resolveCollection }), `${db}.$cmd.aggregate`);
+    }
+    if (typeof name !== 'string') throw badValue('Invalid collection name in aggregate');
     const coll = ctx.store.collection(db, name);
-    let stages = pipeline as Doc[];
     let input: Doc[];
     // A leading $collStats describes the collection; a leading $match uses the indexes, and
     // only its survivors are copied for the pipeline.
@@ -404,10 +424,9 @@ const handlers: Record<string, Handler> = {
       input = coll ? coll.find(stages[0].$match as Doc, { collation: cmd.collation }) : [];
       stages = stages.slice(1);
     } else input = coll ? [...coll.docs.values()] : [];
-    if (!readOnly(stages)) input = input.map(cloneValue);
-    const resolveCollection = (from: string) => [...(ctx.store.collection(db, from)?.docs.values() ?? [])].map(cloneValue);
+    if (!readOnly(stages) || output) input = input.map(cloneValue);
     const out = stages.length ? aggregate(input, stages, { collation: cmd.collation, variables: cmd.let as Doc | undefined, resolveCollection }) : input;
-    return { cursor: ctx.cursors.open(`${db}.${name}`, out, (cmd.cursor as Doc).batchSize as number | undefined, conn.id), ok: 1 };
+    return finish(out, `${db}.${name}`);
   },
 
   createindexes: (cmd, db, ctx) => {
@@ -587,7 +606,7 @@ function retryable(ctx: ServerContext, conn: ConnectionInfo, handler: Handler, c
 const CASED_NAMES = new Set([
   'isMaster', 'buildInfo', 'getParameter', 'getCmdLineOpts', 'getLog', 'hostInfo', 'whatsmyuri', 'connectionStatus',
   'serverStatus', 'setParameter', 'renameCollection', 'saslStart', 'saslContinue', 'endSessions', 'commitTransaction', 'abortTransaction', 'listDatabases', 'listCollections',
-  'dropDatabase', 'getMore', 'killCursors', 'findAndModify', 'createIndexes', 'listIndexes', 'dropIndexes', 'dbStats',
+  'dropDatabase', 'collMod', 'getMore', 'killCursors', 'findAndModify', 'createIndexes', 'listIndexes', 'dropIndexes', 'dbStats',
   'buildinfo',
 ]);
 
