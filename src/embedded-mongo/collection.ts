@@ -202,6 +202,29 @@ export class Collection {
     return old;
   }
 
+  /**
+   * How many documents match, read off an index alone (two binary searches) when the filter
+   * is scalar equalities on exactly an index's leading fields and no document holds an array
+   * in it (so each document is one entry); undefined otherwise.
+   */
+  countIndexed(filter: Doc, o?: EngineOptions): number | undefined {
+    if (o?.collation) return undefined;
+    const equal = new Map<string, unknown>();
+    for (const [field, cond] of Object.entries(filter)) {
+      const value = isOperatorObject(cond) && Object.keys(cond).length === 1 && '$eq' in cond ? cond.$eq : cond;
+      if (field.startsWith('$') || !exactScalar(value)) return undefined;
+      equal.set(field, value);
+    }
+    if (!equal.size) return this.docs.size;
+    for (const index of this.indexes.values()) {
+      const leading = index.fields.slice(0, equal.size);
+      if (!index.complete || index.multikeyFields.size || leading.length < equal.size || !leading.every((f) => equal.has(f) && typeof index.spec.key[f] === 'number')) continue;
+      this.lastPlan = { stage: 'IXSCAN', index: index.spec, keysExamined: 0 };
+      return index.prefixCount(leading.map((f) => equal.get(f)));
+    }
+    return undefined;
+  }
+
   /** Documents matching the filter, using an index to pick candidates where one applies. */
   find(filter: Doc = {}, o?: EngineOptions): Doc[] {
     const candidates = this.candidates(filter, o);

@@ -79,6 +79,17 @@ function readOnly(stages: Doc[]): boolean {
     return READ_ONLY_STAGES.has(op);
   });
 }
+/** The group stage of the driver's countDocuments: one group (a constant key) counting documents. */
+function isCountStage(stage: Doc): boolean {
+  const group = stage.$group as Doc | undefined;
+  if (!group || Object.keys(stage).length !== 1 || Object.keys(group).length !== 2 || !('_id' in group)) return false;
+  const counter = group[countField(stage)] as Doc | undefined;
+  return (typeof group._id === 'number' || group._id === null) && isPlainCounter(counter);
+}
+
+const countField = (stage: Doc) => Object.keys(stage.$group as Doc).find((k) => k !== '_id')!;
+const isPlainCounter = (c: Doc | undefined) => Boolean(c && typeof c === 'object' && Object.keys(c).length === 1 && c.$sum === 1);
+
 const REFUSED_STAGES = new Set(['$geoNear', '$search', '$changeStream', '$indexStats', '$currentOp']);
 
 /** A single-node replica set: this node is its primary (so drivers use sessions and transactions). */
@@ -337,7 +348,9 @@ const handlers: Record<string, Handler> = {
 
   count: (cmd, db, ctx) => {
     const coll = ctx.store.collection(db, collectionName(cmd, 'count'));
-    let n = coll ? (cmd.query && Object.keys(cmd.query as Doc).length ? coll.find(cmd.query as Doc, { collation: cmd.collation }).length : coll.docs.size) : 0;
+    const query = (cmd.query ?? {}) as Doc;
+    const o = { collation: cmd.collation };
+    let n = coll ? (coll.countIndexed(query, o) ?? coll.find(query, o).length) : 0;
     n = Math.max(0, n - num(cmd.skip, 0));
     const limit = Math.abs(num(cmd.limit, 0));
     return { n: limit ? Math.min(n, limit) : n, ok: 1 };
@@ -419,6 +432,12 @@ const handlers: Record<string, Handler> = {
     // only its survivors are copied for the pipeline.
     if (stages[0] && '$collStats' in stages[0]) {
       input = [collStats(coll, (stages[0].$collStats ?? {}) as Doc, `${db}.${name}`)];
+      stages = stages.slice(1);
+    } else if (coll && stages.length === 2 && '$match' in stages[0] && isCountStage(stages[1])) {
+      // countDocuments: {$match}, {$group: {_id: 1, n: {$sum: 1}}}, from an index where one answers.
+      const n = coll.countIndexed(stages[0].$match as Doc, { collation: cmd.collation });
+      if (n !== undefined) return finish(n ? [{ _id: (stages[1].$group as Doc)._id, [countField(stages[1])]: n }] : [], `${db}.${name}`);
+      input = coll.find(stages[0].$match as Doc, { collation: cmd.collation });
       stages = stages.slice(1);
     } else if (stages[0] && '$match' in stages[0]) {
       input = coll ? coll.find(stages[0].$match as Doc, { collation: cmd.collation }) : [];

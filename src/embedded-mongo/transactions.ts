@@ -355,6 +355,11 @@ class TransactionCollection {
   get name() {
     return this.main.name;
   }
+
+  /** Never from the indexes: they do not hold the transaction's own writes. */
+  countIndexed(): number | undefined {
+    return undefined;
+  }
   get ns() {
     return this.main.ns;
   }

@@ -129,3 +129,27 @@ describe('embedded server: keyset pages seek', () => {
     expect(back.map((d) => d._id)).to.deep.equal([10, 9]);
   });
 });
+
+describe('embedded server: counts from an index', () => {
+  const coll = new Collection('db', 'counted');
+  before(() => {
+    coll.createIndex({ name: 'inst_year_rank', key: { institution: 1, year: 1, rank: 1 } });
+    coll.createIndex({ name: 'tags', key: { institution: 1, tags: 1 } });
+    for (let i = 0; i < 5_000; i++) coll.put({ _id: i, institution: `H${i % 10}`, year: 2016 + (i % 5), rank: i, tags: i % 2 ? ['a', 'b'] : ['a'] });
+  });
+
+  it('counts scalar equalities on an index’s leading fields without examining a document', () => {
+    const before = coll.docsExamined;
+    expect(coll.countIndexed({ institution: 'H3', year: 2019 })).to.equal(coll.find({ institution: 'H3', year: 2019 }).length);
+    expect(coll.countIndexed({ institution: { $eq: 'H3' } })).to.equal(500);
+    expect(coll.docsExamined - before).to.equal(500); // the find above, not the counts
+  });
+
+  it('declines what an index cannot count exactly: ranges, other fields, multikey indexes', () => {
+    expect(coll.countIndexed({ institution: 'H3', year: { $gt: 2017 } })).to.equal(undefined);
+    expect(coll.countIndexed({ year: 2019 })).to.equal(undefined);
+    expect(coll.countIndexed({ institution: 'H3', tags: 'a' })).to.equal(undefined);
+    expect(coll.countIndexed({ institution: 'H3', year: 2019 }, { collation: { locale: 'zh' } })).to.equal(undefined);
+  });
+});
+
