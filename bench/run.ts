@@ -12,5 +12,11 @@ import { benchStartup } from './startup.js';
 const all: Record<string, () => Promise<void>> = { embedded: benchEmbedded, graphql: benchGraphql, achievements: benchAchievements, report: benchReport, federation: benchFederation, import: benchImport, startup: benchStartup };
 const wanted = process.argv.slice(2).filter((a) => a in all);
 console.log(`# Honours registry benchmarks (${new Date().toISOString()}, node ${process.version}${QUICK ? ', quick: a tenth of the sizes' : ''})`);
-for (const name of wanted.length ? wanted : Object.keys(all)) await all[name]();
+const started = performance.now();
+for (const name of wanted.length ? wanted : Object.keys(all)) {
+  const t0 = performance.now();
+  await all[name]();
+  console.log(`\n(${name}: ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+}
+console.log(`\nAll benches: ${((performance.now() - started) / 1000).toFixed(0)} s${QUICK ? ' (aim for --quick: under 2 minutes)' : ''}`);
 process.exit(0);
