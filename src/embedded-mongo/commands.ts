@@ -1,6 +1,7 @@
 // The command set: each handler runs synchronously against the in-memory store; the
 // dispatcher then makes the command's writes durable before the reply goes out.
-import { Long, ObjectId, type Doc } from './bson.js';
+import { createHash } from 'node:crypto';
+import { Binary, Long, ObjectId, type Doc } from './bson.js';
 import { Collection } from './collection.js';
 import type { CursorRegistry } from './cursors.js';
 import { aggregate, compileFilter, project } from './engine.js';
@@ -79,6 +80,17 @@ function readOnly(stages: Doc[]): boolean {
     return READ_ONLY_STAGES.has(op);
   });
 }
+/**
+ * A collection's UUID (BinData subtype 4), as tools read it from listCollections: derived
+ * from its namespace, so it is stable across restarts without being stored.
+ */
+function collectionUuid(ns: string) {
+  const bytes = createHash('sha256').update(ns).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  return new Binary(bytes, Binary.SUBTYPE_UUID);
+}
+
 /** The group stage of the driver's countDocuments: one group (a constant key) counting documents. */
 function isCountStage(stage: Doc): boolean {
   const group = stage.$group as Doc | undefined;
@@ -202,7 +214,7 @@ const handlers: Record<string, Handler> = {
     let infos: Doc[] = colls.map((c) =>
       cmd.nameOnly
         ? { name: c.name, type: 'collection' }
-        : { name: c.name, type: 'collection', options: c.options, info: { readOnly: false }, idIndex: { v: 2, key: { _id: 1 }, name: '_id_' } },
+        : { name: c.name, type: 'collection', options: c.options, info: { readOnly: false, uuid: collectionUuid(c.ns) }, idIndex: { v: 2, key: { _id: 1 }, name: '_id_' } },
     );
     if (cmd.filter && typeof cmd.filter === 'object') infos = infos.filter(compileFilter(cmd.filter as Doc));
     return cursorReply(ctx, conn, `${db}.$cmd.listCollections`, infos, cmd.cursor as Doc | undefined);

@@ -17,7 +17,8 @@ import type { Options } from 'mingo/types';
 import { ObjectId, bsonTypeName, isObjectId, type Doc } from './bson.js';
 import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
-import { canonicalKey, cloneValue, collationComparator, compareValues, getPath, normalizeCollation, pathValues, sortDocs } from './values.js';
+import { decimalArithmetic } from './decimal.js';
+import { canonicalKey, cloneValue, collationComparator, compareValues, getPath, normalizeCollation, pathValues, sortDocs, type StringComparator } from './values.js';
 
 type AnyOp = (...args: never[]) => unknown;
 type Opts = Options;
@@ -374,8 +375,90 @@ export function compileFilter(filter: Doc | undefined, o?: EngineOptions): Match
   if (!filter || !Object.keys(filter).length) return () => true;
   const plain = o?.collation ? undefined : plainEqualityMatcher(filter);
   if (plain) return plain;
+  return ownMatcher(filter, o?.collation ? collationComparator(o.collation) : undefined, o ?? {});
+}
+
+/** The query engine's test of a filter. */
+function engineMatcher(filter: Doc, o: EngineOptions): Matcher {
   const q = translate(() => new Query(filter, mingoOptions(o)));
   return (doc) => translate(() => q.test(doc));
+}
+
+const STRING_COMPARISONS: Record<string, (c: number) => boolean> = { $eq: (c) => c === 0, $gt: (c) => c > 0, $gte: (c) => c >= 0, $lt: (c) => c < 0, $lte: (c) => c <= 0 };
+
+/** One field's condition on strings under a collation, or undefined when it is not only that. */
+function collatedCondition(field: string, cond: unknown, strCmp: StringComparator): Matcher | undefined {
+  const values = (doc: Doc) => pathValues(doc, field);
+  const equalsOne = (doc: Doc, targets: string[]) => values(doc).some((x) => typeof x === 'string' && targets.some((v) => strCmp(x, v) === 0));
+  if (typeof cond === 'string') return (doc) => equalsOne(doc, [cond]);
+  if (!cond || typeof cond !== 'object' || Array.isArray(cond) || !Object.keys(cond).length) return undefined;
+  const tests: Matcher[] = [];
+  for (const [op, v] of Object.entries(cond as Doc)) {
+    if (op in STRING_COMPARISONS && typeof v === 'string') {
+      const holds = STRING_COMPARISONS[op];
+      tests.push((doc) => values(doc).some((x) => typeof x === 'string' && holds(strCmp(x, v))));
+    } else if (op === '$ne' && typeof v === 'string') tests.push((doc) => !equalsOne(doc, [v]));
+    else if ((op === '$in' || op === '$nin') && Array.isArray(v) && v.length && v.every((x) => typeof x === 'string')) {
+      tests.push(op === '$in' ? (doc) => equalsOne(doc, v as string[]) : (doc) => !equalsOne(doc, v as string[]));
+    } else return undefined;
+  }
+  return (doc) => tests.every((test) => test(doc));
+}
+
+const isDecimal = (v: unknown) => bsonTypeName(v) === 'Decimal128';
+const isNumeric = (v: unknown) => (typeof v === 'number' && !Number.isNaN(v)) || isDecimal(v);
+
+/**
+ * One field's comparisons with numbers: where the operand or the document's value is a
+ * Decimal128 they compare as numbers (Decimal128('1.5') > 1), which the query engine does
+ * not do; every other document gets the engine's answer.
+ */
+function numericCondition(field: string, cond: unknown, o: EngineOptions): Matcher | undefined {
+  const ops = isNumeric(cond) ? { $eq: cond } : cond && typeof cond === 'object' && !Array.isArray(cond) && Object.keys(cond).length ? (cond as Doc) : undefined;
+  if (!ops) return undefined;
+  const operands: unknown[] = [];
+  for (const [op, v] of Object.entries(ops)) {
+    if ((op in STRING_COMPARISONS || op === '$ne') && isNumeric(v)) operands.push(v);
+    else if ((op === '$in' || op === '$nin') && Array.isArray(v) && v.length && v.every(isNumeric)) operands.push(...v);
+    else return undefined;
+  }
+  const values = (doc: Doc) => pathValues(doc, field);
+  const numbers = (doc: Doc) => values(doc).filter(isNumeric);
+  const equalsOne = (doc: Doc, targets: unknown[]) => numbers(doc).some((x) => targets.some((v) => compareValues(x, v) === 0));
+  const tests: Matcher[] = Object.entries(ops).map(([op, v]) => {
+    if (op === '$ne') return (doc) => !equalsOne(doc, [v]);
+    if (op === '$in') return (doc) => equalsOne(doc, v as unknown[]);
+    if (op === '$nin') return (doc) => !equalsOne(doc, v as unknown[]);
+    const holds = STRING_COMPARISONS[op];
+    return (doc) => numbers(doc).some((x) => holds(compareValues(x, v)));
+  });
+  const general = engineMatcher({ [field]: cond }, o);
+  const decimalOperand = operands.some(isDecimal);
+  return (doc) => (decimalOperand || values(doc).some(isDecimal) ? tests.every((test) => test(doc)) : general(doc));
+}
+
+/**
+ * A filter with the conditions the query engine gets wrong answered here: under a
+ * collation, string equalities, ranges, $in and $nin compare as it orders (zh by pinyin;
+ * strength 2 ignores case); comparisons involving Decimal128 compare as numbers. At any
+ * depth of $and, $or and $nor; every other condition goes to the engine as before.
+ */
+function ownMatcher(filter: Doc, strCmp: StringComparator | undefined, o: EngineOptions): Matcher {
+  const tests: Matcher[] = [];
+  const rest: Doc = {};
+  for (const [key, cond] of Object.entries(filter)) {
+    if ((key === '$and' || key === '$or' || key === '$nor') && Array.isArray(cond) && cond.length && cond.every((c) => c && typeof c === 'object' && !Array.isArray(c))) {
+      const subs = (cond as Doc[]).map((c) => ownMatcher(c, strCmp, o));
+      tests.push(key === '$and' ? (d) => subs.every((m) => m(d)) : key === '$or' ? (d) => subs.some((m) => m(d)) : (d) => !subs.some((m) => m(d)));
+      continue;
+    }
+    const own = key.startsWith('$') ? undefined : ((strCmp && collatedCondition(key, cond, strCmp)) || numericCondition(key, cond, o));
+    if (own) tests.push(own);
+    else rest[key] = cond;
+  }
+  if (!tests.length) return engineMatcher(filter, o);
+  if (Object.keys(rest).length) tests.push(engineMatcher(rest, o));
+  return (doc) => tests.every((test) => test(doc));
 }
 
 const isPlainScalar = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v)) || v instanceof Date || isObjectId(v);
@@ -590,6 +673,7 @@ export function applyUpdate(doc: Doc, modifier: Doc, opts: { arrayFilters?: Doc[
   if (ops.$set && !Object.keys(ops.$set as Doc).length) delete ops.$set;
   if (ops.$pull && !Object.keys(ops.$pull as Doc).length) delete ops.$pull;
   if (!Object.keys(ops).length) return;
+  decimalArithmetic(doc, ops);
   if (applySimple(doc, ops)) return;
   translate(() =>
     // The positional $ is resolved above; without a condition mingo compiles no query per update.

@@ -6,17 +6,10 @@
 // ("equivalent to an $and of equalities"), "Query an Array" (array sort order) and
 // "Embedded Document equality" (field order matters).
 import { expect } from 'chai';
-import { Double, Long, MongoServerError, ObjectId, type Collection } from 'mongodb';
-import { openTestDb, type TestDb } from '../helpers/mongo.js';
+import { Binary, Decimal128, Double, Long, ObjectId, type Collection } from 'mongodb';
+import { openTestDb, serverFailure, type TestDb } from '../helpers/mongo.js';
 
-async function failure(p: Promise<unknown>): Promise<MongoServerError> {
-  const e = await p.then(
-    () => undefined,
-    (err) => err,
-  );
-  expect(e, 'expected a server error').to.be.instanceOf(MongoServerError);
-  return e as MongoServerError;
-}
+const failure = serverFailure;
 
 describe('conformance: answers as MongoDB gives them', () => {
   let t: TestDb;
@@ -231,5 +224,46 @@ describe('conformance: answers as MongoDB gives them', () => {
       }
       expect(await indexed.countDocuments({ g: 'a', y: 1 })).to.equal(name === 'flat' ? 2 : 4);
     }
+  });
+  // "Collation": a query's collation governs its string comparisons, equality and ranges
+  // included (strength 2 ignores case; zh orders by pinyin: 李 li < 王 wang < 张 zhang).
+  it('compares strings by the collation in equality, ranges, $in, $ne and $or', async () => {
+    const people = t.db.collection('people');
+    await people.insertMany([{ n: '王', e: 'A@X.cn' }, { n: '李', e: 'b@x.cn' }, { n: '张', e: 'c@x.cn', tags: ['Lead'] }, { n: 1, e: 5 }]);
+    const ci = { collation: { locale: 'en', strength: 2 } };
+    const zh = { collation: { locale: 'zh' } };
+    const names = async (filter: Record<string, unknown>, o: object) => (await people.find(filter, { ...o, sort: { n: 1 } } as never).toArray()).map((d) => d.n);
+    expect(await people.countDocuments({ e: 'a@x.cn' }, ci)).to.equal(1);
+    expect(await people.countDocuments({ e: 'a@x.cn' })).to.equal(0);
+    expect(await names({ e: { $in: ['A@x.CN', 'C@X.CN'] } }, ci)).to.deep.equal(['张', '王']); // en orders Han by code point
+    expect(await names({ e: { $ne: 'B@X.CN' } }, ci)).to.have.length(3);
+    expect(await names({ tags: 'lead' }, ci)).to.deep.equal(['张']);
+    expect(await names({ n: { $lt: '王' } }, zh)).to.deep.equal(['李']);
+    expect(await names({ n: { $gte: '王' } }, zh)).to.deep.equal(['王', '张']);
+    expect(await names({ $or: [{ n: { $gt: '王' } }, { e: 'B@X.CN' }] }, { collation: { locale: 'zh', strength: 2 } })).to.deep.equal(['李', '张']);
+    expect((await people.aggregate([{ $match: { n: { $lt: '张' } } }, { $count: 'c' }], zh).toArray())[0].c).to.equal(2);
+  });
+  // "listCollections": each collection's info carries its UUID (BinData subtype 4).
+  it('lists a collection with its UUID', async () => {
+    const [info] = await t.db.listCollections({ name: 'x' }).toArray();
+    const uuid = (info as { info: { uuid: Binary } }).info.uuid;
+    expect(uuid).to.be.instanceOf(Binary);
+    expect(uuid.sub_type).to.equal(4);
+    expect(uuid.buffer.length).to.equal(16);
+  });
+  // "$inc" and "$mul" with Decimal128 ("Decimal128 arithmetic is exact"); a double converts to
+  // a decimal with 15 significant digits; a missing field takes the operand ($inc) or 0 ($mul).
+  it('adds and multiplies Decimal128 values exactly, in updateMany too', async () => {
+    const money = t.db.collection('money');
+    await money.insertMany([{ _id: 1 as never, m: Decimal128.fromString('0.1') }, { _id: 2 as never, m: Decimal128.fromString('1.5') }, { _id: 3 as never }]);
+    await money.updateMany({}, { $inc: { m: Decimal128.fromString('0.2') } });
+    const values = async () => (await money.find({}, { sort: { _id: 1 } }).toArray()).map((d) => String(d.m));
+    expect(await values()).to.deep.equal(['0.3', '1.7', '0.2']);
+    await money.updateOne({ _id: 2 as never }, { $mul: { m: 2 } });
+    await money.updateOne({ _id: 1 as never }, { $inc: { m: 2.5 } });
+    expect(await values()).to.deep.equal(['2.80000000000000', '3.4', '0.2']);
+    await money.updateOne({ _id: 3 as never }, { $mul: { z: Decimal128.fromString('3') } });
+    expect(String((await money.findOne({ _id: 3 as never }))!.z)).to.equal('0');
+    expect(await money.countDocuments({ m: { $gt: 1 } })).to.equal(2);
   });
 });

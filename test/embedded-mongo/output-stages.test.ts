@@ -5,17 +5,10 @@
 // whenNotMatched: insert; join fields need a unique index; errors 51183, 13113), "$documents"
 // (db.aggregate) and "collMod" (index.expireAfterSeconds; expireAfterSeconds_old/_new).
 import { expect } from 'chai';
-import { MongoServerError, type Collection } from 'mongodb';
-import { openTestDb, type TestDb } from '../helpers/mongo.js';
+import type { Collection } from 'mongodb';
+import { openTestDb, serverFailure, type TestDb } from '../helpers/mongo.js';
 
-async function failure(p: Promise<unknown>): Promise<MongoServerError> {
-  const e = await p.then(
-    () => undefined,
-    (err) => err,
-  );
-  expect(e, 'expected a server error').to.be.instanceOf(MongoServerError);
-  return e as MongoServerError;
-}
+const failure = serverFailure;
 
 describe('conformance: output stages, database aggregate and collMod', () => {
   let t: TestDb;

@@ -1,7 +1,8 @@
 // The database the tests talk to: a real MongoDB when MONGODB_URI is set, otherwise the
 // embedded server started once for the whole run. Each caller gets a database of its own.
 import { randomBytes } from 'node:crypto';
-import { MongoClient, type Db } from 'mongodb';
+import { expect } from 'chai';
+import { MongoClient, MongoServerError, type Db } from 'mongodb';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../src/embedded-mongo/index.js';
 
 let embedded: Promise<EmbeddedMongo> | undefined;
@@ -39,4 +40,14 @@ export async function openTestDb(prefix: string): Promise<TestDb> {
       await client.close();
     },
   };
+}
+
+/** The server error a promise rejects with (failing the test when it resolves or fails otherwise). */
+export async function serverFailure(p: Promise<unknown>): Promise<MongoServerError> {
+  const e = await p.then(
+    () => undefined,
+    (err) => err,
+  );
+  expect(e, 'expected a server error').to.be.instanceOf(MongoServerError);
+  return e as MongoServerError;
 }

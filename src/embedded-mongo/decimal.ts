@@ -1,0 +1,73 @@
+// Decimal128 arithmetic for the update operators: exact sums and products of decimals (and
+// of a decimal with another number), as MongoDB computes them, since JavaScript has none.
+import { bsonTypeName, Decimal128, type Doc } from './bson.js';
+import { getPath } from './values.js';
+
+type Exact = { m: bigint; e: number } | 'NaN' | 'Infinity' | '-Infinity';
+
+const isDecimal = (v: unknown) => bsonTypeName(v) === 'Decimal128';
+
+/**
+ * A number or Decimal128 as mantissa × 10^exponent. A fractional double converts with 15
+ * significant digits, as MongoDB converts doubles to decimals; an integral one as the integer.
+ */
+function exact(v: unknown): Exact {
+  const n = typeof v === 'object' && v !== null && !isDecimal(v) ? Number(v) : v;
+  const text = isDecimal(n) ? (n as { toString(): string }).toString() : typeof n === 'number' && Number.isFinite(n) && !Number.isInteger(n) ? n.toPrecision(15) : String(n);
+  if (/^[+-]?(NaN|nan)$/.test(text)) return 'NaN';
+  if (/^\+?Inf(inity)?$/i.test(text)) return 'Infinity';
+  if (/^-Inf(inity)?$/i.test(text)) return '-Infinity';
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m) return 'NaN';
+  const digits = `${m[2]}${m[3] ?? ''}` || '0';
+  return { m: BigInt(`${m[1]}${digits}`), e: Number(m[4] ?? 0) - (m[3]?.length ?? 0) };
+}
+
+function toDecimal(x: Exact): InstanceType<typeof Decimal128> {
+  if (typeof x === 'string') return Decimal128.fromString(x);
+  const text = `${x.m}E${x.e}`;
+  return Decimal128.fromStringWithRounding ? Decimal128.fromStringWithRounding(text) : Decimal128.fromString(text);
+}
+
+function add(a: Exact, b: Exact): Exact {
+  if (typeof a === 'string' || typeof b === 'string') {
+    if (a === 'NaN' || b === 'NaN' || (a === 'Infinity' && b === '-Infinity') || (a === '-Infinity' && b === 'Infinity')) return 'NaN';
+    return typeof a === 'string' ? a : (b as Exact);
+  }
+  const e = Math.min(a.e, b.e);
+  return { m: a.m * 10n ** BigInt(a.e - e) + b.m * 10n ** BigInt(b.e - e), e };
+}
+
+function multiply(a: Exact, b: Exact): Exact {
+  if (typeof a === 'string' || typeof b === 'string') {
+    if (a === 'NaN' || b === 'NaN') return 'NaN';
+    const zero = (x: Exact) => typeof x !== 'string' && x.m === 0n;
+    if (zero(a) || zero(b)) return 'NaN';
+    const negative = (x: Exact) => x === '-Infinity' || (typeof x !== 'string' && x.m < 0n);
+    return negative(a) !== negative(b) ? '-Infinity' : 'Infinity';
+  }
+  return { m: a.m * b.m, e: a.e + b.e };
+}
+
+/**
+ * Moves the $inc and $mul paths where the stored value or the operand is a Decimal128 to
+ * $set of the exact result (a missing field counts as 0: $inc sets the operand, $mul sets
+ * 0). The others stay for the general update path.
+ */
+export function decimalArithmetic(doc: Doc, ops: Doc): void {
+  for (const op of ['$inc', '$mul'] as const) {
+    if (!ops[op]) continue;
+    // A copy: the same update applies to every document an updateMany matches.
+    const spec = { ...(ops[op] as Doc) };
+    ops[op] = spec;
+    for (const [path, operand] of Object.entries(spec)) {
+      const current = getPath(doc, path);
+      if (!isDecimal(operand) && !isDecimal(current)) continue;
+      const before = exact(current ?? 0);
+      const result = op === '$inc' ? add(before, exact(operand)) : current === undefined ? exact(0) : multiply(before, exact(operand));
+      ops.$set = { ...((ops.$set as Doc) ?? {}), [path]: toDecimal(result) };
+      delete spec[path];
+    }
+    if (!Object.keys(spec).length) delete ops[op];
+  }
+}
