@@ -5,7 +5,7 @@ import { getPath } from './values.js';
 
 type Exact = { m: bigint; e: number } | 'NaN' | 'Infinity' | '-Infinity';
 
-const isDecimal = (v: unknown) => bsonTypeName(v) === 'Decimal128';
+export const isDecimal = (v: unknown) => bsonTypeName(v) === 'Decimal128';
 
 /**
  * A number or Decimal128 as mantissa × 10^exponent. A fractional double converts with 15
@@ -70,4 +70,13 @@ export function decimalArithmetic(doc: Doc, ops: Doc): void {
     }
     if (!Object.keys(spec).length) delete ops[op];
   }
+}
+
+const negate = (x: Exact): Exact => (x === 'Infinity' ? '-Infinity' : x === '-Infinity' ? 'Infinity' : x === 'NaN' ? x : { m: -x.m, e: x.e });
+
+/** Numbers of which at least one is a Decimal128, added, subtracted (a − b) or multiplied exactly; a Decimal128. */
+export function decimalOf(op: 'add' | 'subtract' | 'multiply', values: unknown[]) {
+  const [first, ...rest] = values.map(exact);
+  const step = { add, subtract: (a: Exact, b: Exact) => add(a, negate(b)), multiply }[op];
+  return toDecimal(rest.reduce(step, first ?? exact(op === 'multiply' ? 1 : 0)));
 }

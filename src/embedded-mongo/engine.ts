@@ -17,7 +17,7 @@ import type { Options } from 'mingo/types';
 import { ObjectId, bsonTypeName, isObjectId, type Doc } from './bson.js';
 import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
-import { decimalArithmetic } from './decimal.js';
+import { decimalArithmetic, decimalOf, isDecimal } from './decimal.js';
 import { canonicalKey, cloneValue, collationComparator, compareValues, getPath, normalizeCollation, pathValues, sortDocs, type StringComparator } from './values.js';
 
 type AnyOp = (...args: never[]) => unknown;
@@ -152,6 +152,8 @@ function simpleExpr(e: unknown): Expr | null {
 
 type Accumulator = { init: () => unknown; add: (state: unknown, doc: Doc) => unknown; done?: (state: unknown) => unknown };
 
+const isNumber = (v: unknown) => typeof v === 'number' || isDecimal(v);
+
 function simpleAccumulator(spec: unknown): Accumulator | null {
   if (!spec || typeof spec !== 'object') return null;
   const [op, arg, ...rest] = [...Object.entries(spec as Doc)].flat();
@@ -166,7 +168,15 @@ function simpleAccumulator(spec: unknown): Accumulator | null {
   };
   switch (op) {
     case '$sum':
-      return { init: () => 0, add: (n, doc) => (n as number) + (typeof f(doc) === 'number' ? (f(doc) as number) : 0) };
+      return {
+        init: () => 0,
+        add: (n, doc) => {
+          const v = f(doc);
+          if (!isNumber(v)) return n;
+          // A Decimal128 among them makes the sum an exact decimal, as MongoDB's.
+          return isDecimal(v) || isDecimal(n) ? decimalOf('add', [n, v]) : (n as number) + (v as number);
+        },
+      };
     case '$avg':
       return {
         init: () => ({ sum: 0, n: 0 }),
@@ -267,6 +277,23 @@ const single = (name: '$top' | '$bottom') => (collection: unknown, expr: unknown
   return Array.isArray(out) ? (out[0] ?? null) : out;
 };
 
+/** $add, $subtract and $multiply with a Decimal128 among numbers compute exactly, as MongoDB's; else as before. */
+function decimalExpression(name: '$add' | '$subtract' | '$multiply') {
+  const op = ({ $add: 'add', $subtract: 'subtract', $multiply: 'multiply' } as const)[name];
+  return (obj: Doc, expr: unknown, options: Opts) => {
+    const args = Array.isArray(expr) ? expr.map((e) => evalExpr(obj, e, options)) : [evalExpr(obj, expr, options)];
+    if (!args.some(isDecimal) || !args.every(isNumber)) return baseExpr[name](obj as never, expr as never, options as never);
+    return decimalOf(op, args);
+  };
+}
+
+/** $sum over values holding a Decimal128: an exact decimal (non-numbers ignored, as $sum does). */
+function $sumAccumulator(collection: Doc[], expr: unknown, options: Opts) {
+  const values = collection.map((o) => evalExpr(o, expr, options));
+  if (!values.some(isDecimal)) return (accumulatorOps as unknown as Record<string, AnyOp>).$sum(collection as never, expr as never, options as never);
+  return decimalOf('add', values.filter(isNumber));
+}
+
 const UTC_NAMES = new Set([undefined, null, 'UTC', 'GMT', 'Z', '+00:00', '+0000', 'Etc/UTC']);
 const MONTHS_PER: Record<string, number> = { month: 1, quarter: 3, year: 12 };
 
@@ -320,7 +347,7 @@ function $dateFromString(obj: Doc, expr: Doc, options: Opts) {
 const ops = (m: unknown) => m as Record<string, never>;
 const PIPELINE_OPS = { ...ops(pipelineOps), $sort, $lookup, $bucket, $group, $count };
 const context = Context.init({
-  accumulator: { ...ops(accumulatorOps), $top: single('$top'), $bottom: single('$bottom') } as never,
+  accumulator: { ...ops(accumulatorOps), $top: single('$top'), $bottom: single('$bottom'), $sum: $sumAccumulator } as never,
   expression: {
     ...ops(expressionOps),
     $toString: withObjectIds('$toString', (v) => (v as InstanceType<typeof ObjectId>).toHexString()),
@@ -331,6 +358,9 @@ const context = Context.init({
     $dateAdd: monthArithmetic(1, '$dateAdd'),
     $dateSubtract: monthArithmetic(-1, '$dateSubtract'),
     $dateFromString,
+    $add: decimalExpression('$add'),
+    $subtract: decimalExpression('$subtract'),
+    $multiply: decimalExpression('$multiply'),
   } as never,
   pipeline: PIPELINE_OPS as never,
   projection: ops(projectionOps),
@@ -405,7 +435,6 @@ function collatedCondition(field: string, cond: unknown, strCmp: StringComparato
   return (doc) => tests.every((test) => test(doc));
 }
 
-const isDecimal = (v: unknown) => bsonTypeName(v) === 'Decimal128';
 const isNumeric = (v: unknown) => (typeof v === 'number' && !Number.isNaN(v)) || isDecimal(v);
 
 /**

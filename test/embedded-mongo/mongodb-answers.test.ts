@@ -265,5 +265,10 @@ describe('conformance: answers as MongoDB gives them', () => {
     await money.updateOne({ _id: 3 as never }, { $mul: { z: Decimal128.fromString('3') } });
     expect(String((await money.findOne({ _id: 3 as never }))!.z)).to.equal('0');
     expect(await money.countDocuments({ m: { $gt: 1 } })).to.equal(2);
+    // "$add", "$subtract", "$multiply", "$sum": a Decimal128 among the numbers gives an exact decimal.
+    const [row] = await money.aggregate([{ $match: { _id: 2 } }, { $project: { _id: 0, a: { $add: ['$m', 1, 0.5] }, s: { $subtract: ['$m', Decimal128.fromString('0.4')] }, p: { $multiply: ['$m', Decimal128.fromString('0.5')] } } }]).toArray();
+    expect([row.a, row.s, row.p].map(String)).to.deep.equal(['4.900000000000000', '3.0', '1.70']);
+    const [total] = await money.aggregate([{ $group: { _id: null, sum: { $sum: '$m' }, n: { $sum: 1 } } }]).toArray();
+    expect([String(total.sum), total.n]).to.deep.equal(['6.40000000000000', 3]);
   });
 });
