@@ -102,6 +102,19 @@ export class Index {
     return true;
   }
 
+  /**
+   * A whole key as uniqueness compares it: by value, and strings of an index with a
+   * collation as the collation compares them at its strength (below 3: case, width and
+   * compatibility forms ignored; at 1, accents too).
+   */
+  private tupleKey(tuple: unknown[]): string {
+    const collation = this.spec.collation as { locale?: string; strength?: number } | undefined;
+    if (!collation || !collation.locale || collation.locale === 'simple') return tupleKey(tuple);
+    const strength = collation.strength ?? 3;
+    const fold = (v: string) => (strength >= 3 ? v.normalize('NFC') : strength === 2 ? v.normalize('NFKC').toLowerCase() : v.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase());
+    return tuple.map((v) => (typeof v === 'string' ? `s:${fold(v)}` : canonicalKey(v))).join('\u0000');
+  }
+
   /** The key tuples of a document (several when an indexed field holds an array). */
   private tuplesOf(doc: Doc): unknown[][] {
     let tuples: unknown[][] = [[]];
@@ -116,7 +129,7 @@ export class Index {
   checkUnique(doc: Doc, selfId: string | undefined) {
     if (!this.spec.unique || !this.covers(doc)) return;
     for (const tuple of this.tuplesOf(doc)) {
-      const ids = this.tuples.get(tupleKey(tuple));
+      const ids = this.tuples.get(this.tupleKey(tuple));
       if (ids && [...ids].some((id) => id !== selfId)) throw this.duplicate(tuple);
     }
   }
@@ -125,7 +138,7 @@ export class Index {
   checkUniqueExcept(doc: Doc, selfId: string | undefined, ignored: Set<string>) {
     if (!this.spec.unique || !this.covers(doc)) return;
     for (const tuple of this.tuplesOf(doc)) {
-      const ids = this.tuples.get(tupleKey(tuple));
+      const ids = this.tuples.get(this.tupleKey(tuple));
       if (ids && [...ids].some((id) => id !== selfId && !ignored.has(id))) throw this.duplicate(tuple);
     }
   }
@@ -133,8 +146,8 @@ export class Index {
   /** Throws the duplicate key error if two documents share a key of this unique index. */
   checkCollision(doc: Doc, other: Doc) {
     if (!this.spec.unique || !this.covers(doc) || !this.covers(other)) return;
-    const theirs = new Set(this.tuplesOf(other).map(tupleKey));
-    for (const tuple of this.tuplesOf(doc)) if (theirs.has(tupleKey(tuple))) throw this.duplicate(tuple);
+    const theirs = new Set(this.tuplesOf(other).map((t) => this.tupleKey(t)));
+    for (const tuple of this.tuplesOf(doc)) if (theirs.has(this.tupleKey(tuple))) throw this.duplicate(tuple);
   }
 
   duplicate(tuple: unknown[]): DuplicateKeyError {
@@ -158,7 +171,7 @@ export class Index {
       });
     }
     for (const tuple of tuples) {
-      const k = tupleKey(tuple);
+      const k = this.tupleKey(tuple);
       const set = this.tuples.get(k) ?? new Set<string>();
       set.add(id);
       this.tuples.set(k, set);
@@ -183,7 +196,7 @@ export class Index {
   remove(doc: Doc, id: string) {
     if (!this.covers(doc)) return;
     for (const tuple of this.tuplesOf(doc)) {
-      const k = tupleKey(tuple);
+      const k = this.tupleKey(tuple);
       const set = this.tuples.get(k);
       set?.delete(id);
       if (set && !set.size) this.tuples.delete(k);

@@ -271,4 +271,25 @@ describe('conformance: answers as MongoDB gives them', () => {
     const [total] = await money.aggregate([{ $group: { _id: null, sum: { $sum: '$m' }, n: { $sum: 1 } } }]).toArray();
     expect([String(total.sum), total.n]).to.deep.equal(['6.40000000000000', 3]);
   });
+  // "Collation" on indexes: a unique index with a collation compares keys as it does
+  // (strength 2: 'A@X.cn' duplicates 'a@x.cn'; strength 1: 'é' duplicates 'e'), and the
+  // document is refused with 11000.
+  it('keeps a unique index with a collation unique by the collation', async () => {
+    const accounts = t.db.collection('accounts');
+    await accounts.createIndex({ email: 1 }, { unique: true, collation: { locale: 'en', strength: 2 } });
+    await accounts.insertOne({ email: 'a@x.cn' });
+    expect((await failure(accounts.insertOne({ email: 'A@X.cn' }))).code).to.equal(11000);
+    await accounts.insertOne({ email: 'b@x.cn' });
+    expect((await failure(accounts.updateOne({ email: 'b@x.cn' }, { $set: { email: 'A@x.CN' } }))).code).to.equal(11000);
+    expect(await accounts.countDocuments()).to.equal(2);
+    const names = t.db.collection('names');
+    await names.createIndex({ n: 1 }, { unique: true, collation: { locale: 'fr', strength: 1 } });
+    await names.insertOne({ n: 'élan' });
+    expect((await failure(names.insertOne({ n: 'Elan' }))).code).to.equal(11000);
+    await names.insertOne({ n: 'elans' });
+    // Without a collation, case still tells keys apart.
+    const plain = t.db.collection('plain_unique');
+    await plain.createIndex({ email: 1 }, { unique: true });
+    await plain.insertMany([{ email: 'a@x.cn' }, { email: 'A@X.cn' }]);
+  });
 });

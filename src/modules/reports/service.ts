@@ -46,10 +46,10 @@ export interface Report {
 
 const MAX_YEAR_SPAN = 100;
 
-/** A department as a sentence names it: as it is (中药剂科), a body after the institution (我院团委). */
 /** The union names its own officers by their office (工会主席秦颖); other positions it leaves out. */
 const UNION_OFFICE = /工会/;
 
+/** A department as a sentence names it: as it is (中药剂科), a body after the institution (我院团委). */
 const unitName = (d: { name: string; kind?: string | null }, selfReference: string) => (d.kind === 'BODY' ? `${selfReference}${d.name}` : d.name);
 
 function donationPhrase(g: DonationGroup): string {
