@@ -18,6 +18,7 @@ import { ObjectId, bsonTypeName, isObjectId, type Doc } from './bson.js';
 import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
 import { decimalArithmetic, decimalOf, isDecimal } from './decimal.js';
+import { $indexOfCP, $modQuery, $round, withArgumentLists } from './operator-fixes.js';
 import { canonicalKey, cloneValue, collationComparator, compareValues, getPath, normalizeCollation, pathValues, sortDocs, type StringComparator } from './values.js';
 
 type AnyOp = (...args: never[]) => unknown;
@@ -348,7 +349,7 @@ const ops = (m: unknown) => m as Record<string, never>;
 const PIPELINE_OPS = { ...ops(pipelineOps), $sort, $lookup, $bucket, $group, $count };
 const context = Context.init({
   accumulator: { ...ops(accumulatorOps), $top: single('$top'), $bottom: single('$bottom'), $sum: $sumAccumulator } as never,
-  expression: {
+  expression: withArgumentLists({
     ...ops(expressionOps),
     $toString: withObjectIds('$toString', (v) => (v as InstanceType<typeof ObjectId>).toHexString()),
     $toObjectId: (obj: Doc, expr: unknown, options: Opts) => toObjectId(evalExpr(obj, expr, options)),
@@ -361,10 +362,12 @@ const context = Context.init({
     $add: decimalExpression('$add'),
     $subtract: decimalExpression('$subtract'),
     $multiply: decimalExpression('$multiply'),
-  } as never,
+    $indexOfCP,
+    $round: $round(baseExpr.$round as never),
+  } as never) as never,
   pipeline: PIPELINE_OPS as never,
   projection: ops(projectionOps),
-  query: { ...ops(queryOps), $type: $typeQuery, $all, $eq: $eqQuery, $where } as never,
+  query: { ...ops(queryOps), $type: $typeQuery, $all, $eq: $eqQuery, $mod: $modQuery, $where } as never,
   window: ops(windowOps),
 });
 
