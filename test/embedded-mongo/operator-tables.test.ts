@@ -124,6 +124,38 @@ const EXPRESSIONS: [string, unknown, unknown][] = [
   ['$objectToArray', { $objectToArray: { a: 1 } }, [{ k: 'a', v: 1 }]],
 ];
 
+const SALES = [
+  { _id: 1, dept: 'A', qty: 2, price: 10, day: new Date('2020-01-05T00:00:00Z') },
+  { _id: 2, dept: 'A', qty: 5, price: 20, day: new Date('2020-02-10T00:00:00Z') },
+  { _id: 3, dept: 'B', qty: 1, price: 30, day: new Date('2020-02-11T00:00:00Z') },
+  { _id: 4, dept: 'B', qty: null, price: 40, day: new Date('2021-03-01T00:00:00Z') },
+  { _id: 5, dept: 'C', price: 50, day: new Date('2021-03-02T00:00:00Z') },
+];
+
+const PIPELINES: [string, Record<string, unknown>[], unknown[]][] = [
+  ['$group $sum ignores null and missing', [{ $group: { _id: '$dept', q: { $sum: '$qty' } } }, { $sort: { _id: 1 } }], [{ _id: 'A', q: 7 }, { _id: 'B', q: 1 }, { _id: 'C', q: 0 }]],
+  ['$group $avg ignores non-numbers, null when none', [{ $group: { _id: '$dept', a: { $avg: '$qty' } } }, { $sort: { _id: 1 } }], [{ _id: 'A', a: 3.5 }, { _id: 'B', a: 1 }, { _id: 'C', a: null }]],
+  ['$group $min and $max skip null and missing', [{ $group: { _id: null, lo: { $min: '$qty' }, hi: { $max: '$qty' } } }], [{ _id: null, lo: 1, hi: 5 }]],
+  ['$group $push and $addToSet', [{ $sort: { _id: 1 } }, { $group: { _id: '$dept', ids: { $push: '$_id' }, set: { $addToSet: '$dept' } } }, { $sort: { _id: 1 } }, { $limit: 1 }], [{ _id: 'A', ids: [1, 2], set: ['A'] }]],
+  ['$group $first and $last follow the input order', [{ $sort: { _id: -1 } }, { $group: { _id: '$dept', f: { $first: '$_id' }, l: { $last: '$_id' } } }, { $sort: { _id: 1 } }], [{ _id: 'A', f: 2, l: 1 }, { _id: 'B', f: 4, l: 3 }, { _id: 'C', f: 5, l: 5 }]],
+  ['$group by a computed key', [{ $group: { _id: { $year: '$day' }, n: { $sum: 1 } } }, { $sort: { _id: 1 } }], [{ _id: 2020, n: 3 }, { _id: 2021, n: 2 }]],
+  ['$group $count accumulator', [{ $group: { _id: '$dept', n: { $count: {} } } }, { $sort: { n: -1, _id: 1 } }, { $limit: 1 }], [{ _id: 'A', n: 2 }]],
+  ['$project computes, $sort orders by it', [{ $project: { v: { $multiply: ['$price', 2] } } }, { $sort: { v: -1 } }, { $limit: 2 }], [{ _id: 5, v: 100 }, { _id: 4, v: 80 }]],
+  ['$addFields keeps the other fields', [{ $match: { _id: 1 } }, { $addFields: { total: { $multiply: ['$qty', '$price'] } } }, { $project: { _id: 0, dept: 1, total: 1 } }], [{ dept: 'A', total: 20 }]],
+  ['$unset stage removes fields', [{ $match: { _id: 1 } }, { $unset: ['day', 'price', 'qty'] }], [{ _id: 1, dept: 'A' }]],
+  ['$skip and $limit', [{ $sort: { _id: 1 } }, { $skip: 1 }, { $limit: 2 }, { $project: { _id: 1 } }], [{ _id: 2 }, { _id: 3 }]],
+  ['$sortByCount', [{ $sortByCount: '$dept' }, { $limit: 2 }, { $sort: { _id: 1 } }], [{ _id: 'A', count: 2 }, { _id: 'B', count: 2 }]],
+  ['$bucket with a default', [{ $bucket: { groupBy: '$price', boundaries: [0, 25, 45], default: 'other', output: { n: { $sum: 1 } } } }], [{ _id: 0, n: 2 }, { _id: 25, n: 2 }, { _id: 'other', n: 1 }]],
+  ['$unwind skips empty and missing by default', [{ $project: { l: { $cond: [{ $eq: ['$dept', 'A'] }, ['x', 'y'], []] } } }, { $unwind: '$l' }, { $project: { _id: 0, l: 1 } }], [{ l: 'x' }, { l: 'y' }, { l: 'x' }, { l: 'y' }]],
+  ['$unwind preserving empty, with an index', [{ $match: { _id: { $in: [1, 3] } } }, { $project: { l: { $cond: [{ $eq: ['$dept', 'A'] }, ['x'], []] } } }, { $unwind: { path: '$l', preserveNullAndEmptyArrays: true, includeArrayIndex: 'i' } }, { $sort: { _id: 1 } }], [{ _id: 1, l: 'x', i: 0 }, { _id: 3, i: null }]],
+  ['$replaceRoot', [{ $match: { _id: 1 } }, { $replaceRoot: { newRoot: { d: '$dept', q: '$qty' } } }], [{ d: 'A', q: 2 }]],
+  ['$facet runs pipelines side by side', [{ $facet: { n: [{ $count: 'c' }], top: [{ $sort: { price: -1 } }, { $limit: 1 }, { $project: { _id: 1 } }] } }], [{ n: [{ c: 5 }], top: [{ _id: 5 }] }]],
+  ['$lookup joins by field', [{ $match: { _id: 1 } }, { $lookup: { from: 'depts', localField: 'dept', foreignField: 'code', as: 'd' } }, { $project: { _id: 0, name: { $arrayElemAt: ['$d.name', 0] } } }], [{ name: '急诊科' }]],
+  ['$lookup with no match gives []', [{ $match: { _id: 5 } }, { $lookup: { from: 'depts', localField: 'dept', foreignField: 'code', as: 'd' } }, { $project: { _id: 0, d: 1 } }], [{ d: [] }]],
+  ['$count after $match', [{ $match: { price: { $gte: 30 } } }, { $count: 'n' }], [{ n: 3 }]],
+  ['$setWindowFields running total', [{ $match: { dept: 'A' } }, { $setWindowFields: { partitionBy: '$dept', sortBy: { _id: 1 }, output: { run: { $sum: '$qty', window: { documents: ['unbounded', 'current'] } } } } }, { $project: { _id: 1, run: 1 } }], [{ _id: 1, run: 2 }, { _id: 2, run: 7 }]],
+];
+
 describe('conformance: operators case by case', () => {
   let t: TestDb;
   let people: Collection;
@@ -151,6 +183,20 @@ describe('conformance: operators case by case', () => {
         expect(await coll.findOne({ _id: 1 as never }, { projection: { _id: 0 } })).to.deep.equal(after);
       });
     });
+  });
+
+  describe('aggregation stages and accumulators', () => {
+    let sales: Collection;
+    before(async () => {
+      sales = t.db.collection('sales');
+      await sales.insertMany(SALES.map((d) => ({ ...d })) as never[]);
+      await t.db.collection('depts').insertMany([{ code: 'A', name: '急诊科' }, { code: 'B', name: '儿科' }]);
+    });
+    for (const [name, pipeline, expected] of PIPELINES) {
+      it(name, async () => {
+        expect(await sales.aggregate(pipeline).toArray()).to.deep.equal(expected);
+      });
+    }
   });
 
   describe('aggregation expressions', () => {
