@@ -1,11 +1,11 @@
-import { calculateSize, isObjectId, ObjectId, type Doc } from './bson.js';
+import { calculateSize, ObjectId, type Doc } from './bson.js';
 
 /** MongoDB's maximum document size (maxBsonObjectSize). */
 export const MAX_DOCUMENT_SIZE = 16 * 1024 * 1024;
 import { compileFilter, type EngineOptions } from './engine.js';
 import { CommandError, DuplicateKeyError, indexNotFound, indexKeySpecsConflict, indexOptionsConflict, invalidOptions } from './errors.js';
 import { Index, type IndexSpec } from './indexes.js';
-import { canonicalKey } from './values.js';
+import { canonicalKey, exactScalar } from './values.js';
 
 export const ID_INDEX: IndexSpec = { name: '_id_', key: { _id: 1 } };
 
@@ -51,10 +51,6 @@ function plans(filter: Doc): Plan[] {
   }
   return out;
 }
-
-/** Scalars whose index equality is exactly MongoDB's equality. */
-const exactScalar = (v: unknown) =>
-  typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || v instanceof Date || isObjectId(v);
 
 /**
  * Whether the index plan for this filter is the whole answer: a single `_id` equality or

@@ -439,17 +439,14 @@ const handlers: Record<string, Handler> = {
     }
     if (typeof name !== 'string') throw badValue('Invalid collection name in aggregate');
     const coll = ctx.store.collection(db, name);
+    // countDocuments: {$match}, {$group: {_id: 1, n: {$sum: 1}}}, from an index where one answers.
+    const counted = coll && stages.length === 2 && '$match' in stages[0] && isCountStage(stages[1]) ? coll.countIndexed(stages[0].$match as Doc, { collation: cmd.collation }) : undefined;
+    if (counted !== undefined) return finish(counted ? [{ _id: (stages[1].$group as Doc)._id, [countField(stages[1])]: counted }] : [], `${db}.${name}`);
     let input: Doc[];
     // A leading $collStats describes the collection; a leading $match uses the indexes, and
     // only its survivors are copied for the pipeline.
     if (stages[0] && '$collStats' in stages[0]) {
       input = [collStats(coll, (stages[0].$collStats ?? {}) as Doc, `${db}.${name}`)];
-      stages = stages.slice(1);
-    } else if (coll && stages.length === 2 && '$match' in stages[0] && isCountStage(stages[1])) {
-      // countDocuments: {$match}, {$group: {_id: 1, n: {$sum: 1}}}, from an index where one answers.
-      const n = coll.countIndexed(stages[0].$match as Doc, { collation: cmd.collation });
-      if (n !== undefined) return finish(n ? [{ _id: (stages[1].$group as Doc)._id, [countField(stages[1])]: n }] : [], `${db}.${name}`);
-      input = coll.find(stages[0].$match as Doc, { collation: cmd.collation });
       stages = stages.slice(1);
     } else if (stages[0] && '$match' in stages[0]) {
       input = coll ? coll.find(stages[0].$match as Doc, { collation: cmd.collation }) : [];

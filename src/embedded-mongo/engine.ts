@@ -19,7 +19,7 @@ import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
 import { decimalArithmetic, decimalOf, isDecimal } from './decimal.js';
 import { $indexOfCP, $modQuery, $round, withArgumentLists } from './operator-fixes.js';
-import { canonicalKey, cloneValue, collationComparator, compareValues, getPath, normalizeCollation, pathValues, sortDocs, type StringComparator } from './values.js';
+import { canonicalKey, cloneValue, collationComparator, compareValues, exactScalar, getPath, normalizeCollation, pathValues, sortDocs, type StringComparator } from './values.js';
 
 type AnyOp = (...args: never[]) => unknown;
 type Opts = Options;
@@ -493,8 +493,6 @@ function ownMatcher(filter: Doc, strCmp: StringComparator | undefined, o: Engine
   return (doc) => tests.every((test) => test(doc));
 }
 
-const isPlainScalar = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v)) || v instanceof Date || isObjectId(v);
-
 /**
  * `{field: scalar, …}` on top-level fields, the shape of most lookups an application sends
  * (by key, by name, by tenancy): tested directly, since compiling it costs more than the test.
@@ -502,7 +500,7 @@ const isPlainScalar = (v: unknown) => typeof v === 'string' || typeof v === 'boo
  */
 function plainEqualityMatcher(filter: Doc): Matcher | undefined {
   const conditions = Object.entries(filter);
-  if (conditions.some(([k, v]) => k.startsWith('$') || k.includes('.') || !isPlainScalar(v))) return undefined;
+  if (conditions.some(([k, v]) => k.startsWith('$') || k.includes('.') || !exactScalar(v))) return undefined;
   const equal = (x: unknown, v: unknown) => (typeof v === 'string' ? x === v : compareValues(x, v) === 0);
   return (doc) => conditions.every(([k, v]) => {
     const x = doc[k];

@@ -1,4 +1,4 @@
-import { bsonTypeName, type Doc } from './bson.js';
+import { bsonTypeName, isObjectId, type Doc } from './bson.js';
 import { CommandError } from './errors.js';
 
 /** MongoDB's comparison order across BSON types; null and missing share a rank. */
@@ -280,3 +280,7 @@ export function sortDocs<T>(docs: T[], spec: Record<string, unknown>, strCmp?: S
   keyed.sort(order);
   return keyed.map((k) => k.doc);
 }
+
+/** Scalars whose index equality is exactly MongoDB's equality. */
+export const exactScalar = (v: unknown) =>
+  typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || v instanceof Date || isObjectId(v);
