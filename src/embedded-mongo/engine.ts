@@ -406,8 +406,6 @@ export type Matcher = (doc: Doc) => boolean;
 
 export function compileFilter(filter: Doc | undefined, o?: EngineOptions): Matcher {
   if (!filter || !Object.keys(filter).length) return () => true;
-  const plain = o?.collation ? undefined : plainEqualityMatcher(filter);
-  if (plain) return plain;
   return ownMatcher(filter, o?.collation ? collationComparator(o.collation) : undefined, o ?? {});
 }
 
@@ -484,7 +482,7 @@ function ownMatcher(filter: Doc, strCmp: StringComparator | undefined, o: Engine
       tests.push(key === '$and' ? (d) => subs.every((m) => m(d)) : key === '$or' ? (d) => subs.some((m) => m(d)) : (d) => !subs.some((m) => m(d)));
       continue;
     }
-    const own = key.startsWith('$') ? undefined : ((strCmp && collatedCondition(key, cond, strCmp)) || numericCondition(key, cond, o));
+    const own = key.startsWith('$') ? undefined : (strCmp ? collatedCondition(key, cond, strCmp) : plainCondition(key, cond)) || numericCondition(key, cond, o);
     if (own) tests.push(own);
     else rest[key] = cond;
   }
@@ -494,18 +492,27 @@ function ownMatcher(filter: Doc, strCmp: StringComparator | undefined, o: Engine
 }
 
 /**
- * `{field: scalar, …}` on top-level fields, the shape of most lookups an application sends
- * (by key, by name, by tenancy): tested directly, since compiling it costs more than the test.
- * As MongoDB: the field equals the value in its type bracket, or is an array holding it.
+ * A top-level field equal to a scalar, or `$eq`/`$in` of scalars (null among them meaning null
+ * or missing): the shape of most lookups an application sends (by key, by name, by tenancy),
+ * tested directly, since compiling it costs more than the test. As MongoDB: the field equals
+ * a value in its type bracket, or is an array holding one.
  */
-function plainEqualityMatcher(filter: Doc): Matcher | undefined {
-  const conditions = Object.entries(filter);
-  if (conditions.some(([k, v]) => k.startsWith('$') || k.includes('.') || !exactScalar(v))) return undefined;
-  const equal = (x: unknown, v: unknown) => (typeof v === 'string' ? x === v : compareValues(x, v) === 0);
-  return (doc) => conditions.every(([k, v]) => {
-    const x = doc[k];
-    return equal(x, v) || (Array.isArray(x) && x.some((e) => equal(e, v)));
-  });
+function plainCondition(field: string, cond: unknown): Matcher | undefined {
+  if (field.startsWith('$') || field.includes('.')) return undefined;
+  let targets: unknown[];
+  if (exactScalar(cond)) targets = [cond];
+  else if (!isPlainObject(cond) || Object.keys(cond).length !== 1) return undefined;
+  else if ('$eq' in cond && exactScalar(cond.$eq)) targets = [cond.$eq];
+  else if ('$in' in cond && Array.isArray(cond.$in) && cond.$in.length && cond.$in.every((v) => v === null || exactScalar(v))) targets = cond.$in;
+  else return undefined;
+  const orNull = targets.includes(null);
+  const values = targets.filter((v) => v !== null);
+  const equal = (x: unknown) => values.some((v) => (typeof v === 'string' ? x === v : compareValues(x, v) === 0));
+  return (doc) => {
+    const x = doc[field];
+    if (orNull && x == null) return true;
+    return equal(x) || (Array.isArray(x) && x.some((e) => equal(e) || (orNull && e === null)));
+  };
 }
 
 const isSlice = (v: unknown) => Boolean(v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v as Doc).length === 1 && '$slice' in (v as Doc));

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { step } from '../helpers/records.js';
+import { toGlobalId } from '../../src/shared/ids.js';
 
 interface Job {
   id: string;
@@ -123,6 +124,26 @@ describe('spreadsheet import and export', function () {
     expect(job.rows[1].errors[0].message).to.equal('与第2行重复');
     const seeded = awardRow({ 竞赛名称: '超声技能大赛', 级别: '市级', 类别: '技能', 获奖者工号: 'Z0105', '奖项/名次': '三等奖', 获奖日期: '2020-09-11' });
     expect((await upload('awards', await xlsx(AWARD_HEADERS, [seeded]), 'db.xlsx', 'dryRun')).job.rows[0].outcome).to.equal('UNCHANGED');
+  });
+
+  it('writes a chunk of rows together, and undoes it when two rows name one fact in two ways', async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => awardRow({ 竞赛名称: `成批测试赛${i}`, 级别: '市级', 类别: '技能', 获奖者工号: 'Z0111', '奖项/名次': '一等奖', 获奖日期: '2020-04-04' }));
+    // The same person by staff number, then by name: different rows of the file, one fact.
+    rows.push(awardRow({ 竞赛名称: '成批测试赛0', 级别: '市级', 类别: '技能', 获奖者姓名: '任园伟', '奖项/名次': '一等奖', 获奖日期: '2020-04-04' }));
+    const { job } = await upload('awards', await xlsx(AWARD_HEADERS, rows), 'batch.xlsx', 'commit');
+    expect(job.rows.map((r) => r.outcome)).to.deep.equal(['CREATE', 'CREATE', 'CREATE', 'CREATE', 'CREATE', 'UNCHANGED']);
+    const awards = await t.models.Award.find({ title: /^成批测试赛/ }).lean();
+    expect(awards).to.have.length(5);
+    // Each record went in whole: its workflow fields, timestamps and institution, and one audit entry.
+    for (const a of awards) {
+      expect(a).to.include({ status: 'DRAFT', revision: 1, __v: 0 });
+      expect(a.createdAt).to.be.instanceOf(Date);
+      expect((a as { institution?: unknown }).institution).to.not.equal(undefined);
+    }
+    expect(job.rows.slice(0, 5).map((r) => r.recordId).sort()).to.deep.equal(awards.map((a) => toGlobalId('Award', a._id)).sort());
+    const audits = await t.models.AuditEntry.find({ operation: 'awardCreate', entityId: { $in: awards.map((a) => a._id) } }).lean();
+    expect(audits).to.have.length(5);
+    expect(audits[0].changes.find((c) => c.field === 'title')?.after).to.match(/^成批测试赛/);
   });
 
   it('reads a GBK-encoded CSV of people, creating and updating by staff number', async () => {

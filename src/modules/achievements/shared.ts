@@ -7,6 +7,7 @@ import { userError } from '../../shared/errors.js';
 import { toGlobalId } from '../../shared/ids.js';
 import type { AchievementRecord } from './model.js';
 import { t } from '../../shared/i18n/t.js';
+import { batchInProgress, deferInsert, type BatchModel } from '../../shared/insert-batch.js';
 
 export const TYPE_NAMES = { AWARD: 'Award', HONOUR: 'Honour', MODEL_WORKER: 'ModelWorkerDesignation' } as const;
 
@@ -39,12 +40,32 @@ export async function writeUnique<T>(ctx: RequestContext, dedupeKey: string, wri
   }
 }
 
-interface CreatableModel {
+interface CreatableModel extends BatchModel {
+  new (doc: Record<string, unknown>): RecordDocument;
   create(doc: Record<string, unknown>): Promise<{ toObject(): unknown }>;
+  schema: { options: { versionKey?: string | false } };
 }
 
-/** Inserts one record (mongoose validates and casts it) and returns it as a plain object. */
+interface RecordDocument {
+  validate(): Promise<void>;
+  initializeTimestamps(): void;
+  toObject(options: object): Record<string, unknown>;
+}
+
+/**
+ * Inserts one record (mongoose validates and casts it) and returns it as a plain object.
+ * Inside an import chunk's batch the record is cast, validated and stamped now, and sent with
+ * the chunk's other records at its end.
+ */
 export async function insertRecord<T>(model: unknown, doc: Record<string, unknown>): Promise<T> {
-  const created = await (model as CreatableModel).create(doc);
-  return created.toObject() as T;
+  const Model = model as CreatableModel;
+  if (!batchInProgress()) return (await Model.create(doc)).toObject() as T;
+  const built = new Model(doc);
+  await built.validate();
+  built.initializeTimestamps();
+  const plain = built.toObject({ depopulate: true, virtuals: false, getters: false, transform: false });
+  const versionKey = Model.schema.options.versionKey;
+  if (versionKey) plain[versionKey] = 0;
+  deferInsert(Model, plain);
+  return plain as T;
 }

@@ -1,4 +1,5 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
+import { deferInsert } from '../../shared/insert-batch.js';
 import type { RequestContext } from '../../context.js';
 import { badUserInput } from '../../shared/errors.js';
 import { fromGlobalId } from '../../shared/ids.js';
@@ -45,8 +46,13 @@ export class AuditService {
    */
   async record(operation: string, entityType: string, entityId: Types.ObjectId, before: object | null, after: object | null, institution?: Types.ObjectId | null) {
     const viewer = this.ctx.guard.requireViewer();
-    await this.ctx.models.AuditEntry.create({
+    // Built here whole (every field is ours and already of its type), so it goes in without
+    // mongoose casting the changes one subdocument at a time; in an import chunk, with the
+    // chunk's other writes.
+    const entry: Record<string, unknown> = {
+      _id: new Types.ObjectId(),
       ...(institution === undefined ? {} : { institution }),
+      at: new Date(),
       actorId: viewer.userId,
       actorUsername: viewer.username,
       actorRole: viewer.role,
@@ -55,7 +61,9 @@ export class AuditService {
       entityId,
       changes: diff(before as Record<string, unknown> | null, after as Record<string, unknown> | null),
       requestId: this.ctx.requestId,
-    });
+      __v: 0,
+    };
+    if (!deferInsert(this.ctx.models.AuditEntry, entry)) await this.ctx.models.AuditEntry.insertMany([entry], { lean: true });
   }
 
   async list(filter: AuditLogFilter | null | undefined, page: PageArgs) {

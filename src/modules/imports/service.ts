@@ -16,6 +16,7 @@ import type { ImportJobRecord, ImportRowResult } from './model.js';
 import { FileError, readSheet, type Cell } from './parse.js';
 import { currentInstitution } from '../../shared/tenancy.js';
 import { atomically } from '../../shared/atomic.js';
+import { insertsTogether } from '../../shared/insert-batch.js';
 import { t } from '../../shared/i18n/t.js';
 
 /** Rows applied concurrently: their writes share fsyncs (group commit), order is kept. */
@@ -75,14 +76,17 @@ export class ImportService {
    */
   private async commitTogether(kind: ImportKind, rows: SheetRow[], lookups: Lookups): Promise<ImportRowResult[] | null> {
     try {
-      return await atomically(this.ctx.models, async () => {
-        const out: ImportRowResult[] = [];
-        for (const { row, cells } of rows) {
-          const mapped = await kind.map(this.ctx, cells, lookups);
-          out.push(Array.isArray(mapped) ? { row, outcome: 'ERROR', errors: mapped } : { row, ...(await kind.apply(this.ctx, mapped, false, lookups)), errors: [] });
-        }
-        return out;
-      });
+      // The rows' records and audit entries go in together at the chunk's end.
+      return await atomically(this.ctx.models, () =>
+        insertsTogether(async () => {
+          const out: ImportRowResult[] = [];
+          for (const { row, cells } of rows) {
+            const mapped = await kind.map(this.ctx, cells, lookups);
+            out.push(Array.isArray(mapped) ? { row, outcome: 'ERROR', errors: mapped } : { row, ...(await kind.apply(this.ctx, mapped, false, lookups)), errors: [] });
+          }
+          return out;
+        }),
+      );
     } catch {
       lookups.competitions.forget();
       return null;
