@@ -2,6 +2,7 @@
 // of a decimal with another number), as MongoDB computes them, since JavaScript has none.
 import { bsonTypeName, Decimal128, type Doc } from './bson.js';
 import { getPath } from './values.js';
+import { typedUpdate } from './numbers.js';
 
 type Exact = { m: bigint; e: number } | 'NaN' | 'Infinity' | '-Infinity';
 
@@ -62,7 +63,14 @@ export function decimalArithmetic(doc: Doc, ops: Doc): void {
     ops[op] = spec;
     for (const [path, operand] of Object.entries(spec)) {
       const current = getPath(doc, path);
-      if (!isDecimal(operand) && !isDecimal(current)) continue;
+      if (!isDecimal(operand) && !isDecimal(current)) {
+        // Doubles and Longs keep their types, and two ints that overflow make a Long.
+        const typed = path.includes('$') ? undefined : typedUpdate(op, current, operand);
+        if (typed === undefined) continue;
+        ops.$set = { ...((ops.$set as Doc) ?? {}), [path]: typed };
+        delete spec[path];
+        continue;
+      }
       const before = exact(current ?? 0);
       const result = op === '$inc' ? add(before, exact(operand)) : current === undefined ? exact(0) : multiply(before, exact(operand));
       ops.$set = { ...((ops.$set as Doc) ?? {}), [path]: toDecimal(result) };

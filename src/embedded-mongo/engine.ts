@@ -18,6 +18,8 @@ import { ObjectId, bsonTypeName, isObjectId, type Doc } from './bson.js';
 import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
 import { decimalArithmetic, decimalOf, isDecimal } from './decimal.js';
+import { containsTypedNumber, isTypedNumber, numbersCopy, typedNumbersSeen } from './numbers.js';
+import { typeCondition } from './type-operator.js';
 import { $indexOfCP, $modQuery, $round, withArgumentLists } from './operator-fixes.js';
 import { canonicalKey, cloneValue, collationComparator, compareValues, exactScalar, getPath, normalizeCollation, pathValues, sortDocs, type StringComparator } from './values.js';
 
@@ -412,7 +414,8 @@ export function compileFilter(filter: Doc | undefined, o?: EngineOptions): Match
 /** The query engine's test of a filter. */
 function engineMatcher(filter: Doc, o: EngineOptions): Matcher {
   const q = translate(() => new Query(filter, mingoOptions(o)));
-  return (doc) => translate(() => q.test(doc));
+  // The engine compares JavaScript numbers: a kept Double or Long is shown to it as one.
+  return (doc) => translate(() => q.test(typedNumbersSeen() && containsTypedNumber(doc) ? numbersCopy(doc) : doc));
 }
 
 const STRING_COMPARISONS: Record<string, (c: number) => boolean> = { $eq: (c) => c === 0, $gt: (c) => c > 0, $gte: (c) => c >= 0, $lt: (c) => c < 0, $lte: (c) => c <= 0 };
@@ -436,7 +439,8 @@ function collatedCondition(field: string, cond: unknown, strCmp: StringComparato
   return (doc) => tests.every((test) => test(doc));
 }
 
-const isNumeric = (v: unknown) => (typeof v === 'number' && !Number.isNaN(v)) || isDecimal(v);
+const isNumeric = (v: unknown) => (typeof v === 'number' && !Number.isNaN(v)) || isDecimal(v) || isTypedNumber(v);
+const computedHere = (v: unknown) => isDecimal(v) || isTypedNumber(v);
 
 /**
  * One field's comparisons with numbers: where the operand or the document's value is a
@@ -463,8 +467,8 @@ function numericCondition(field: string, cond: unknown, o: EngineOptions): Match
     return (doc) => numbers(doc).some((x) => holds(compareValues(x, v)));
   });
   const general = engineMatcher({ [field]: cond }, o);
-  const decimalOperand = operands.some(isDecimal);
-  return (doc) => (decimalOperand || values(doc).some(isDecimal) ? tests.every((test) => test(doc)) : general(doc));
+  const decimalOperand = operands.some(computedHere);
+  return (doc) => (decimalOperand || values(doc).some(computedHere) ? tests.every((test) => test(doc)) : general(doc));
 }
 
 /**
@@ -482,7 +486,7 @@ function ownMatcher(filter: Doc, strCmp: StringComparator | undefined, o: Engine
       tests.push(key === '$and' ? (d) => subs.every((m) => m(d)) : key === '$or' ? (d) => subs.some((m) => m(d)) : (d) => !subs.some((m) => m(d)));
       continue;
     }
-    const own = key.startsWith('$') ? undefined : (strCmp ? collatedCondition(key, cond, strCmp) : plainCondition(key, cond)) || numericCondition(key, cond, o);
+    const own = key.startsWith('$') ? undefined : (strCmp ? collatedCondition(key, cond, strCmp) : plainCondition(key, cond)) || typeCondition(key, cond) || numericCondition(key, cond, o);
     if (own) tests.push(own);
     else rest[key] = cond;
   }
@@ -563,7 +567,9 @@ export function aggregate(docs: Doc[], pipeline: Doc[], o?: EngineOptions): Doc[
     const name = stage && typeof stage === 'object' ? Object.keys(stage)[0] : undefined;
     if (name && name.startsWith('$') && !STAGES.has(name)) throw new CommandError(40324, 'Location40324', `Unrecognized pipeline stage name: '${name}'`);
   }
-  return translate(() => new Aggregator(pipeline, mingoOptions(o)).run<Doc>(docs));
+  // Pipelines compute with JavaScript numbers: a kept Double or Long enters as a number.
+  const input = typedNumbersSeen() ? docs.map((d) => (containsTypedNumber(d) ? numbersCopy(d) : d)) : docs;
+  return translate(() => new Aggregator(pipeline, mingoOptions(o)).run<Doc>(input));
 }
 
 const SIMPLE_OPERATORS = new Set(['$set', '$unset', '$inc']);

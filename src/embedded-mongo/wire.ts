@@ -1,7 +1,8 @@
 // MongoDB wire protocol framing: OP_MSG (both section kinds, checksum, moreToCome) and the
 // legacy OP_QUERY/OP_REPLY pair that drivers still use for the first handshake.
 import { crc32c } from './crc32c.js';
-import { deserialize, serialize, type Doc } from './bson.js';
+import { deserializeCommand, serialize, type Doc } from './bson.js';
+import { promoteOutsidePayload } from './numbers.js';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -33,12 +34,17 @@ function readCString(buf: Buffer, pos: number): [string, number] {
   return [buf.toString('utf8', pos, end), end + 1];
 }
 
+/** Set while a message is parsed when one of its documents kept typed numbers. */
+let typedInMessage = false;
+
 function readDocument(buf: Buffer, pos: number, limit: number): [Doc, number] {
   if (pos + 5 > limit) throw new ProtocolError('document runs past the end of the message');
   const size = buf.readInt32LE(pos);
   if (size < 5 || pos + size > limit) throw new ProtocolError(`invalid document length ${size}`);
   try {
-    return [deserialize(buf.subarray(pos, pos + size)), pos + size];
+    const { doc, typed } = deserializeCommand(buf.subarray(pos, pos + size));
+    typedInMessage ||= typed;
+    return [doc, pos + size];
   } catch (e) {
     throw new ProtocolError(`invalid BSON: ${(e as Error).message}`);
   }
@@ -46,6 +52,7 @@ function readDocument(buf: Buffer, pos: number, limit: number): [Doc, number] {
 
 /** Parses one complete message (header included). */
 export function parseMessage(buf: Buffer): Request {
+  typedInMessage = false;
   const header = readHeader(buf);
   if (header.opCode === OP_MSG) {
     const flags = buf.readUInt32LE(16);
@@ -79,12 +86,15 @@ export function parseMessage(buf: Buffer): Request {
     }
     if (!body) throw new ProtocolError('OP_MSG has no body section');
     for (const [id, docs] of sequences) body[id] = [...((body[id] as Doc[] | undefined) ?? []), ...docs];
+    // Typed numbers are kept in what the command stores; its filters and options get numbers.
+    if (typedInMessage) promoteOutsidePayload(body);
     return { kind: 'msg', header, flags, body };
   }
   if (header.opCode === OP_QUERY) {
     const [ns, pos] = readCString(buf, 20);
     let [body] = readDocument(buf, pos + 8, buf.length);
     if (body.$query && typeof body.$query === 'object') body = body.$query as Doc;
+    if (typedInMessage) promoteOutsidePayload(body);
     return { kind: 'query', header, ns, body };
   }
   throw new ProtocolError(`unsupported opCode ${header.opCode}`);
