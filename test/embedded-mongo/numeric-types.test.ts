@@ -92,7 +92,7 @@ describe('conformance: numeric BSON types', () => {
   });
 
   it('keeps the types of $set values, replacements and findAndModify', async () => {
-    await c.updateOne({ _id: 1 as never }, { $set: { s: new Double(3), 'e.x': Long.fromNumber(4) }, $push: { arr: new Double(1) } });
+    await c.updateOne({ _id: 1 as never }, { $set: { s: new Double(3), 'e.x': Long.fromNumber(4) }, $push: { arr: new Double(1) } as never });
     await c.replaceOne({ _id: 1 as never }, { r: new Double(8), q: Long.fromNumber(9) }, {});
     await c.insertOne({ _id: 2 as never });
     const after = await c.findOneAndUpdate({ _id: 2 as never }, { $set: { w: new Double(2) } }, { returnDocument: 'after', ...RAW });
