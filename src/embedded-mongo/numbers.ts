@@ -4,10 +4,10 @@
 // Long: encoded as numbers they would come back as int32. Messages without such values (what
 // an application sends almost always) are decoded as before, after a scan that allocates nothing.
 import { BSON } from 'mongodb';
+import { bsonTypeName, type Doc } from './bson.js';
+import { bsonType } from './type-operator.js';
 
 const { Double, Long } = BSON;
-type Doc = Record<string, unknown>;
-const bsonTypeName = (v: unknown): string | undefined => (v as { _bsontype?: string } | null)?._bsontype;
 
 /** Whether any Double or Long may have been stored since start: until then nothing needs converting for the query engine. */
 let seen = false;
@@ -19,8 +19,11 @@ export const markTypedNumbersSeen = () => {
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
+/** Whether a JavaScript number encodes as an int32. */
+export const isInt32 = (x: number) => Number.isInteger(x) && x >= INT32_MIN && x <= INT32_MAX && !Object.is(x, -0);
+
 /** Whether a double would not survive as a JavaScript number (it would encode as an int32). */
-const doubleNeedsType = (x: number) => Object.is(x, -0) || (Number.isInteger(x) && x >= INT32_MIN && x <= INT32_MAX);
+const doubleNeedsType = (x: number) => Object.is(x, -0) || isInt32(x);
 
 /** Whether the BSON document holds an int64, or a double that must keep its type. */
 export function holdsTypedNumbers(buf: Uint8Array): boolean {
@@ -117,7 +120,7 @@ function settle(v: unknown): unknown {
   }
 }
 
-/** Whether a value is a Double or Long kept as such (a plain number is neither). */
+/** Whether a value is a Double, Long or Int32 object rather than a plain number. */
 export const isTypedNumber = (v: unknown) => {
   const t = bsonTypeName(v);
   return t === 'Double' || t === 'Long' || t === 'Int32';
@@ -159,9 +162,8 @@ export function containsTypedNumber(v: unknown): boolean {
 type Kind = 'int' | 'long' | 'double';
 
 function kindOf(v: unknown): Kind | undefined {
-  if (typeof v === 'number') return Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX && !Object.is(v, -0) ? 'int' : 'double';
-  const t = bsonTypeName(v);
-  return t === 'Long' ? 'long' : t === 'Double' ? 'double' : t === 'Int32' ? 'int' : undefined;
+  const t = bsonType(v);
+  return t === 'int' || t === 'long' || t === 'double' ? t : undefined;
 }
 
 /** A double result: a Double where a number would encode as an int32. */

@@ -3,8 +3,7 @@
 // JavaScript numbers, cannot tell apart.
 import { bsonTypeName, type Doc } from './bson.js';
 import { CommandError } from './errors.js';
-
-const INT32 = (x: number) => Number.isInteger(x) && x >= -2147483648 && x <= 2147483647 && !Object.is(x, -0);
+import { isInt32 } from './numbers.js';
 
 const CODES: Record<number, string> = { 1: 'double', 2: 'string', 3: 'object', 4: 'array', 5: 'binData', 6: 'undefined', 7: 'objectId', 8: 'bool', 9: 'date', 10: 'null', 11: 'regex', 12: 'dbPointer', 13: 'javascript', 14: 'symbol', 15: 'javascriptWithScope', 16: 'int', 17: 'timestamp', 18: 'long', 19: 'decimal', [-1]: 'minKey', 127: 'maxKey' };
 const NAMES = new Set([...Object.values(CODES), 'number']);
@@ -18,7 +17,7 @@ export function bsonType(v: unknown): string | undefined {
   if (v === null) return 'null';
   switch (typeof v) {
     case 'number':
-      return INT32(v) ? 'int' : 'double';
+      return isInt32(v) ? 'int' : 'double';
     case 'bigint':
       return 'long';
     case 'string':
