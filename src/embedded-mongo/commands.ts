@@ -5,6 +5,7 @@ import { Binary, Long, ObjectId, type Doc } from './bson.js';
 import { Collection } from './collection.js';
 import type { CursorRegistry } from './cursors.js';
 import { aggregate, compileFilter, project } from './engine.js';
+import { readOnly } from './plain-stages.js';
 import {
   badValue,
   CommandError,
@@ -68,18 +69,6 @@ function writeErrorOf(index: number, e: unknown): Doc {
   return { index, code: 1, errmsg: (e as Error).message };
 }
 
-/** Pipelines made only of these stages never modify their input documents. */
-const READ_ONLY_STAGES = new Set(['$match', '$sort', '$limit', '$skip', '$group', '$count', '$project', '$sortByCount', '$bucket', '$bucketAuto', '$unwind', '$lookup']);
-
-/** Whether a pipeline leaves its input documents untouched (so they need no copy). */
-function readOnly(stages: Doc[]): boolean {
-  return stages.every((s) => {
-    const op = Object.keys(s ?? {})[0];
-    if (op === '$facet') return Object.values((s.$facet as Record<string, Doc[]>) ?? {}).every((sub) => Array.isArray(sub) && readOnly(sub));
-    if (op === '$lookup') return readOnly(((s.$lookup as Doc).pipeline as Doc[] | undefined) ?? []);
-    return READ_ONLY_STAGES.has(op);
-  });
-}
 /**
  * A collection's UUID (BinData subtype 4), as tools read it from listCollections: derived
  * from its namespace, so it is stable across restarts without being stored.
@@ -428,7 +417,12 @@ const handlers: Record<string, Handler> = {
       writeOutput(ctx.store, db, output, out);
       return { cursor: { id: Long.ZERO, ns, firstBatch: [] }, ok: 1 };
     };
-    const resolveCollection = (from: string) => [...(ctx.store.collection(db, from)?.docs.values() ?? [])].map(cloneValue);
+    // A pipeline that writes into documents gets copies; a read-only one reads the stored ones.
+    const copies = !readOnly(stages) || Boolean(output);
+    const resolveCollection = (from: string) => {
+      const docs = [...(ctx.store.collection(db, from)?.docs.values() ?? [])];
+      return copies ? docs.map(cloneValue) : docs;
+    };
     // {aggregate: 1}: a pipeline of the database itself, which starts from $documents.
     if (name === 1) {
       const first = stages[0] && Object.keys(stages[0])[0];
@@ -452,7 +446,7 @@ const handlers: Record<string, Handler> = {
       input = coll ? coll.find(stages[0].$match as Doc, { collation: cmd.collation }) : [];
       stages = stages.slice(1);
     } else input = coll ? [...coll.docs.values()] : [];
-    if (!readOnly(stages) || output) input = input.map(cloneValue);
+    if (copies) input = input.map(cloneValue);
     const out = stages.length ? aggregate(input, stages, { collation: cmd.collation, variables: cmd.let as Doc | undefined, resolveCollection }) : input;
     return finish(out, `${db}.${name}`);
   },

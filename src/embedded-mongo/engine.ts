@@ -21,7 +21,8 @@ import { decimalArithmetic, decimalOf, isDecimal } from './decimal.js';
 import { containsTypedNumber, isTypedNumber, numbersCopy, typedNumbersSeen } from './numbers.js';
 import { typeCondition } from './type-operator.js';
 import { $indexOfCP, $modQuery, $round, withArgumentLists } from './operator-fixes.js';
-import { canonicalKey, cloneValue, collationComparator, compareValues, exactScalar, getPath, normalizeCollation, pathValues, sortDocs, type StringComparator } from './values.js';
+import { canonicalKey, cloneValue, collationComparator, compareValues, exactScalar, expressionPath, getPath, normalizeCollation, pathValues, sortDocs, type StringComparator } from './values.js';
+import { plainLookupStage, plainProjectStage, plainProjection, plainUnwindStage, readOnly } from './plain-stages.js';
 
 type AnyOp = (...args: never[]) => unknown;
 type Opts = Options;
@@ -132,13 +133,16 @@ function $bucket(coll: Iterator, expr: Doc, options: Opts): Iterator {
 
 type Expr = (doc: Doc) => unknown;
 
-/** Compiles the expressions $group commonly uses: field paths, constants, objects of them. */
+/**
+ * Compiles the expressions $group commonly uses: field paths, constants, objects of them.
+ * A missing field is undefined: an object leaves it out, as MongoDB's expressions do.
+ */
 function simpleExpr(e: unknown): Expr | null {
   if (typeof e === 'string') {
     if (e.startsWith('$$')) return null;
     if (e.startsWith('$')) {
       const path = e.slice(1);
-      return (doc) => getPath(doc, path) ?? null;
+      return (doc) => expressionPath(doc, path);
     }
     return () => e;
   }
@@ -148,7 +152,14 @@ function simpleExpr(e: unknown): Expr | null {
     if (entries.some(([k]) => k.startsWith('$'))) return null;
     const compiled = entries.map(([k, v]) => [k, simpleExpr(v)] as const);
     if (compiled.some(([, f]) => !f)) return null;
-    return (doc) => Object.fromEntries(compiled.map(([k, f]) => [k, f!(doc)]));
+    return (doc) => {
+      const out: Doc = {};
+      for (const [k, f] of compiled) {
+        const v = f!(doc);
+        if (v !== undefined) out[k] = v;
+      }
+      return out;
+    };
   }
   return null;
 }
@@ -198,14 +209,22 @@ function simpleAccumulator(spec: unknown): Accumulator | null {
       return { init: () => undefined, add: (st, doc) => (st === undefined ? { v: f(doc) } : st), done: (st) => (st as { v: unknown } | undefined)?.v ?? null };
     case '$last':
       return { init: () => undefined, add: (_st, doc) => ({ v: f(doc) }), done: (st) => (st as { v: unknown } | undefined)?.v ?? null };
+    // $push and $addToSet leave out a missing value and keep a null, as MongoDB's.
     case '$push':
-      return { init: () => [], add: (list, doc) => ((list as unknown[]).push(f(doc)), list) };
+      return {
+        init: () => [],
+        add: (list, doc) => {
+          const v = f(doc);
+          if (v !== undefined) (list as unknown[]).push(v);
+          return list;
+        },
+      };
     case '$addToSet':
       return {
         init: () => new Map<string, unknown>(),
         add: (m, doc) => {
           const v = f(doc);
-          if (v !== null && v !== undefined) (m as Map<string, unknown>).set(canonicalKey(v), v);
+          if (v !== undefined && !(m as Map<string, unknown>).has(canonicalKey(v))) (m as Map<string, unknown>).set(canonicalKey(v), v);
           return m;
         },
         done: (m) => [...(m as Map<string, unknown>).values()],
@@ -228,7 +247,7 @@ function $group(coll: Iterator, expr: Doc, options: Opts): Iterator {
   return coll.transform((docs: Doc[]) => {
     const groups = new Map<string, { id: unknown; states: unknown[] }>();
     for (const doc of docs) {
-      const id = idExpr(doc);
+      const id = idExpr(doc) ?? null;
       const key = canonicalKey(id);
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { id, states: accs.map(([, a]) => a!.init()) }));
@@ -348,7 +367,36 @@ function $dateFromString(obj: Doc, expr: Doc, options: Opts) {
 }
 
 const ops = (m: unknown) => m as Record<string, never>;
-const PIPELINE_OPS = { ...ops(pipelineOps), $sort, $lookup, $bucket, $group, $count };
+/** $match with the store's own filter test (collation included); a filter with $expr goes to the general stage. */
+function $match(coll: Iterator, filter: Doc, options: Opts): Iterator {
+  if (!isPlainObject(filter) || mentionsExpr(filter)) return (basePipeline.$match as unknown as (c: Iterator, e: Doc, o: Opts) => Iterator)(coll, filter, options);
+  const test = compileFilter(filter, { collation: options.collation, variables: options.variables as Doc | undefined });
+  return coll.filter((doc: Doc) => test(doc));
+}
+
+const mentionsExpr = (filter: Doc): boolean =>
+  Object.entries(filter).some(([k, v]) => k === '$expr' || ((k === '$and' || k === '$or' || k === '$nor') && Array.isArray(v) && v.some((c) => isPlainObject(c) && mentionsExpr(c))));
+
+/** $facet: each sub-pipeline reads the same documents, copied only for one that writes into them. */
+function $facet(coll: Iterator, expr: Doc, options: Opts): Iterator {
+  const pipelines = isPlainObject(expr) ? Object.values(expr) : [];
+  if (!pipelines.length || !pipelines.every((p) => Array.isArray(p) && readOnly(p as Doc[]))) return (basePipeline.$facet as unknown as (c: Iterator, e: Doc, o: Opts) => Iterator)(coll, expr, options);
+  return coll.transform((docs: Doc[]) => Lazy([Object.fromEntries(Object.entries(expr).map(([k, p]) => [k, new Aggregator(p as Doc[], options).run<Doc>(docs)]))]));
+}
+
+const stage = (name: string) => basePipeline[name] as never;
+const PIPELINE_OPS = {
+  ...ops(pipelineOps),
+  $sort,
+  $lookup: plainLookupStage($lookup as never),
+  $bucket,
+  $group,
+  $count,
+  $match,
+  $facet,
+  $project: plainProjectStage(stage('$project')),
+  $unwind: plainUnwindStage(stage('$unwind')),
+};
 const context = Context.init({
   accumulator: { ...ops(accumulatorOps), $top: single('$top'), $bottom: single('$bottom'), $sum: $sumAccumulator } as never,
   expression: withArgumentLists({
@@ -496,13 +544,16 @@ function ownMatcher(filter: Doc, strCmp: StringComparator | undefined, o: Engine
 }
 
 /**
- * A top-level field equal to a scalar, or `$eq`/`$in` of scalars (null among them meaning null
- * or missing): the shape of most lookups an application sends (by key, by name, by tenancy),
+ * A field equal to a scalar, or `$eq`/`$in` of scalars (null among them meaning null or
+ * missing): the shape of most lookups an application sends (by key, by name, by tenancy),
  * tested directly, since compiling it costs more than the test. As MongoDB: the field equals
- * a value in its type bracket, or is an array holding one.
+ * a value in its type bracket, or is an array holding one. A dotted path (no array indexes)
+ * is read through arrays as an index reads it; null through one is left to the engine.
  */
 function plainCondition(field: string, cond: unknown): Matcher | undefined {
-  if (field.startsWith('$') || field.includes('.')) return undefined;
+  if (field.startsWith('$')) return undefined;
+  const dotted = field.includes('.');
+  if (dotted && field.split('.').some((p) => !p || /^\d+$/.test(p) || p.startsWith('$'))) return undefined;
   let targets: unknown[];
   if (exactScalar(cond)) targets = [cond];
   else if (!isPlainObject(cond) || Object.keys(cond).length !== 1) return undefined;
@@ -510,8 +561,12 @@ function plainCondition(field: string, cond: unknown): Matcher | undefined {
   else if ('$in' in cond && Array.isArray(cond.$in) && cond.$in.length && cond.$in.every((v) => v === null || exactScalar(v))) targets = cond.$in;
   else return undefined;
   const orNull = targets.includes(null);
+  if (dotted && orNull) return undefined;
   const values = targets.filter((v) => v !== null);
-  const equal = (x: unknown) => values.some((v) => (typeof v === 'string' ? x === v : compareValues(x, v) === 0));
+  // A long list is looked up by key (equal keys are exactly MongoDB's equal values).
+  const keys = values.length > 8 ? new Set(values.map(canonicalKey)) : undefined;
+  const equal = keys ? (x: unknown) => x != null && keys.has(canonicalKey(x)) : (x: unknown) => values.some((v) => (typeof v === 'string' ? x === v : compareValues(x, v) === 0));
+  if (dotted) return (doc) => pathValues(doc, field).some(equal);
   return (doc) => {
     const x = doc[field];
     if (orNull && x == null) return true;
@@ -557,6 +612,8 @@ export function project(docs: Doc[], projection: Doc | undefined, o?: EngineOpti
       return out;
     });
   }
+  const plain = plainProjection(projection);
+  if (plain) return docs.map(plain);
   return translate(() => new Query({}, mingoOptions(o)).find<Doc>(docs, projection).all());
 }
 

@@ -163,30 +163,31 @@ export function cloneValue<T>(v: T): T {
 
 /** The values a dotted path reaches, descending through arrays (as a multikey index does). */
 export function pathValues(doc: unknown, path: string): unknown[] {
-  const parts = path.split('.');
   const out: unknown[] = [];
-  const walk = (v: unknown, i: number) => {
-    if (i === parts.length) {
-      if (Array.isArray(v)) {
-        if (v.length === 0) out.push(undefined);
-        for (const e of v) out.push(e);
-      } else out.push(v);
-      return;
-    }
-    if (Array.isArray(v)) {
-      const idx = Number(parts[i]);
-      if (Number.isInteger(idx) && /^\d+$/.test(parts[i])) walk(v[idx], i + 1);
-      else for (const e of v) if (e !== null && typeof e === 'object') walk((e as Doc)[parts[i]], i + 1);
-      return;
-    }
-    if (v === null || typeof v !== 'object' || bsonTypeName(v) || v instanceof Date) {
-      out.push(undefined);
-      return;
-    }
-    walk((v as Doc)[parts[i]], i + 1);
-  };
-  walk(doc, 0);
+  // A plain field name, the common case, reads one level without splitting the path.
+  if (!path.includes('.')) pathWalk(doc, [path], 0, out);
+  else pathWalk(doc, path.split('.'), 0, out);
   return out.length ? out : [undefined];
+}
+
+function pathWalk(v: unknown, parts: string[], i: number, out: unknown[]): void {
+  if (i === parts.length) {
+    if (!Array.isArray(v)) out.push(v);
+    else if (v.length === 0) out.push(undefined);
+    else for (const e of v) out.push(e);
+    return;
+  }
+  if (Array.isArray(v)) {
+    const part = parts[i];
+    if (/^\d+$/.test(part)) pathWalk(v[Number(part)], parts, i + 1, out);
+    else for (const e of v) if (e !== null && typeof e === 'object') pathWalk((e as Doc)[part], parts, i + 1, out);
+    return;
+  }
+  if (v === null || typeof v !== 'object' || v instanceof Date || bsonTypeName(v)) {
+    out.push(undefined);
+    return;
+  }
+  pathWalk((v as Doc)[parts[i]], parts, i + 1, out);
 }
 
 /** The single value at a dotted path (no array fan-out), undefined if missing. */
@@ -198,6 +199,29 @@ export function getPath(doc: unknown, path: string): unknown {
   }
   return v;
 }
+
+/**
+ * A field path as an aggregation expression reads it ('$a.b'): through an array it gives the
+ * array of what each element gives (documents only, missing left out, nested arrays kept).
+ * Undefined when missing.
+ */
+export function expressionPath(doc: unknown, path: string): unknown {
+  return expressionAt(doc, path.includes('.') ? path.split('.') : [path], 0);
+}
+
+function expressionAt(v: unknown, parts: string[], i: number): unknown {
+  if (i === parts.length) return v;
+  if (!Array.isArray(v)) return isSubdocument(v) ? expressionAt((v as Doc)[parts[i]], parts, i + 1) : undefined;
+  const out: unknown[] = [];
+  for (const e of v) {
+    if (!Array.isArray(e) && !isSubdocument(e)) continue;
+    const x = expressionAt(e, parts, i);
+    if (x !== undefined) out.push(x);
+  }
+  return out;
+}
+
+const isSubdocument = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp) && !bsonTypeName(v);
 
 /** Sort key for one document and field: arrays sort by their min (asc) or max (desc). */
 export function sortKey(doc: unknown, path: string, dir: number, strCmp?: StringComparator): unknown {

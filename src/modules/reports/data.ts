@@ -23,7 +23,8 @@ interface Facets {
   byKind: { _id: string; n: number }[];
   byCategory: { _id: string; n: number }[];
   byDepartment: { _id: Types.ObjectId; n: number }[];
-  people: { _id: null; n: number; women: number }[];
+  people: { n: number }[];
+  women: { n: number }[];
 }
 
 export async function totalsFor(models: Models, year: number, scope: ScopeMatch): Promise<Totals> {
@@ -36,11 +37,15 @@ export async function totalsFor(models: Models, year: number, scope: ScopeMatch)
         byKind: [{ $group: { _id: '$kind', n: { $sum: 1 } } }],
         byCategory: [{ $match: { kind: 'AWARD' } }, { $group: { _id: '$category', n: { $sum: 1 } } }, { $sort: { n: -1, _id: 1 } }],
         byDepartment: [{ $unwind: '$departments' }, { $group: { _id: '$departments', n: { $sum: 1 } } }, { $sort: { n: -1, _id: 1 } }],
-        people: [
+        // Distinct people, and those of them who are women: stages the database runs on
+        // field paths alone (no expression per document).
+        people: [{ $unwind: '$people' }, { $group: { _id: '$people' } }, { $count: 'n' }],
+        women: [
           { $unwind: '$people' },
           { $group: { _id: '$people' } },
           { $lookup: { from: 'people', localField: '_id', foreignField: '_id', as: 'person' } },
-          { $group: { _id: null, n: { $sum: 1 }, women: { $sum: { $cond: [{ $eq: [{ $arrayElemAt: ['$person.gender', 0] }, 'FEMALE'] }, 1, 0] } } } },
+          { $match: { 'person.gender': 'FEMALE' } },
+          { $count: 'n' },
         ],
       },
     },
@@ -56,7 +61,7 @@ export async function totalsFor(models: Models, year: number, scope: ScopeMatch)
     byCategory: f.byCategory.filter((c) => c._id).map((c) => ({ category: c._id, count: c.n })),
     byDepartment: f.byDepartment.map((d) => ({ department: d._id, count: d.n })),
     peopleAwarded: f.people[0]?.n ?? 0,
-    womenAwarded: f.people[0]?.women ?? 0,
+    womenAwarded: f.women[0]?.n ?? 0,
   };
 }
 
