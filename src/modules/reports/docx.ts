@@ -36,11 +36,13 @@ export function heading(text: string) {
   });
 }
 
-/** Table cells take their font from the TableText style: a long list stays light. */
-function cell(text: string, width: number, options: { bold?: boolean; right?: boolean } = {}) {
+/**
+ * Table cells take their font from the TableText style, and their widths from the table's
+ * columns (the library writes them into each cell): a long list stays light.
+ */
+function cell(text: string, options: { bold?: boolean; right?: boolean } = {}) {
   return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    children: [new Paragraph({ style: 'TableText', alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: options.bold })] })],
+    children: [new Paragraph({ style: 'TableText', ...(options.right ? { alignment: AlignmentType.RIGHT } : {}), children: [options.bold ? new TextRun({ text, bold: true }) : new TextRun(text)] })],
   });
 }
 
@@ -56,8 +58,8 @@ export function docxTable(t: ReportTable): Table {
     layout: TableLayoutType.FIXED,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
-      new TableRow({ tableHeader: true, children: t.head.map((h, i) => cell(h, widths[i], { bold: true })) }),
-      ...t.rows.map((row) => new TableRow({ children: row.map((c, i) => cell(c, widths[i], { right: t.numeric?.includes(i) })) })),
+      new TableRow({ tableHeader: true, children: t.head.map((h) => cell(h, { bold: true })) }),
+      ...t.rows.map((row) => new TableRow({ children: row.map((c, i) => cell(c, { right: t.numeric?.includes(i) })) })),
     ],
   });
 }
