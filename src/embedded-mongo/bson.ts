@@ -9,7 +9,52 @@ export type ObjectIdType = InstanceType<typeof ObjectId>;
 export type Doc = Record<string, unknown>;
 
 export function serialize(doc: Doc): Buffer {
-  return Buffer.from(BSON.serialize(doc));
+  const bytes = BSON.serialize(doc);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length); // a view: the bytes are the caller's already
+}
+
+/**
+ * A cursor's batch with each document encoded once: its size is read off the bytes, and a
+ * reply copies them in as they are instead of encoding the documents again.
+ */
+export class EncodedBatch {
+  readonly bytes: number;
+  constructor(
+    readonly docs: Doc[],
+    readonly encoded: Buffer[],
+  ) {
+    this.bytes = encoded.reduce((n, b) => n + b.length, 0);
+  }
+
+  /** Anything else that encodes it sees the documents. */
+  toBSON() {
+    return this.docs;
+  }
+}
+
+const cstring = (s: string) => Buffer.from(`${s}\0`, 'utf8');
+const isPlainDoc = (v: unknown): v is Doc => Boolean(v) && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+const holdsBatch = (v: Doc): boolean => Object.values(v).some((x) => x instanceof EncodedBatch || (isPlainDoc(x) && holdsBatch(x)));
+
+/** A document framed from its elements' bytes (int32 length, elements, terminating zero). */
+function framed(elements: Buffer[]): Buffer {
+  const size = 4 + elements.reduce((n, e) => n + e.length, 0) + 1;
+  const head = Buffer.alloc(4);
+  head.writeInt32LE(size, 0);
+  return Buffer.concat([head, ...elements, Buffer.alloc(1)], size);
+}
+
+/** A reply's BSON: an EncodedBatch among its values (at any depth of plain documents) is copied in. */
+export function serializeReply(doc: Doc): Buffer {
+  if (!holdsBatch(doc)) return serialize(doc);
+  return framed(
+    Object.entries(doc).map(([key, value]) => {
+      if (value instanceof EncodedBatch) return Buffer.concat([Buffer.from([0x04]), cstring(key), framed(value.encoded.map((d, i) => Buffer.concat([Buffer.from([0x03]), cstring(String(i)), d])))]);
+      if (isPlainDoc(value) && holdsBatch(value)) return Buffer.concat([Buffer.from([0x03]), cstring(key), serializeReply(value)]);
+      // One element, encoded as the library encodes it: its document's bytes without the frame.
+      return serialize({ [key]: value }).subarray(4, -1);
+    }),
+  );
 }
 
 const promoted = (buf: Uint8Array) => BSON.deserialize(buf, { promoteLongs: true, promoteValues: true, validation: { utf8: false } }) as Doc;

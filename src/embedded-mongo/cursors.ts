@@ -1,4 +1,4 @@
-import { Long, calculateSize, type Doc } from './bson.js';
+import { EncodedBatch, Long, serialize, type Doc } from './bson.js';
 import { cursorNotFound } from './errors.js';
 
 const MAX_BATCH_BYTES = 16 * 1024 * 1024 - 16 * 1024;
@@ -33,7 +33,7 @@ export class CursorRegistry {
   }
 
   /** The first batch; registers a cursor for the rest if anything remains. */
-  open(ns: string, docs: Doc[], batchSize: number | undefined, connectionId: number, singleBatch = false): Doc {
+  open(ns: string, docs: Doc[], batchSize: number | undefined, connectionId: number, singleBatch = false): { id: InstanceType<typeof Long>; ns: string; firstBatch: EncodedBatch } {
     const cursor: Cursor = { id: 0, ns, docs, pos: 0, connectionId, lastUsed: Date.now() };
     const firstBatch = this.take(cursor, batchSize ?? 101);
     if (cursor.pos < docs.length && !singleBatch) {
@@ -63,17 +63,21 @@ export class CursorRegistry {
     for (const [id, c] of this.cursors) if (c.connectionId === connectionId) this.cursors.delete(id);
   }
 
-  private take(cursor: Cursor, batchSize: number): Doc[] {
+  /** The next documents, up to the batch size and the reply's byte limit, each encoded once. */
+  private take(cursor: Cursor, batchSize: number): EncodedBatch {
     const batch: Doc[] = [];
+    const encoded: Buffer[] = [];
     let bytes = 0;
     while (cursor.pos < cursor.docs.length && batch.length < batchSize) {
       const doc = cursor.docs[cursor.pos];
-      bytes += calculateSize(doc);
+      const bson = serialize(doc);
+      bytes += bson.length;
       if (batch.length && bytes > MAX_BATCH_BYTES) break;
       batch.push(doc);
+      encoded.push(bson);
       cursor.pos++;
     }
-    return batch;
+    return new EncodedBatch(batch, encoded);
   }
 
   stop() {
