@@ -333,7 +333,8 @@ export class Collection {
     }
     // Equality (or $in) on several leading fields of a compound index: look up each
     // combination of values as a prefix (institution, status, year … of one query).
-    const compound = this.compoundPlan(plans(filter));
+    // (None can beat an equality that finds one document or none.)
+    const compound = smallest && smallest.size <= 1 ? undefined : this.compoundPlan(plans(filter));
     if (compound && (!smallest || compound.size < smallest.size)) smallest = compound;
     if (smallest) best = { ids: smallest.ids(), index: smallest.index };
     else for (const range of ranges) {

@@ -268,13 +268,23 @@ export class Index {
     }
   }
 
-  /** How many entries have these leading values (two binary searches). */
+  /** The documents holding exactly this whole key, from the key map (no search, no merge); undefined for a partial key. */
+  private holding(prefix: unknown[]): Set<string> | undefined {
+    if (prefix.length !== this.fields.length || this.spec.collation) return undefined;
+    return this.tuples.get(tupleKey(prefix)) ?? new Set();
+  }
+
+  /** How many entries have these leading values (two binary searches, or a lookup for a whole key). */
   prefixCount(prefix: unknown[]): number {
+    const exact = this.holding(prefix);
+    if (exact) return exact.size;
     return this.prefixBound(prefix, true) - this.prefixBound(prefix, false);
   }
 
-  /** Ids of the entries with these leading values. */
+  /** Ids of the entries with these leading values (a whole key held by one document at most: from the key map). */
   idsWithPrefix(prefix: unknown[]): string[] {
+    const exact = this.holding(prefix);
+    if (exact && exact.size <= 1) return [...exact];
     const entries = this.entries;
     const out: string[] = [];
     for (let i = this.prefixBound(prefix, false), end = this.prefixBound(prefix, true); i < end; i++) out.push(entries[i].id);
