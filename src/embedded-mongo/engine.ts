@@ -21,7 +21,7 @@ import { decimalArithmetic, decimalOf, isDecimal } from './decimal.js';
 import { containsTypedNumber, isTypedNumber, numbersCopy, typedNumbersSeen } from './numbers.js';
 import { typeCondition } from './type-operator.js';
 import { $indexOfCP, $modQuery, $round, withArgumentLists } from './operator-fixes.js';
-import { canonicalKey, cloneValue, collationComparator, compareValues, exactScalar, expressionPath, getPath, normalizeCollation, pathValues, sortDocs, type StringComparator } from './values.js';
+import { canonicalKey, cloneValue, collatedKey, collationComparator, collationFold, compareValues, exactScalar, expressionPath, getPath, normalizeCollation, pathValues, sortDocs, type StringComparator } from './values.js';
 import { plainLookupStage, plainProjectStage, plainProjection, plainUnwindStage, readOnly } from './plain-stages.js';
 
 type AnyOp = (...args: never[]) => unknown;
@@ -168,7 +168,7 @@ type Accumulator = { init: () => unknown; add: (state: unknown, doc: Doc) => unk
 
 const isNumber = (v: unknown) => typeof v === 'number' || isDecimal(v);
 
-function simpleAccumulator(spec: unknown): Accumulator | null {
+function simpleAccumulator(spec: unknown, fold?: (s: string) => string): Accumulator | null {
   if (!spec || typeof spec !== 'object') return null;
   const [op, arg, ...rest] = [...Object.entries(spec as Doc)].flat();
   if (rest.length) return null;
@@ -224,7 +224,8 @@ function simpleAccumulator(spec: unknown): Accumulator | null {
         init: () => new Map<string, unknown>(),
         add: (m, doc) => {
           const v = f(doc);
-          if (v !== undefined && !(m as Map<string, unknown>).has(canonicalKey(v))) (m as Map<string, unknown>).set(canonicalKey(v), v);
+          const key = collatedKey(v, fold);
+          if (v !== undefined && !(m as Map<string, unknown>).has(key)) (m as Map<string, unknown>).set(key, v);
           return m;
         },
         done: (m) => [...(m as Map<string, unknown>).values()],
@@ -240,15 +241,17 @@ function simpleAccumulator(spec: unknown): Accumulator | null {
 function $group(coll: Iterator, expr: Doc, options: Opts): Iterator {
   const base = basePipeline.$group as unknown as (c: Iterator, e: Doc, o: Opts) => Iterator;
   const idExpr = simpleExpr(expr._id);
+  // Under a collation, keys (and $addToSet's values) that it holds equal are one.
+  const fold = collationFold(options.collation);
   const accs = Object.entries(expr)
     .filter(([k]) => k !== '_id')
-    .map(([k, v]) => [k, simpleAccumulator(v)] as const);
+    .map(([k, v]) => [k, simpleAccumulator(v, fold)] as const);
   if (!idExpr || accs.some(([, a]) => !a)) return base(coll, expr, options);
   return coll.transform((docs: Doc[]) => {
     const groups = new Map<string, { id: unknown; states: unknown[] }>();
     for (const doc of docs) {
       const id = idExpr(doc) ?? null;
-      const key = canonicalKey(id);
+      const key = collatedKey(id, fold);
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { id, states: accs.map(([, a]) => a!.init()) }));
       for (let i = 0; i < accs.length; i++) g.states[i] = accs[i][1]!.add(g.states[i], doc);

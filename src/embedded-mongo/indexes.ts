@@ -1,7 +1,7 @@
 import { isObjectId, type Doc } from './bson.js';
 import { compileFilter, type Matcher } from './engine.js';
 import { DuplicateKeyError } from './errors.js';
-import { canonicalKey, compareValues, pathValues } from './values.js';
+import { canonicalKey, collationFold, compareValues, pathValues } from './values.js';
 
 export interface IndexSpec {
   name: string;
@@ -108,10 +108,8 @@ export class Index {
    * compatibility forms ignored; at 1, accents too).
    */
   private tupleKey(tuple: unknown[]): string {
-    const collation = this.spec.collation as { locale?: string; strength?: number } | undefined;
-    if (!collation || !collation.locale || collation.locale === 'simple') return tupleKey(tuple);
-    const strength = collation.strength ?? 3;
-    const fold = (v: string) => (strength >= 3 ? v.normalize('NFC') : strength === 2 ? v.normalize('NFKC').toLowerCase() : v.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase());
+    const fold = collationFold(this.spec.collation);
+    if (!fold) return tupleKey(tuple);
     return tuple.map((v) => (typeof v === 'string' ? `s:${fold(v)}` : canonicalKey(v))).join('\u0000');
   }
 

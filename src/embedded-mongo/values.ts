@@ -147,6 +147,28 @@ export function canonicalKey(v: unknown): string {
   return '{' + Object.entries(v as Doc).map(([k, x]) => JSON.stringify(k) + ':' + canonicalKey(x)).join(',') + '}';
 }
 
+/** canonicalKey with strings as a collation folds them (through arrays and documents); plain canonicalKey without one. */
+export function collatedKey(v: unknown, fold: ((s: string) => string) | undefined): string {
+  if (!fold || v === null || v === undefined) return canonicalKey(v);
+  if (typeof v === 'string') return 's' + fold(v);
+  if (Array.isArray(v)) return 'a[' + v.map((e) => collatedKey(e, fold)).join(',') + ']';
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return '{' + Object.entries(v as Doc).map(([k, x]) => JSON.stringify(k) + ':' + collatedKey(x, fold)).join(',') + '}';
+  return canonicalKey(v);
+}
+
+/**
+ * How a collation folds a string for equality (strength 3 and above: as written; 2: case
+ * ignored; 1: case and accents ignored); undefined for the simple collation.
+ */
+export function collationFold(collation: unknown): ((s: string) => string) | undefined {
+  const spec = collation as { locale?: string; strength?: number } | undefined;
+  if (!spec || typeof spec !== 'object' || !spec.locale || spec.locale === 'simple') return undefined;
+  const strength = spec.strength ?? 3;
+  if (strength >= 3) return (v) => v.normalize('NFC');
+  if (strength === 2) return (v) => v.normalize('NFKC').toLowerCase();
+  return (v) => v.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 /**
  * Deep copy of a stored document. BSON value classes (ObjectId, Binary, ...) are immutable
  * and shared; plain objects, arrays and dates are copied so no caller can reach the store.

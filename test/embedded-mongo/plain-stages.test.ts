@@ -105,6 +105,16 @@ describe('conformance: pipeline stages on field paths', () => {
     expect(await c.aggregate([{ $sort: { name: 1 } }, { $match: { name: 'ALICE' } }]).toArray()).to.deep.equal([]);
   });
 
+  it('groups strings the collation holds equal as one key, and $addToSet keeps one of them', async () => {
+    const c = coll('collated_group');
+    await c.insertMany([{ name: 'Alice', team: 'A' }, { name: 'alice', team: 'a' }, { name: 'Bob', team: 'A' }]);
+    const groups = await c.aggregate([{ $group: { _id: '$name', n: { $sum: 1 } } }, { $project: { _id: 0, n: 1 } }, { $sort: { n: 1 } }], { collation: { locale: 'en', strength: 2 } }).toArray();
+    expect(groups).to.deep.equal([{ n: 1 }, { n: 2 }]);
+    const [teams] = await c.aggregate([{ $group: { _id: null, teams: { $addToSet: '$team' } } }], { collation: { locale: 'en', strength: 2 } }).toArray();
+    expect(teams.teams).to.have.length(1);
+    expect(await c.aggregate([{ $group: { _id: '$name' } }]).toArray()).to.have.length(3);
+  });
+
   it('matches a dotted path through an array of documents, and a long $in list by value', async () => {
     const c = coll('dotted');
     await c.insertMany([{ _id: 1, items: [{ sku: 'x' }, { sku: 'y' }] }, { _id: 2, items: { sku: 'x' } }, { _id: 3, items: [[{ sku: 'x' }]] }, { _id: 4, items: [{ sku: 'z' }] }, { _id: 5, n: [3, 40] }, { _id: 6, n: 12 }, { _id: 7, n: 12.5 }] as never[]);
