@@ -48,22 +48,35 @@ function numberOf(v: unknown): number {
 
 export type StringComparator = (a: string, b: string) => number;
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-
 /**
  * MongoDB compares strings by their UTF-8 bytes, which is code point order. UTF-16 code
- * units agree except for characters beyond U+FFFF against U+E000–U+FFFF: those strings are
- * compared by code points.
+ * units agree except where, at the first difference, a surrogate (a character beyond U+FFFF)
+ * meets a unit in U+E000–U+FFFF: the surrogate's character is the greater.
  */
 const binaryCompare: StringComparator = (a, b) => {
-  if (SURROGATE.test(a) || SURROGATE.test(b)) {
-    const x = [...a].map((c) => c.codePointAt(0)!);
-    const y = [...b].map((c) => c.codePointAt(0)!);
-    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
-    return Math.sign(x.length - y.length);
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      const xs = x <= 0xdfff;
+      const ys = y <= 0xdfff;
+      if (xs !== ys) return xs ? 1 : -1;
+    }
+    return x < y ? -1 : 1;
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  return Math.sign(a.length - b.length);
 };
+
+/** ObjectIds by their twelve bytes (the order of their hex strings, without building them). */
+function compareObjectIds(a: unknown, b: unknown): number {
+  const x = (a as { id: Uint8Array }).id;
+  const y = (b as { id: Uint8Array }).id;
+  for (let i = 0; i < 12; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  return 0;
+}
 
 /** BinData order: by length, then subtype, then the bytes. */
 function compareBinary(a: unknown, b: unknown): number {
@@ -96,7 +109,7 @@ export function compareValues(a: unknown, b: unknown, strCmp: StringComparator =
     case 6:
       return compareBinary(a, b);
     case 7:
-      return binaryCompare((a as { toHexString(): string }).toHexString(), (b as { toHexString(): string }).toHexString());
+      return compareObjectIds(a, b);
     case 5: {
       const x = a as unknown[];
       const y = b as unknown[];
