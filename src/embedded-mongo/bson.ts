@@ -18,13 +18,10 @@ export function serialize(doc: Doc): Buffer {
  * reply copies them in as they are instead of encoding the documents again.
  */
 export class EncodedBatch {
-  readonly bytes: number;
   constructor(
     readonly docs: Doc[],
     readonly encoded: Buffer[],
-  ) {
-    this.bytes = encoded.reduce((n, b) => n + b.length, 0);
-  }
+  ) {}
 
   /** Anything else that encodes it sees the documents. */
   toBSON() {

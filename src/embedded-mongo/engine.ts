@@ -370,9 +370,12 @@ function $dateFromString(obj: Doc, expr: Doc, options: Opts) {
 }
 
 const ops = (m: unknown) => m as Record<string, never>;
+/** mingo's own implementation of a stage. */
+const stage = (name: string) => basePipeline[name] as unknown as (coll: Iterator, expr: Doc, options: Opts) => Iterator;
+
 /** $match with the store's own filter test (collation included); a filter with $expr goes to the general stage. */
 function $match(coll: Iterator, filter: Doc, options: Opts): Iterator {
-  if (!isPlainObject(filter) || mentionsExpr(filter)) return (basePipeline.$match as unknown as (c: Iterator, e: Doc, o: Opts) => Iterator)(coll, filter, options);
+  if (!isPlainObject(filter) || mentionsExpr(filter)) return stage('$match')(coll, filter, options);
   const test = compileFilter(filter, { collation: options.collation, variables: options.variables as Doc | undefined });
   return coll.filter((doc: Doc) => test(doc));
 }
@@ -383,15 +386,14 @@ const mentionsExpr = (filter: Doc): boolean =>
 /** $facet: each sub-pipeline reads the same documents, copied only for one that writes into them. */
 function $facet(coll: Iterator, expr: Doc, options: Opts): Iterator {
   const pipelines = isPlainObject(expr) ? Object.values(expr) : [];
-  if (!pipelines.length || !pipelines.every((p) => Array.isArray(p) && readOnly(p as Doc[]))) return (basePipeline.$facet as unknown as (c: Iterator, e: Doc, o: Opts) => Iterator)(coll, expr, options);
+  if (!pipelines.length || !pipelines.every((p) => Array.isArray(p) && readOnly(p as Doc[]))) return stage('$facet')(coll, expr, options);
   return coll.transform((docs: Doc[]) => Lazy([Object.fromEntries(Object.entries(expr).map(([k, p]) => [k, new Aggregator(p as Doc[], options).run<Doc>(docs)]))]));
 }
 
-const stage = (name: string) => basePipeline[name] as never;
 const PIPELINE_OPS = {
   ...ops(pipelineOps),
   $sort,
-  $lookup: plainLookupStage($lookup as never),
+  $lookup: plainLookupStage($lookup),
   $bucket,
   $group,
   $count,
