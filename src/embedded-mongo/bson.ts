@@ -30,8 +30,9 @@ export class EncodedBatch {
 }
 
 const cstring = (s: string) => Buffer.from(`${s}\0`, 'utf8');
-const isPlainDoc = (v: unknown): v is Doc => Boolean(v) && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
-const holdsBatch = (v: Doc): boolean => Object.values(v).some((x) => x instanceof EncodedBatch || (isPlainDoc(x) && holdsBatch(x)));
+/** A document written as an object literal (not an array, a date or a BSON value class). */
+export const isPlainObject = (v: unknown): v is Doc => Boolean(v) && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+const holdsBatch = (v: Doc): boolean => Object.values(v).some((x) => x instanceof EncodedBatch || (isPlainObject(x) && holdsBatch(x)));
 
 /** A document framed from its elements' bytes (int32 length, elements, terminating zero). */
 function framed(elements: Buffer[]): Buffer {
@@ -47,7 +48,7 @@ export function serializeReply(doc: Doc): Buffer {
   return framed(
     Object.entries(doc).map(([key, value]) => {
       if (value instanceof EncodedBatch) return Buffer.concat([Buffer.from([0x04]), cstring(key), framed(value.encoded.map((d, i) => Buffer.concat([Buffer.from([0x03]), cstring(String(i)), d])))]);
-      if (isPlainDoc(value) && holdsBatch(value)) return Buffer.concat([Buffer.from([0x03]), cstring(key), serializeReply(value)]);
+      if (isPlainObject(value) && holdsBatch(value)) return Buffer.concat([Buffer.from([0x03]), cstring(key), serializeReply(value)]);
       // One element, encoded as the library encodes it: its document's bytes without the frame.
       return serialize({ [key]: value }).subarray(4, -1);
     }),

@@ -1,4 +1,4 @@
-import { calculateSize, ObjectId, type Doc } from './bson.js';
+import { calculateSize, isPlainObject, ObjectId, type Doc } from './bson.js';
 
 /** MongoDB's maximum document size (maxBsonObjectSize). */
 export const MAX_DOCUMENT_SIZE = 16 * 1024 * 1024;
@@ -12,10 +12,6 @@ export const ID_INDEX: IndexSpec = { name: '_id_', key: { _id: 1 } };
 const RANGE_OPS = ['$gt', '$gte', '$lt', '$lte'];
 /** Combinations of $in values a compound lookup tries at most (each is two binary searches). */
 const MAX_PREFIXES = 1000;
-
-function isPlainObject(v: unknown): v is Doc {
-  return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
-}
 
 function isOperatorObject(v: unknown): v is Doc {
   return isPlainObject(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => k.startsWith('$'));

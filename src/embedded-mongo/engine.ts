@@ -14,7 +14,7 @@ import * as projectionOps from 'mingo/operators/projection';
 import * as queryOps from 'mingo/operators/query';
 import * as windowOps from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
-import { ObjectId, bsonTypeName, isObjectId, type Doc } from './bson.js';
+import { ObjectId, bsonTypeName, isObjectId, isPlainObject, type Doc } from './bson.js';
 import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
 import { decimalArithmetic, decimalOf, isDecimal } from './decimal.js';
@@ -281,7 +281,6 @@ function $all(selector: string, values: unknown, options: Opts) {
   return (doc: Doc) => tests.every((q) => q.test(doc));
 }
 
-const isPlainObject = (v: unknown): v is Doc => Boolean(v) && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 
 /** Equality with an embedded document is field order sensitive in MongoDB ({a,b} ≠ {b,a}). */
 function $eqQuery(selector: string, value: unknown, options: Opts) {

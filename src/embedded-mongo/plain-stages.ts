@@ -4,12 +4,11 @@
 // implementation. Each builds new documents and never changes its input.
 import { Lazy, type Iterator } from 'mingo/lazy';
 import type { Options } from 'mingo/types';
-import { bsonTypeName, type Doc } from './bson.js';
-import { canonicalKey, cloneValue } from './values.js';
+import type { Doc } from './bson.js';
+import { canonicalKey, cloneValue, isSubdocument } from './values.js';
 
 type Stage = (coll: Iterator, expr: never, options: Options) => Iterator;
 
-const isPlainDoc = (v: unknown): v is Doc => Boolean(v) && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !bsonTypeName(v) && !(v instanceof RegExp);
 const isFieldName = (s: string) => s.length > 0 && !s.startsWith('$');
 
 /** Projected paths as a tree: a leaf is `true`; `a.b` and `a.c` share the node `a`. */
@@ -36,8 +35,8 @@ function pathTree(paths: string[]): PathTree | undefined {
 
 /** The included paths of a value; undefined when nothing of it is kept (a scalar under `a.b`). */
 function included(value: unknown, tree: PathTree): unknown {
-  if (Array.isArray(value)) return value.flatMap((e) => (Array.isArray(e) || isPlainDoc(e) ? [included(e, tree)] : []));
-  if (!isPlainDoc(value)) return undefined;
+  if (Array.isArray(value)) return value.flatMap((e) => (Array.isArray(e) || isSubdocument(e) ? [included(e, tree)] : []));
+  if (!isSubdocument(value)) return undefined;
   const out: Doc = {};
   for (const key of Object.keys(value)) {
     const sub = tree.get(key);
@@ -51,7 +50,7 @@ function included(value: unknown, tree: PathTree): unknown {
 /** A value without the excluded paths (elements of arrays that are not documents stay). */
 function excluded(value: unknown, tree: PathTree): unknown {
   if (Array.isArray(value)) return value.map((e) => excluded(e, tree));
-  if (!isPlainDoc(value)) return value;
+  if (!isSubdocument(value)) return value;
   const out: Doc = {};
   for (const key of Object.keys(value)) {
     const sub = tree.get(key);

@@ -1,4 +1,4 @@
-import { bsonTypeName, isObjectId, type Doc } from './bson.js';
+import { bsonTypeName, isObjectId, isPlainObject, type Doc } from './bson.js';
 import { CommandError } from './errors.js';
 
 /** MongoDB's comparison order across BSON types; null and missing share a rank. */
@@ -165,7 +165,7 @@ export function collatedKey(v: unknown, fold: ((s: string) => string) | undefine
   if (!fold || v === null || v === undefined) return canonicalKey(v);
   if (typeof v === 'string') return 's' + fold(v);
   if (Array.isArray(v)) return 'a[' + v.map((e) => collatedKey(e, fold)).join(',') + ']';
-  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return '{' + Object.entries(v as Doc).map(([k, x]) => JSON.stringify(k) + ':' + collatedKey(x, fold)).join(',') + '}';
+  if (isPlainObject(v)) return '{' + Object.entries(v).map(([k, x]) => JSON.stringify(k) + ':' + collatedKey(x, fold)).join(',') + '}';
   return canonicalKey(v);
 }
 
@@ -199,9 +199,7 @@ export function cloneValue<T>(v: T): T {
 /** The values a dotted path reaches, descending through arrays (as a multikey index does). */
 export function pathValues(doc: unknown, path: string): unknown[] {
   const out: unknown[] = [];
-  // A plain field name, the common case, reads one level without splitting the path.
-  if (!path.includes('.')) pathWalk(doc, [path], 0, out);
-  else pathWalk(doc, path.split('.'), 0, out);
+  pathWalk(doc, path.split('.'), 0, out);
   return out.length ? out : [undefined];
 }
 
@@ -241,7 +239,7 @@ export function getPath(doc: unknown, path: string): unknown {
  * Undefined when missing.
  */
 export function expressionPath(doc: unknown, path: string): unknown {
-  return expressionAt(doc, path.includes('.') ? path.split('.') : [path], 0);
+  return expressionAt(doc, path.split('.'), 0);
 }
 
 function expressionAt(v: unknown, parts: string[], i: number): unknown {
@@ -256,7 +254,8 @@ function expressionAt(v: unknown, parts: string[], i: number): unknown {
   return out;
 }
 
-const isSubdocument = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp) && !bsonTypeName(v);
+/** A value a path descends into: an embedded document, not an array, a date, a pattern or a BSON value. */
+export const isSubdocument = (v: unknown): v is Doc => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp) && !bsonTypeName(v);
 
 /** Sort key for one document and field: arrays sort by their min (asc) or max (desc). */
 export function sortKey(doc: unknown, path: string, dir: number, strCmp?: StringComparator): unknown {
