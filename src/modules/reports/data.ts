@@ -23,8 +23,7 @@ interface Facets {
   byKind: { _id: string; n: number }[];
   byCategory: { _id: string; n: number }[];
   byDepartment: { _id: Types.ObjectId; n: number }[];
-  people: { n: number }[];
-  women: { n: number }[];
+  people: { _id: string[]; n: number }[];
 }
 
 export async function totalsFor(models: Models, year: number, scope: ScopeMatch): Promise<Totals> {
@@ -37,15 +36,13 @@ export async function totalsFor(models: Models, year: number, scope: ScopeMatch)
         byKind: [{ $group: { _id: '$kind', n: { $sum: 1 } } }],
         byCategory: [{ $match: { kind: 'AWARD' } }, { $group: { _id: '$category', n: { $sum: 1 } } }, { $sort: { n: -1, _id: 1 } }],
         byDepartment: [{ $unwind: '$departments' }, { $group: { _id: '$departments', n: { $sum: 1 } } }, { $sort: { n: -1, _id: 1 } }],
-        // Distinct people, and those of them who are women: stages the database runs on
-        // field paths alone (no expression per document).
-        people: [{ $unwind: '$people' }, { $group: { _id: '$people' } }, { $count: 'n' }],
-        women: [
+        // Distinct people by gender (['FEMALE'], ['MALE'], [] when unstated): stages the
+        // database runs on field paths alone, no expression per person.
+        people: [
           { $unwind: '$people' },
           { $group: { _id: '$people' } },
           { $lookup: { from: 'people', localField: '_id', foreignField: '_id', as: 'person' } },
-          { $match: { 'person.gender': 'FEMALE' } },
-          { $count: 'n' },
+          { $group: { _id: '$person.gender', n: { $sum: 1 } } },
         ],
       },
     },
@@ -60,8 +57,8 @@ export async function totalsFor(models: Models, year: number, scope: ScopeMatch)
     byLevel: LEVELS.map((l) => ({ level: l.value, count: level.get(l.value) ?? 0 })),
     byCategory: f.byCategory.filter((c) => c._id).map((c) => ({ category: c._id, count: c.n })),
     byDepartment: f.byDepartment.map((d) => ({ department: d._id, count: d.n })),
-    peopleAwarded: f.people[0]?.n ?? 0,
-    womenAwarded: f.women[0]?.n ?? 0,
+    peopleAwarded: f.people.reduce((n, g) => n + g.n, 0),
+    womenAwarded: f.people.find((g) => g._id.includes('FEMALE'))?.n ?? 0,
   };
 }
 
