@@ -294,7 +294,8 @@ export class Collection {
       let prefixes: unknown[][] = [[]];
       for (const field of index.fields) {
         const values = equalities.get(field);
-        if (!values || prefixes.length * values.length > MAX_PREFIXES) break;
+        // An empty $in matches nothing; the single-field plan of that field sizes it at zero.
+        if (!values?.length || prefixes.length * values.length > MAX_PREFIXES) break;
         prefixes = prefixes.flatMap((p) => values.map((v) => [...p, v]));
       }
       if (prefixes[0].length < 2) continue;

@@ -34,6 +34,15 @@ describe('conformance: reads and writes', () => {
     expect(agg[0].i).to.equal(1233);
   });
 
+  it('finds nothing for an empty $in, also on a field of a compound index', async () => {
+    const coll = t.db.collection('owned');
+    await coll.createIndex({ institution: 1, competition: 1 });
+    await coll.insertMany([{ institution: 'H1', competition: 'a', kind: 'AWARD' }, { institution: 'H1', competition: 'b', kind: 'AWARD' }]);
+    expect(await coll.find({ institution: 'H1', competition: { $in: [] } }).toArray()).to.deep.equal([]);
+    expect(await coll.countDocuments({ $and: [{ kind: 'AWARD', competition: { $in: [] } }, { institution: 'H1' }] })).to.equal(0);
+    expect(await coll.countDocuments({ institution: 'H1', competition: { $in: ['a', 'b'] } })).to.equal(2);
+  });
+
   it('reports a cursor it does not know with code 43', async () => {
     const err = await t.db.command({ getMore: 123456789, collection: 'nothing' }).catch((e) => e);
     expect(err).to.be.instanceOf(MongoServerError);

@@ -45,7 +45,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     MONGODB_URI: await serverUri(),
     JWT_SECRET: TEST_SECRET,
     ADMIN_PASSWORD,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SEED_DEMO_DATA: 'true',
     ...env,
   });

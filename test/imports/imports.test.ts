@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { CommandStartedEvent } from 'mongodb';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -38,7 +39,7 @@ describe('spreadsheet import and export', function () {
   };
 
   before(async () => {
-    t = await startTestServer();
+    t = await startTestServer({}, { monitorCommands: true });
     admin = t.tokenFor('ADMIN');
   });
   after(() => t.stop());
@@ -144,6 +145,41 @@ describe('spreadsheet import and export', function () {
     const audits = await t.models.AuditEntry.find({ operation: 'awardCreate', entityId: { $in: awards.map((a) => a._id) } }).lean();
     expect(audits).to.have.length(5);
     expect(audits[0].changes.find((c) => c.field === 'title')?.after).to.match(/^成批测试赛/);
+  });
+
+  it('reads the competitions and stored duplicates of a file once, not row by row, with the same outcomes', async () => {
+    const reads: string[] = [];
+    const listen = (e: CommandStartedEvent) => ['find', 'aggregate', 'count'].includes(e.commandName) && reads.push(e.commandName);
+    // Two competitions already known (one holding a fact some rows repeat), two the file adds.
+    const known = await upload('awards', await xlsx(AWARD_HEADERS, [awardRow({ 竞赛名称: '读取测试赛甲', 级别: '市级', 类别: '技能', 获奖者工号: 'Z0112', '奖项/名次': '一等奖', 获奖日期: '2020-05-05' }), awardRow({ 竞赛名称: '读取测试赛乙', 级别: '市级', 类别: '技能', 获奖者工号: 'Z0112', '奖项/名次': '二等奖', 获奖日期: '2020-05-05' })]), 'known.xlsx', 'commit');
+    expect(known.job.counts).to.deep.include({ create: 2 });
+    const file = (rows: number, prefix: string, person: string) =>
+      xlsx(
+        AWARD_HEADERS,
+        Array.from({ length: rows }, (_, i) => {
+          const name = ['读取测试赛甲', '读取测试赛乙', `${prefix}丙`, `${prefix}丁`][i % 4];
+          // The first row repeats the fact stored in 甲; the others are new.
+          return awardRow({ 竞赛名称: name, 级别: '市级', 类别: '技能', 获奖者工号: i === 0 ? 'Z0112' : person, '奖项/名次': i === 0 ? '一等奖' : `第${i + 1}名`, 获奖日期: '2020-05-05' });
+        }),
+      );
+    const readsOf = async (rows: number, prefix: string, mode: 'dryRun' | 'commit', person = 'Z0113') => {
+      const sheet = await file(rows, prefix, person);
+      reads.length = 0;
+      const client = t.server.database.connection.getClient();
+      client.on('commandStarted', listen);
+      try {
+        const { job } = await upload('awards', sheet, 'reads.xlsx', mode);
+        expect(job.counts).to.deep.equal({ rows, create: rows - 1, update: 0, unchanged: 1, error: 0 });
+        return reads.length;
+      } finally {
+        client.off('commandStarted', listen);
+      }
+    };
+    expect(await readsOf(80, '读取乙', 'dryRun')).to.equal(await readsOf(20, '读取甲', 'dryRun'));
+    expect(await readsOf(80, '读取丁', 'commit', 'Z0114')).to.equal(await readsOf(20, '读取丙', 'commit', 'Z0115'));
+    // Committed whole: the new competitions hold their rows, and a second commit changes nothing.
+    expect(await t.models.Award.countDocuments({ title: /^读取丁/ })).to.equal(40);
+    expect((await upload('awards', await file(80, '读取丁', 'Z0114'), 'again.xlsx', 'commit')).job.counts).to.deep.include({ create: 0, unchanged: 80 });
   });
 
   it('reads a GBK-encoded CSV of people, creating and updating by staff number', async () => {

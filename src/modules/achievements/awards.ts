@@ -50,6 +50,9 @@ function resultKey(r: Result): string {
   return `${division}t:${normalizeName(r.resultText ?? '')}`;
 }
 
+/** The first parts of the dedupe keys of one competition's awards. */
+export const awardScope = (competition: Types.ObjectId) => `AWARD|${competition}`;
+
 export class AwardService {
   readonly workflow: Workflow<AchievementRecord>;
 
@@ -65,7 +68,7 @@ export class AwardService {
   }
 
   private dedupeKey(competition: Types.ObjectId, recipients: Pick<Recipients, 'people' | 'collective'>, r: Result) {
-    return `AWARD|${competition}|${recipientKey(recipients.people, recipients.collective)}|${resultKey(r)}`;
+    return `${awardScope(competition)}|${recipientKey(recipients.people, recipients.collective)}|${resultKey(r)}`;
   }
 
   /**

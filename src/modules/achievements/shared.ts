@@ -8,6 +8,7 @@ import { toGlobalId } from '../../shared/ids.js';
 import type { AchievementRecord } from './model.js';
 import { t } from '../../shared/i18n/t.js';
 import { batchInProgress, deferInsert, type BatchModel } from '../../shared/insert-batch.js';
+import { knownDuplicate, recordWritten, STORED_KEY_FIELDS, type StoredKey } from './dedupe-memo.js';
 
 export const TYPE_NAMES = { AWARD: 'Award', HONOUR: 'Honour', MODEL_WORKER: 'ModelWorkerDesignation' } as const;
 
@@ -19,9 +20,15 @@ export function assertDateInYear(date: Date | null | undefined, year: number | n
   if (date && year != null && date.getUTCFullYear() !== year) throw userError(field, 'OUT_OF_RANGE', t('record.dateOutsideYear', { date, year }));
 }
 
-/** The DUPLICATE userError for a fact already recorded, naming the record. */
+const storedWithKey = async (ctx: RequestContext, dedupeKey: string) => (await ctx.models.Achievement.findOne({ dedupeKey }, STORED_KEY_FIELDS).lean()) as StoredKey | null;
+
+/** The DUPLICATE userError for a fact already recorded, naming the record (an import's memo answers when it can). */
 export async function duplicateOf(ctx: RequestContext, dedupeKey: string, self?: AchievementRecord) {
-  const existing = (await ctx.models.Achievement.findOne({ dedupeKey }).lean()) as AchievementRecord | null;
+  const known = knownDuplicate(dedupeKey);
+  return duplicateError(known === undefined ? await storedWithKey(ctx, dedupeKey) : known, self);
+}
+
+function duplicateError(existing: StoredKey | null, self?: AchievementRecord) {
   if (!existing || (self && existing._id.equals(self._id))) return null;
   return userError(
     ['input'],
@@ -35,7 +42,8 @@ export async function writeUnique<T>(ctx: RequestContext, dedupeKey: string, wri
   try {
     return await write();
   } catch (e) {
-    if (isDuplicateKeyError(e)) throw (await duplicateOf(ctx, dedupeKey)) ?? e;
+    // The collision is the database's word: its twin is read there, not from a memo.
+    if (isDuplicateKeyError(e)) throw duplicateError(await storedWithKey(ctx, dedupeKey)) ?? e;
     throw e;
   }
 }
@@ -59,7 +67,11 @@ interface RecordDocument {
  */
 export async function insertRecord<T>(model: unknown, doc: Record<string, unknown>): Promise<T> {
   const Model = model as CreatableModel;
-  if (!batchInProgress()) return (await Model.create(doc)).toObject() as T;
+  if (!batchInProgress()) {
+    const created = (await Model.create(doc)).toObject() as StoredKey;
+    recordWritten(created);
+    return created as T;
+  }
   const built = new Model(doc);
   await built.validate();
   built.initializeTimestamps();
@@ -67,5 +79,6 @@ export async function insertRecord<T>(model: unknown, doc: Record<string, unknow
   const versionKey = Model.schema.options.versionKey;
   if (versionKey) plain[versionKey] = 0;
   deferInsert(Model, plain);
+  recordWritten(plain as StoredKey);
   return plain as T;
 }

@@ -127,16 +127,16 @@ export class CompetitionService {
     return { competition, warnings };
   }
 
-  /** The competition of that name and year, added if the registry does not know it yet. */
-  async findOrCreate(input: { name: string; year: number }): Promise<CompetitionRecord> {
+  /** The competition of that name and year, added if the registry does not know it yet (isNew: added now). */
+  async findOrCreate(input: { name: string; year: number }): Promise<{ competition: CompetitionRecord; isNew: boolean }> {
     const find = () => this.ctx.models.Competition.findOne({ year: input.year, normalizedName: normalizeName(input.name) }).lean() as Promise<CompetitionRecord | null>;
     const existing = await find();
-    if (existing) return existing;
+    if (existing) return { competition: existing, isNew: false };
     try {
-      return (await this.create(input, { warnings: false })).competition;
+      return { competition: (await this.create(input, { warnings: false })).competition, isNew: true };
     } catch (e) {
       const raced = await find();
-      if (raced) return raced;
+      if (raced) return { competition: raced, isNew: false };
       throw e;
     }
   }

@@ -2,6 +2,8 @@
 // template), how a row becomes a service input, and how it is applied.
 import { Types } from 'mongoose';
 import type { CompetitionRecord } from '../competitions/model.js';
+import type { DedupeMemo } from '../achievements/dedupe-memo.js';
+import type { CompetitionMemo } from './memo.js';
 import type { RequestContext } from '../../context.js';
 import { UserInputFailure, userError } from '../../shared/errors.js';
 import { toGlobalId } from '../../shared/ids.js';
@@ -29,36 +31,8 @@ export interface Lookups {
   unionGroups: Map<string, { _id: Types.ObjectId; name: string; code: string }>;
   /** Competitions by year and normalised name, as read or created during this import (null: none). */
   competitions: CompetitionMemo;
-}
-
-/** Competitions by year and normalised name, and by global id, as read or created during one import. */
-export class CompetitionMemo {
-  private readonly byName = new Map<string, CompetitionRecord | null>();
-  private readonly byId = new Map<string, CompetitionRecord>();
-
-  /** The competition of that year and name, read once per import (null: there is none). */
-  async named(ctx: RequestContext, year: number, name: string): Promise<CompetitionRecord | null> {
-    const key = `${year}|${normalizeName(name)}`;
-    if (!this.byName.has(key)) this.remember(key, (await ctx.models.Competition.findOne({ year, normalizedName: normalizeName(name) }).lean()) as CompetitionRecord | null);
-    return this.byName.get(key)!;
-  }
-
-  added(c: CompetitionRecord) {
-    this.remember(`${c.year}|${normalizeName(c.name)}`, c);
-  }
-
-  byGlobalId = (id: string) => this.byId.get(id);
-
-  /** After a refused row or an undone chunk: what was read or added inside it may be gone. */
-  forget() {
-    this.byName.clear();
-    this.byId.clear();
-  }
-
-  private remember(key: string, c: CompetitionRecord | null) {
-    this.byName.set(key, c);
-    if (c) this.byId.set(toGlobalId('Competition', c._id), c);
-  }
+  /** The stored dedupe keys this import has read (the competitions' memo covers them). */
+  dedupe: DedupeMemo;
 }
 
 export interface ImportKind {
@@ -69,6 +43,8 @@ export interface ImportKind {
   fieldColumns: Record<string, string>;
   /** The row's identity within a file (two rows with the same one are duplicates). */
   rowKey(cells: Record<string, Cell>): string;
+  /** Reads at once what the rows will look up (optional): each row then asks the database less. */
+  prime?(ctx: RequestContext, rows: readonly Record<string, Cell>[], lookups: Lookups): Promise<void>;
   map(ctx: RequestContext, cells: Record<string, Cell>, lookups: Lookups): Promise<Record<string, unknown> | RowErrors>;
   apply(ctx: RequestContext, input: Record<string, unknown>, dryRun: boolean, lookups: Lookups): Promise<Outcome>;
 }
@@ -250,6 +226,10 @@ const awards: ImportKind = {
       note: opt(c['备注']),
     };
   },
+  async prime(ctx, rows, l) {
+    const named = rows.map((c) => ({ year: parseDate(c['获奖日期'])?.getUTCFullYear(), name: text(c['竞赛名称']) }));
+    await l.competitions.prime(ctx, named.filter((n): n is { year: number; name: string } => n.year !== undefined && n.name !== ''));
+  },
   async apply(ctx, input, dryRun, l) {
     const { competition, ...rest } = input;
     let competitionId = competition as string;
@@ -260,17 +240,24 @@ const awards: ImportKind = {
     if (added) {
       competitionId = toGlobalId('Competition', added._id);
       known = added;
-    } else if (typeof competition !== 'string') {
+    } else if (typeof wanted !== 'string') {
       // A competition the registry does not know yet is added with the first of its rows, but
       // only once the row passes every check (scope included) against the competition it
-      // would create: a refused row creates nothing, and a dry run answers as the commit will.
-      // Imports keep no warnings: the similar-record lookups are skipped.
+      // would create: a refused row creates nothing, and a dry run answers as the commit will
+      // (its later rows are checked against the competition its first row would add, as the
+      // commit's are against the one it added). Imports keep no warnings: the similar-record
+      // lookups are skipped.
+      const check = async (draft: CompetitionRecord) => (await createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId: 'new' }, { dryRun: true, competition: draft, warnings: false })).award, 'Award')).outcome;
+      const drafted = dryRun ? l.competitions.draft(wanted.year, wanted.name) : undefined;
+      if (drafted) return { outcome: await check(drafted) };
       const draft = (await ctx.services.competitions.create(competition, { dryRun: true, warnings: false })).competition;
       const unsaved = { ...draft, _id: new Types.ObjectId() } as CompetitionRecord;
-      const checked = await createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId: 'new' }, { dryRun: true, competition: unsaved, warnings: false })).award, 'Award');
-      if (dryRun) return { outcome: checked.outcome };
-      known = await ctx.services.competitions.findOrCreate(competition as { name: string; year: number });
-      l.competitions.added(known);
+      l.competitions.drafted(unsaved);
+      const outcome = await check(unsaved);
+      if (dryRun) return { outcome };
+      const { competition: created, isNew } = await ctx.services.competitions.findOrCreate(wanted);
+      l.competitions.added(created, isNew);
+      known = created;
       competitionId = toGlobalId('Competition', known._id);
     }
     return createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId }, { dryRun, warnings: false, competition: known })).award, 'Award');
@@ -387,6 +374,10 @@ const events: ImportKind = {
     if (counted && !participants) errors.push({ column: '参加人数', message: t('cell.badParticipants', { value: counted }) });
     if (errors.length) return errors;
     return { name, brand: opt(c['品牌']), edition: opt(c['届次']), level, category, year: Number(year), hostedByUnion: true, participants: participants?.participants ?? null, participantsApprox: participants?.participantsApprox ?? null };
+  },
+  async prime(ctx, rows, l) {
+    const named = rows.map((c) => ({ year: Number(text(c['年份'])), name: text(c['活动名称']) }));
+    await l.competitions.prime(ctx, named.filter((n) => Number.isInteger(n.year) && n.name !== ''));
   },
   async apply(ctx, input, dryRun, l) {
     const existing = await l.competitions.named(ctx, input.year as number, input.name as string);

@@ -11,7 +11,9 @@ import { paginate, type PageArgs } from '../../shared/pagination.js';
 import { badUserInput, notFound } from '../../shared/errors.js';
 import type { PersonRecord } from '../people/model.js';
 import { actorOf } from '../achievements/workflow.js';
-import { CompetitionMemo, IMPORT_KINDS, importKind, type ImportKind, type Lookups, type RowErrors } from './kinds.js';
+import { IMPORT_KINDS, importKind, type ImportKind, type Lookups, type RowErrors } from './kinds.js';
+import { CompetitionMemo } from './memo.js';
+import { DedupeMemo, keptOnCommit, withDedupeMemo } from '../achievements/dedupe-memo.js';
 import type { ImportJobRecord, ImportRowResult } from './model.js';
 import { FileError, readSheet, type Cell } from './parse.js';
 import { currentInstitution } from '../../shared/tenancy.js';
@@ -27,6 +29,9 @@ const ROWS_PER_TRANSACTION = 20;
 type SheetRow = { row: number; cells: Record<string, Cell> };
 
 export class ImportService {
+  /** Whether the lookups forgot what they had read (see forget). */
+  private stale = false;
+
   constructor(private readonly ctx: RequestContext) {}
 
   private async lookups(): Promise<Lookups> {
@@ -37,7 +42,21 @@ export class ImportService {
       const docs = (await this.ctx.models[model].find().lean()) as unknown as { _id: Types.ObjectId; name: string; code: string }[];
       return new Map(docs.flatMap((d) => [[d.name, d], [d.code, d]] as const));
     };
-    return { peopleByNumber: new Map(people.map((p) => [p.staffNumber, p])), peopleByName, departments: await units('Department'), unionGroups: await units('UnionGroup'), competitions: new CompetitionMemo() };
+    // The rows' recipients are then found without a query each.
+    for (const p of people) this.ctx.loaders.person.prime(p._id, p);
+    const dedupe = new DedupeMemo();
+    return { peopleByNumber: new Map(people.map((p) => [p.staffNumber, p])), peopleByName, departments: await units('Department'), unionGroups: await units('UnionGroup'), competitions: new CompetitionMemo(dedupe), dedupe };
+  }
+
+  /** After a refused row or an undone chunk; the rows still to come are read for again before they run. */
+  private forget(lookups: Lookups) {
+    lookups.competitions.forget();
+    this.stale = true;
+  }
+
+  /** One transaction; the records it writes are known to the memo once it has committed. */
+  private transaction<T>(run: () => Promise<T>): Promise<T> {
+    return keptOnCommit((attempt) => atomically(this.ctx.models, attempt), run);
   }
 
   /** A service's refusal, in the clerk's words, on the column to fix. */
@@ -54,11 +73,11 @@ export class ImportService {
     if (Array.isArray(mapped)) return { row, outcome: 'ERROR', errors: mapped };
     try {
       // A committed row is one transaction: its record, audit entry and what follows from it.
-      const applied = mode === 'DRY_RUN' ? await kind.apply(this.ctx, mapped, true, lookups) : await atomically(this.ctx.models, () => kind.apply(this.ctx, mapped, false, lookups));
+      const applied = mode === 'DRY_RUN' ? await kind.apply(this.ctx, mapped, true, lookups) : await this.transaction(() => kind.apply(this.ctx, mapped, false, lookups));
       return { row, ...applied, errors: [] };
     } catch (e) {
       // What the refused row read or added inside its undone transaction is read again.
-      if (mode === 'COMMIT') lookups.competitions.forget();
+      if (mode === 'COMMIT') this.forget(lookups);
       return { row, outcome: 'ERROR', errors: this.rowErrors(kind, e) };
     }
   }
@@ -77,7 +96,7 @@ export class ImportService {
   private async commitTogether(kind: ImportKind, rows: SheetRow[], lookups: Lookups): Promise<ImportRowResult[] | null> {
     try {
       // The rows' records and audit entries go in together at the chunk's end.
-      return await atomically(this.ctx.models, () =>
+      return await this.transaction(() =>
         insertsTogether(async () => {
           const out: ImportRowResult[] = [];
           for (const { row, cells } of rows) {
@@ -88,7 +107,7 @@ export class ImportService {
         }),
       );
     } catch {
-      lookups.competitions.forget();
+      this.forget(lookups);
       return null;
     }
   }
@@ -125,17 +144,25 @@ export class ImportService {
           todo.push(r);
         }
       }
-      if (mode === 'COMMIT') {
-        // Rows go in chunks, one transaction each; a chunk with a refused row is undone and its
-        // rows applied one by one, so every row's outcome is what it would be on its own.
-        for (let i = 0; i < todo.length; i += ROWS_PER_TRANSACTION) {
-          const chunk = todo.slice(i, i + ROWS_PER_TRANSACTION);
-          const committed = await this.commitTogether(kind, chunk, lookups);
-          for (const r of committed ?? (await this.applyEach(kind, chunk, lookups, mode))) results.set(r.row, r);
+      const prime = (from: number) => kind.prime?.(this.ctx, todo.slice(from).map((r) => r.cells), lookups);
+      await prime(0);
+      await withDedupeMemo(lookups.dedupe, async () => {
+        if (mode === 'COMMIT') {
+          // Rows go in chunks, one transaction each; a chunk with a refused row is undone and its
+          // rows applied one by one, so every row's outcome is what it would be on its own.
+          for (let i = 0; i < todo.length; i += ROWS_PER_TRANSACTION) {
+            if (this.stale) {
+              this.stale = false;
+              await prime(i);
+            }
+            const chunk = todo.slice(i, i + ROWS_PER_TRANSACTION);
+            const committed = await this.commitTogether(kind, chunk, lookups);
+            for (const r of committed ?? (await this.applyEach(kind, chunk, lookups, mode))) results.set(r.row, r);
+          }
+        } else {
+          for (const r of await this.applyEach(kind, todo, lookups, mode)) results.set(r.row, r);
         }
-      } else {
-        for (const r of await this.applyEach(kind, todo, lookups, mode)) results.set(r.row, r);
-      }
+      });
       rows = sheet.rows.map((r) => results.get(r.row)!);
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
