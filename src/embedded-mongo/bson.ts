@@ -70,8 +70,17 @@ export function deserializeCommand(buf: Uint8Array): { doc: Doc; typed: boolean 
   return { doc: typed ? decodeTyped(buf) : promoted(buf), typed };
 }
 
+/**
+ * Sizes of documents already measured. A stored document is never changed in place (an
+ * update writes a copy), so a write measured for the 16 MiB limit, then at its commit, then
+ * for its journal record is measured once.
+ */
+const sizes = new WeakMap<Doc, number>();
+
 export function calculateSize(doc: Doc): number {
-  return BSON.calculateObjectSize(doc);
+  let size = sizes.get(doc);
+  if (size === undefined) sizes.set(doc, (size = BSON.calculateObjectSize(doc)));
+  return size;
 }
 
 export function bsonTypeName(v: unknown): string | undefined {

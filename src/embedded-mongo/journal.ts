@@ -15,14 +15,21 @@ const HEADER = 12;
 /** Operations per BSON part, well under the serializer's ~17 MB buffer. */
 const PART_BYTES = 8 * 1024 * 1024;
 
+/** Room for an operation's own fields (o, d, c) beside its document. */
+const OP_FIELDS_BYTES = 1024;
+
+/** At most the BSON size of an operation: its document (measured once, see calculateSize) and its names. */
+const opBound = (op: unknown) => ((op as Doc).doc ? calculateSize((op as Doc).doc as Doc) + OP_FIELDS_BYTES : calculateSize({ op }));
+
 function parts(doc: Doc): Doc[] {
   const ops = doc.ops;
-  if (!Array.isArray(ops) || calculateSize(doc) <= PART_BYTES) return [doc];
+  if (!Array.isArray(ops)) return [doc];
+  if (ops.reduce((n: number, op) => n + opBound(op), 0) <= PART_BYTES) return [doc];
   const out: Doc[] = [];
   let current: unknown[] = [];
   let size = 0;
   for (const op of ops) {
-    const opSize = calculateSize({ op });
+    const opSize = opBound(op);
     if (current.length && size + opSize > PART_BYTES) {
       out.push({ ops: current });
       current = [];

@@ -16,12 +16,19 @@ function comparable(v: unknown): string {
 
 /** Field-level before/after of two versions of a record (top-level fields). */
 export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
-  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  // A record created or deleted: every field it holds is a change (no need to compare).
+  if (!before || !after) {
+    const record = before ?? after ?? {};
+    return Object.keys(record)
+      .filter((field) => !NOT_AUDITED.has(field) && record[field] != null)
+      .map((field) => ({ field, before: before ? record[field] : null, after: after ? record[field] : null }));
+  }
+  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
   const changes: { field: string; before: unknown; after: unknown }[] = [];
   for (const field of fields) {
     if (NOT_AUDITED.has(field)) continue;
-    const b = before?.[field] ?? null;
-    const a = after?.[field] ?? null;
+    const b = before[field] ?? null;
+    const a = after[field] ?? null;
     if (comparable(b) !== comparable(a)) changes.push({ field, before: b, after: a });
   }
   return changes;

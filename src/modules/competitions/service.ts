@@ -106,14 +106,18 @@ export class CompetitionService {
     }
   }
 
-  /** With `warnings: false` the similar-name lookup is skipped, for callers that keep no warnings (imports). */
-  async create(input: unknown, options: { dryRun?: boolean; warnings?: boolean } = {}): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
+  /**
+   * With `warnings: false` the similar-name lookup is skipped, for callers that keep no
+   * warnings (imports); with `knownNew`, the caller has just read that there is none of that
+   * name and year (an import's memo), and the unique index alone refuses a twin.
+   */
+  async create(input: unknown, options: { dryRun?: boolean; warnings?: boolean; knownNew?: boolean } = {}): Promise<{ competition: CompetitionRecord; warnings: Warning[] }> {
     this.ctx.guard.requireRole(['ADMIN', 'VERIFIER', 'CLERK'], t('action.addCompetition'));
     const { shared, ...data } = parseInput(createSchema, input);
     hostingProblems({ ...data, shared });
     // The report states the union's own events as fact: a verifier's or an admin's word.
     if (data.hostedByUnion) this.ctx.guard.requireRole(['ADMIN', 'VERIFIER'], t('action.markHosted'));
-    await this.assertNew(data.name, data.year);
+    if (!options.knownNew) await this.assertNew(data.name, data.year);
     const warnings = options.warnings === false ? [] : [...levelWarnings(data.level), ...(await this.similar(data.name, data.year))];
     if (options.dryRun) return { competition: { ...data, normalizedName: normalizeName(data.name) } as unknown as CompetitionRecord, warnings };
     // Shared: in the federation catalogue (no institution), for every hospital that enters it.
@@ -127,13 +131,16 @@ export class CompetitionService {
     return { competition, warnings };
   }
 
-  /** The competition of that name and year, added if the registry does not know it yet (isNew: added now). */
-  async findOrCreate(input: { name: string; year: number }): Promise<{ competition: CompetitionRecord; isNew: boolean }> {
+  /**
+   * The competition of that name and year, added if the registry does not know it yet (isNew:
+   * added now); `knownNew` as for create.
+   */
+  async findOrCreate(input: { name: string; year: number }, options: { knownNew?: boolean } = {}): Promise<{ competition: CompetitionRecord; isNew: boolean }> {
     const find = () => this.ctx.models.Competition.findOne({ year: input.year, normalizedName: normalizeName(input.name) }).lean() as Promise<CompetitionRecord | null>;
-    const existing = await find();
+    const existing = options.knownNew ? null : await find();
     if (existing) return { competition: existing, isNew: false };
     try {
-      return { competition: (await this.create(input, { warnings: false })).competition, isNew: true };
+      return { competition: (await this.create(input, { warnings: false, knownNew: options.knownNew })).competition, isNew: true };
     } catch (e) {
       const raced = await find();
       if (raced) return { competition: raced, isNew: false };

@@ -250,12 +250,13 @@ const awards: ImportKind = {
       const check = async (draft: CompetitionRecord) => (await createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId: 'new' }, { dryRun: true, competition: draft, warnings: false })).award, 'Award')).outcome;
       const drafted = dryRun ? l.competitions.draft(wanted.year, wanted.name) : undefined;
       if (drafted) return { outcome: await check(drafted) };
-      const draft = (await ctx.services.competitions.create(competition, { dryRun: true, warnings: false })).competition;
+      // The memo has just said there is none (knownNew): a twin added meanwhile meets the unique index.
+      const draft = (await ctx.services.competitions.create(competition, { dryRun: true, warnings: false, knownNew: true })).competition;
       const unsaved = { ...draft, _id: new Types.ObjectId() } as CompetitionRecord;
       l.competitions.drafted(unsaved);
       const outcome = await check(unsaved);
       if (dryRun) return { outcome };
-      const { competition: created, isNew } = await ctx.services.competitions.findOrCreate(wanted);
+      const { competition: created, isNew } = await ctx.services.competitions.findOrCreate(wanted, { knownNew: true });
       l.competitions.added(created, isNew);
       known = created;
       competitionId = toGlobalId('Competition', known._id);
