@@ -385,6 +385,11 @@ const mentionsExpr = (filter: Doc): boolean =>
 /** $facet: each sub-pipeline reads the same documents, copied only for one that writes into them. */
 function $facet(coll: Iterator, expr: Doc, options: Opts): Iterator {
   const pipelines = isPlainObject(expr) ? Object.values(expr) : [];
+  // As MongoDB refuses them: a facet cannot hold another $facet, nor write out its results.
+  for (const p of pipelines) {
+    const refused = Array.isArray(p) ? p.map((s) => (isPlainObject(s) ? Object.keys(s)[0] : undefined)).find((name) => name === '$facet' || name === '$out' || name === '$merge') : undefined;
+    if (refused) throw new CommandError(40600, 'Location40600', `${refused} is not allowed to be used within a $facet stage`);
+  }
   if (!pipelines.length || !pipelines.every((p) => Array.isArray(p) && readOnly(p as Doc[]))) return stage('$facet')(coll, expr, options);
   return coll.transform((docs: Doc[]) => Lazy([Object.fromEntries(Object.entries(expr).map(([k, p]) => [k, new Aggregator(p as Doc[], options).run<Doc>(docs)]))]));
 }

@@ -64,6 +64,16 @@ describe('conformance: aggregation and ordering', () => {
     expect(concise).to.deep.equal([{ name: '中药剂科', n: 2 }, { name: '西药剂科', n: 1 }]);
   });
 
+  it('refuses a $facet inside a $facet, and $out or $merge inside one, with 40600', async () => {
+    for (const inner of [{ $facet: { n: [{ $count: 'n' }] } }, { $out: 'facet_out' }, { $merge: { into: 'facet_merge' } }]) {
+      const err = await awards.aggregate([{ $facet: { ok: [{ $limit: 1 }], inner: [inner] } }]).toArray().catch((e: { code?: number; message: string }) => e);
+      expect((err as { code?: number }).code, Object.keys(inner)[0]).to.equal(40600);
+      expect((err as Error).message).to.equal(`${Object.keys(inner)[0]} is not allowed to be used within a $facet stage`);
+    }
+    expect(await t.db.listCollections({ name: { $in: ['facet_out', 'facet_merge'] } }).toArray()).to.deep.equal([]);
+    expect((await awards.aggregate([{ $facet: { n: [{ $count: 'n' }] } }]).toArray())[0].n).to.have.length(1);
+  });
+
   it('$facet, $bucket with [lower, upper) buckets, and $setWindowFields', async () => {
     const [facets] = await run([{ $facet: { total: [{ $count: 'n' }], years: [{ $group: { _id: '$year' } }, { $sort: { _id: 1 } }] } }]);
     expect(facets.total).to.deep.equal([{ n: 4 }]);
