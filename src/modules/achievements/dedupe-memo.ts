@@ -38,12 +38,6 @@ export class DedupeMemo {
   added(record: StoredKey) {
     if (this.covered.has(scopeOf(record.dedupeKey))) this.records.set(record.dedupeKey, record);
   }
-
-  /** After an undone transaction: what was added inside it is gone, so nothing is trusted. */
-  forget() {
-    this.covered.clear();
-    this.records.clear();
-  }
 }
 
 /** The memo, and the records written by the transaction attempt in progress (kept once it commits). */

@@ -378,7 +378,7 @@ const events: ImportKind = {
   },
   async prime(ctx, rows, l) {
     const named = rows.map((c) => ({ year: Number(text(c['年份'])), name: text(c['活动名称']) }));
-    await l.competitions.prime(ctx, named.filter((n) => Number.isInteger(n.year) && n.name !== ''));
+    await l.competitions.prime(ctx, named.filter((n) => n.year >= 1000 && n.year <= 9999 && n.name !== ''));
   },
   async apply(ctx, input, dryRun, l) {
     const existing = await l.competitions.named(ctx, input.year as number, input.name as string);

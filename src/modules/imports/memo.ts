@@ -67,11 +67,13 @@ export class CompetitionMemo {
 
   byGlobalId = (id: string) => this.byId.get(id);
 
-  /** After a refused row or an undone chunk: what was read or added inside it may be gone. */
+  /**
+   * After a refused row or an undone chunk: a competition added inside it may be gone, so
+   * names are read again (once each). The dedupe memo stays: it only ever holds committed writes.
+   */
   forget() {
     this.byName.clear();
     this.byId.clear();
-    this.dedupe.forget();
   }
 
   private remember(key: string, c: CompetitionRecord | null) {

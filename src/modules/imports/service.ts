@@ -30,9 +30,6 @@ const ROWS_PER_TRANSACTION = 20;
 type SheetRow = { row: number; cells: Record<string, Cell> };
 
 export class ImportService {
-  /** Whether the lookups forgot what they had read (see forget). */
-  private stale = false;
-
   constructor(private readonly ctx: RequestContext) {}
 
   private async lookups(): Promise<Lookups> {
@@ -47,12 +44,6 @@ export class ImportService {
     for (const p of people) this.ctx.loaders.person.prime(p._id, p);
     const dedupe = new DedupeMemo();
     return { peopleByNumber: new Map(people.map((p) => [p.staffNumber, p])), peopleByName, departments: await units('Department'), unionGroups: await units('UnionGroup'), competitions: new CompetitionMemo(dedupe), dedupe };
-  }
-
-  /** After a refused row or an undone chunk; the rows still to come are read for again before they run. */
-  private forget(lookups: Lookups) {
-    lookups.competitions.forget();
-    this.stale = true;
   }
 
   /** One transaction; the records it writes are known to the memo once it has committed. */
@@ -78,7 +69,7 @@ export class ImportService {
       return { row, ...applied, errors: [] };
     } catch (e) {
       // What the refused row read or added inside its undone transaction is read again.
-      if (mode === 'COMMIT') this.forget(lookups);
+      if (mode === 'COMMIT') lookups.competitions.forget();
       return { row, outcome: 'ERROR', errors: this.rowErrors(kind, e) };
     }
   }
@@ -112,7 +103,7 @@ export class ImportService {
         }),
       );
     } catch {
-      this.forget(lookups);
+      lookups.competitions.forget();
       return null;
     }
   }
@@ -149,17 +140,12 @@ export class ImportService {
           todo.push(r);
         }
       }
-      const prime = (from: number) => kind.prime?.(this.ctx, todo.slice(from).map((r) => r.cells), lookups);
-      await prime(0);
+      await kind.prime?.(this.ctx, todo.map((r) => r.cells), lookups);
       await withDedupeMemo(lookups.dedupe, async () => {
         if (mode === 'COMMIT') {
           // Rows go in chunks, one transaction each; a chunk with a refused row is undone and its
           // rows applied one by one, so every row's outcome is what it would be on its own.
           for (let i = 0; i < todo.length; i += ROWS_PER_TRANSACTION) {
-            if (this.stale) {
-              this.stale = false;
-              await prime(i);
-            }
             const chunk = todo.slice(i, i + ROWS_PER_TRANSACTION);
             const committed = await this.commitTogether(kind, chunk, lookups);
             for (const r of committed ?? (await this.applyEach(kind, chunk, lookups, mode))) results.set(r.row, r);
