@@ -2,9 +2,11 @@ import { calculateSize, isPlainObject, ObjectId, type Doc } from './bson.js';
 
 /** MongoDB's maximum document size (maxBsonObjectSize). */
 export const MAX_DOCUMENT_SIZE = 16 * 1024 * 1024;
-import { compileFilter, type EngineOptions } from './engine.js';
+import { compileFilter, type EngineOptions, type Matcher } from './engine.js';
 import { CommandError, DuplicateKeyError, indexNotFound, indexKeySpecsConflict, indexOptionsConflict, invalidOptions } from './errors.js';
 import { Index, type IndexSpec } from './indexes.js';
+import { isTextSpec, splitTextFilter, TextIndex, textOptions } from './text-index.js';
+import { textScores } from './text-score.js';
 import { canonicalKey, exactScalar } from './values.js';
 
 export const ID_INDEX: IndexSpec = { name: '_id_', key: { _id: 1 } };
@@ -112,7 +114,7 @@ export class Collection {
   /** Returns false when an identical index already exists. */
   createIndex(spec: IndexSpec, enforce = true): boolean {
     const sameKey = (a: IndexSpec, b: IndexSpec) => JSON.stringify(a.key) === JSON.stringify(b.key);
-    const options = (s: IndexSpec) => JSON.stringify({ u: !!s.unique, s: !!s.sparse, p: s.partialFilterExpression ?? null, e: s.expireAfterSeconds ?? null });
+    const options = (s: IndexSpec) => JSON.stringify({ u: !!s.unique, s: !!s.sparse, p: s.partialFilterExpression ?? null, e: s.expireAfterSeconds ?? null, t: textOptions(s) });
     for (const existing of this.indexSpecs()) {
       if (existing.name === spec.name) {
         if (sameKey(existing, spec) && (existing === ID_INDEX || options(existing) === options(spec))) return false;
@@ -122,7 +124,11 @@ export class Collection {
         throw indexOptionsConflict(`Index already exists with a different name: ${existing.name}`);
       }
     }
-    const index = new Index(spec, this.ns);
+    const existingText = this.textIndex();
+    if (isTextSpec(spec) && existingText) {
+      throw new CommandError(67, 'CannotCreateIndex', `only one text index per collection allowed, found existing text index "${existingText.spec.name}"`);
+    }
+    const index = isTextSpec(spec) ? new TextIndex(spec, this.ns) : new Index(spec, this.ns);
     for (const [id, doc] of this.docs) {
       if (enforce) index.checkUnique(doc, id);
       index.add(doc, id);
@@ -217,8 +223,56 @@ export class Collection {
     return undefined;
   }
 
+  private textIndex(): TextIndex | undefined {
+    for (const index of this.indexes.values()) if (index instanceof TextIndex) return index;
+    return undefined;
+  }
+
+  /** The collection's text index, which a `$text` query needs. */
+  private requireTextIndex(): TextIndex {
+    const index = this.textIndex();
+    if (!index) throw indexNotFound('text index required for $text query');
+    return index;
+  }
+
+  /** A `$text` query: candidates from the text index, each scored (see `textScores`). */
+  private findText(arg: unknown, rest: Doc, o?: EngineOptions): Doc[] {
+    const index = this.requireTextIndex();
+    const query = index.query(arg, rest);
+    const matcher = compileFilter(rest, o);
+    const scored = index.scored(query);
+    this.lastPlan = { stage: 'IXSCAN', index: index.spec, keysExamined: scored.size };
+    const out: Doc[] = [];
+    for (const [id, score] of scored) {
+      const doc = this.docs.get(id);
+      if (!doc) continue;
+      this.docsExamined++;
+      if (!index.matches(doc, query) || !matcher(doc)) continue;
+      textScores.set(doc, score);
+      out.push(doc);
+    }
+    return out;
+  }
+
+  /** The filter's test of any document, `$text` included (a transaction's own writes are not in the indexes). */
+  matcherOf(filter: Doc, o?: EngineOptions): Matcher {
+    const text = splitTextFilter(filter);
+    if (!text) return compileFilter(filter, o);
+    const index = this.requireTextIndex();
+    const query = index.query(text.arg, text.rest);
+    const rest = compileFilter(text.rest, o);
+    return (doc) => {
+      const score = index.scoreOf(doc, query);
+      if (score === undefined || !index.matches(doc, query) || !rest(doc)) return false;
+      textScores.set(doc, score);
+      return true;
+    };
+  }
+
   /** Documents matching the filter, using an index to pick candidates where one applies. */
   find(filter: Doc = {}, o?: EngineOptions): Doc[] {
+    const text = splitTextFilter(filter);
+    if (text) return this.findText(text.arg, text.rest, o);
     const candidates = this.candidates(filter, o);
     // A filter that is one equality the index answered exactly needs no second look.
     if (!o?.collation && isExactLookup(filter)) {

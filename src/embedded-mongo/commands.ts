@@ -1,7 +1,7 @@
 // The command set: each handler runs synchronously against the in-memory store; the
 // dispatcher then makes the command's writes durable before the reply goes out.
 import { createHash } from 'node:crypto';
-import { Binary, Long, ObjectId, type Doc } from './bson.js';
+import { Binary, isPlainObject, Long, ObjectId, type Doc } from './bson.js';
 import { Collection } from './collection.js';
 import type { CursorRegistry } from './cursors.js';
 import { aggregate, compileFilter, project } from './engine.js';
@@ -24,6 +24,8 @@ import { collMod, collStats, explain, renameCollection } from './admin-commands.
 import { checkOutputPlacement, OUTPUT_STAGES, writeOutput } from './outputs.js';
 import { BEFORE_AUTH, type AuthState, type UserRegistry } from './auth.js';
 import type { IndexSpec } from './indexes.js';
+import { hasText, textIndexSpec } from './text-index.js';
+import { identity, mentionsTextScore, noTextScore, scoredFind, scoredPipeline } from './text-score.js';
 import type { Store } from './store.js';
 import type { TtlMonitor } from './ttl.js';
 import { TRANSIENT, type Transaction, type TransactionManager } from './transactions.js';
@@ -437,6 +439,12 @@ const handlers: Record<string, Handler> = {
     const counted = coll && stages.length === 2 && '$match' in stages[0] && isCountStage(stages[1]) ? coll.countIndexed(stages[0].$match as Doc, { collation: cmd.collation }) : undefined;
     if (counted !== undefined) return finish(counted ? [{ _id: (stages[1].$group as Doc)._id, [countField(stages[1])]: counted }] : [], `${db}.${name}`);
     let input: Doc[];
+    // $text searches the collection's text index, so only a leading $match may hold it.
+    const texted = Boolean(stages[0] && '$match' in stages[0] && hasText(stages[0].$match));
+    if (stages.slice(texted ? 1 : 0).some((s) => isPlainObject(s) && '$match' in s && hasText(s.$match))) {
+      throw new CommandError(17313, 'Location17313', '$match with $text is only allowed as the first pipeline stage');
+    }
+    if (texted && !coll) throw indexNotFound(`text index required for $text query (no such collection '${db}.${name}')`);
     // A leading $collStats describes the collection; a leading $match uses the indexes, and
     // only its survivors are copied for the pipeline.
     if (stages[0] && '$collStats' in stages[0]) {
@@ -446,9 +454,8 @@ const handlers: Record<string, Handler> = {
       input = coll ? coll.find(stages[0].$match as Doc, { collation: cmd.collation }) : [];
       stages = stages.slice(1);
     } else input = coll ? [...coll.docs.values()] : [];
-    if (copies) input = input.map(cloneValue);
-    const out = stages.length ? aggregate(input, stages, { collation: cmd.collation, variables: cmd.let as Doc | undefined, resolveCollection }) : input;
-    return finish(out, `${db}.${name}`);
+    const run = (docs: Doc[], pipelineRest: Doc[]) => (pipelineRest.length ? aggregate(docs, pipelineRest, { collation: cmd.collation, variables: cmd.let as Doc | undefined, resolveCollection }) : docs);
+    return finish(scoredPipeline(input, stages, texted, copies ? cloneValue : identity, run), `${db}.${name}`);
   },
 
   createindexes: (cmd, db, ctx) => {
@@ -518,12 +525,14 @@ const handlers: Record<string, Handler> = {
 function validateIndexSpec(raw: Doc): IndexSpec {
   const key = raw?.key as Doc | undefined;
   if (!key || typeof key !== 'object' || !Object.keys(key).length) throw badValue('Index key pattern must be a non-empty object');
+  const text = Object.entries(key).some(([field, dir]) => dir === 'text' || field === '_fts');
   for (const [field, dir] of Object.entries(key)) {
+    if (text) continue; // checked with the text index's own rules below
     if (typeof dir === 'string') throw notImplemented(`index type '${dir}' on field '${field}' is not supported by the embedded server`);
     if (typeof dir !== 'number' || (dir !== 1 && dir !== -1)) throw badValue(`Values in the index key pattern can only be 1 or -1, found ${String(dir)} for '${field}'`);
   }
   if (typeof raw.name !== 'string' || !raw.name) throw failedToParse("The 'name' field is a required property of an index specification");
-  const spec: IndexSpec = { ...raw, name: raw.name, key: key as IndexSpec['key'] };
+  const spec: IndexSpec = text ? textIndexSpec({ ...raw, name: raw.name, key }) : { ...raw, name: raw.name, key: key as IndexSpec['key'] };
   delete spec.v;
   if (spec.partialFilterExpression && spec.sparse) throw badValue('cannot mix "partialFilterExpression" and "sparse" options');
   if ('expireAfterSeconds' in spec) {
@@ -552,15 +561,23 @@ function checkHint(coll: Collection | undefined, hint: unknown) {
 
 /** The documents a find command answers, sorted, sliced and projected. */
 function findDocs(cmd: Doc, db: string, ctx: ServerContext): Doc[] {
-  const coll = ctx.store.collection(db, collectionName(cmd, 'find'));
+  const name = collectionName(cmd, 'find');
+  const coll = ctx.store.collection(db, name);
   const filter = (cmd.filter ?? {}) as Doc;
   const sort = cmd.sort as Doc | undefined;
+  const projection = cmd.projection as Doc | undefined;
   const skip = num(cmd.skip, 0);
   const limit = Math.abs(num(cmd.limit, 0));
   checkHint(coll, cmd.hint);
+  if (hasText(filter)) {
+    if (!coll) throw indexNotFound(`text index required for $text query (no such collection '${db}.${name}')`);
+    const matches = coll.find(filter, { collation: cmd.collation });
+    return scoredFind(matches, sort, projection, (docs, s) => sortAndSlice(docs, { ...cmd, sort: s }), (docs, p) => project(docs, p));
+  }
+  if (mentionsTextScore(sort) || mentionsTextScore(projection)) throw noTextScore();
   const walked = coll && sort && !('$natural' in sort) && skip >= 0 ? coll.findOrdered(filter, sort, limit ? skip + limit : Infinity, { collation: cmd.collation }) : undefined;
   const docs = walked ? walked.slice(skip) : sortAndSlice(coll ? coll.find(filter, { collation: cmd.collation }) : [], cmd);
-  return project(docs, cmd.projection as Doc | undefined);
+  return project(docs, projection);
 }
 
 function sortAndSlice(docs: Doc[], cmd: Doc): Doc[] {

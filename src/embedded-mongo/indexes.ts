@@ -96,7 +96,7 @@ export class Index {
     return !this.spec.sparse && !this.partial;
   }
 
-  private covers(doc: Doc): boolean {
+  protected covers(doc: Doc): boolean {
     if (this.partial && !this.partial(doc)) return false;
     if (this.spec.sparse && this.fields.every((f) => pathValues(doc, f).every((v) => v === undefined))) return false;
     return true;

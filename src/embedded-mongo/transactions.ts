@@ -8,7 +8,7 @@
 // WriteConflict (112, TransientTransactionError) and the driver retries the transaction.
 import type { Doc } from './bson.js';
 import type { Collection } from './collection.js';
-import { compileFilter, type EngineOptions } from './engine.js';
+import type { EngineOptions } from './engine.js';
 import { CommandError } from './errors.js';
 import type { Op, Store } from './store.js';
 import { canonicalKey } from './values.js';
@@ -387,7 +387,7 @@ class TransactionCollection {
   find(filter: Doc = {}, o?: EngineOptions): Doc[] {
     const changed = this.changed();
     const out = this.main.find(filter, o).filter((doc) => !changed.has(canonicalKey(doc._id)));
-    const matcher = compileFilter(filter, o);
+    const matcher = this.main.matcherOf(filter, o);
     for (const key of changed) {
       const doc = this.visible(key);
       if (doc && matcher(doc)) out.push(doc);
