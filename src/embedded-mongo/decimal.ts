@@ -88,3 +88,60 @@ export function decimalOf(op: 'add' | 'subtract' | 'multiply', values: unknown[]
   const step = { add, subtract: (a: Exact, b: Exact) => add(a, negate(b)), multiply }[op];
   return toDecimal(rest.reduce(step, first ?? exact(op === 'multiply' ? 1 : 0)));
 }
+
+const DECIMAL_DIGITS = 34;
+const digitCount = (m: bigint) => (m < 0n ? -m : m).toString().length;
+
+/**
+ * a ÷ b to Decimal128's 34 digits, rounded half to even; an exact quotient takes the exponent
+ * nearest the operands' difference (1.1 ÷ 2 = 0.55), as IEEE 754 decimal division does.
+ * Undefined for a zero divisor (the caller answers MongoDB's error).
+ */
+function divide(a: Exact, b: Exact): Exact | undefined {
+  if (typeof b !== 'string' && b.m === 0n) return undefined;
+  if (typeof a === 'string' || typeof b === 'string') {
+    if (a === 'NaN' || b === 'NaN' || (typeof a === 'string' && typeof b === 'string')) return 'NaN';
+    if (typeof b === 'string') return { m: 0n, e: 0 };
+    const negative = (a === '-Infinity') !== b.m < 0n;
+    return negative ? '-Infinity' : 'Infinity';
+  }
+  const ideal = a.e - b.e;
+  // Enough extra digits that the truncated quotient holds 34 and one to round by.
+  const scale = Math.max(0, DECIMAL_DIGITS + 1 + digitCount(b.m) - digitCount(a.m));
+  const numerator = a.m * 10n ** BigInt(scale);
+  let m = numerator / b.m;
+  let e = ideal - scale;
+  if (numerator % b.m === 0n) {
+    while (e < ideal && m % 10n === 0n) {
+      m /= 10n;
+      e++;
+    }
+    return { m, e };
+  }
+  // A sticky last digit: an inexact quotient never rounds as if it were exactly half.
+  m = m * 10n + ((a.m < 0n) !== (b.m < 0n) ? -1n : 1n);
+  return { m, e: e - 1 };
+}
+
+/** a ÷ b where either is a Decimal128: a Decimal128, or undefined for a zero divisor. */
+export function decimalDivide(a: unknown, b: unknown) {
+  const q = divide(exact(a), exact(b));
+  return q === undefined ? undefined : toDecimal(q);
+}
+
+/** The remainder of a ÷ b (the dividend's sign), where either is a Decimal128; undefined for a zero divisor. */
+export function decimalMod(a: unknown, b: unknown) {
+  const x = exact(a);
+  const y = exact(b);
+  if (typeof y !== 'string' && y.m === 0n) return undefined;
+  if (typeof x === 'string' || typeof y === 'string') return toDecimal(typeof x === 'string' || y === 'NaN' ? 'NaN' : x);
+  const e = Math.min(x.e, y.e);
+  const r = (x.m * 10n ** BigInt(x.e - e)) % (y.m * 10n ** BigInt(y.e - e));
+  return toDecimal({ m: r, e });
+}
+
+/** The mean of numbers of which at least one is a Decimal128: their exact sum ÷ their count. */
+export function decimalMean(values: unknown[]) {
+  const sum = values.map(exact).reduce(add, exact(0));
+  return toDecimal(divide(sum, exact(values.length))!);
+}

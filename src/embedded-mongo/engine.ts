@@ -17,8 +17,8 @@ import type { Options } from 'mingo/types';
 import { ObjectId, bsonTypeName, isObjectId, isPlainObject, type Doc } from './bson.js';
 import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
-import { decimalArithmetic, decimalOf, isDecimal } from './decimal.js';
-import { containsTypedNumber, isTypedNumber, numbersCopy, typedNumbersSeen } from './numbers.js';
+import { decimalArithmetic, decimalDivide, decimalMean, decimalMod, decimalOf, isDecimal } from './decimal.js';
+import { containsTypedNumber, isTypedNumber, numbersCopy, typedMinMax, typedNumbersSeen } from './numbers.js';
 import { typeCondition } from './type-operator.js';
 import { $indexOfCP, $modQuery, $round, withArgumentLists } from './operator-fixes.js';
 import { canonicalKey, cloneValue, collatedKey, collationComparator, collationFold, compareValues, exactScalar, expressionPath, getPath, normalizeCollation, pathValues, sortDocs, type StringComparator } from './values.js';
@@ -192,14 +192,23 @@ function simpleAccumulator(spec: unknown, fold?: (s: string) => string): Accumul
         },
       };
     case '$avg':
+      // A Decimal128 among the values makes the mean an exact decimal (decimals summed apart).
       return {
-        init: () => ({ sum: 0, n: 0 }),
+        init: () => ({ sum: 0, n: 0, decimals: undefined as unknown }),
         add: (st, doc) => {
           const v = f(doc);
-          const s = st as { sum: number; n: number };
-          return typeof v === 'number' ? { sum: s.sum + v, n: s.n + 1 } : s;
+          const s = st as { sum: number; n: number; decimals: unknown };
+          if (typeof v === 'number') s.sum += v;
+          else if (isDecimal(v)) s.decimals = decimalOf('add', [s.decimals ?? 0, v]);
+          else return s;
+          s.n++;
+          return s;
         },
-        done: (st) => ((st as { n: number }).n ? (st as { sum: number }).sum / (st as { n: number }).n : null),
+        done: (st) => {
+          const { sum, n, decimals } = st as { sum: number; n: number; decimals: unknown };
+          if (!n) return null;
+          return decimals === undefined ? sum / n : decimalDivide(decimalOf('add', [decimals, sum]), n);
+        },
       };
     case '$min':
       return { init: () => undefined, add: better(-1), done: (v) => v ?? null };
@@ -246,6 +255,20 @@ function $group(coll: Iterator, expr: Doc, options: Opts): Iterator {
   const accs = Object.entries(expr)
     .filter(([k]) => k !== '_id')
     .map(([k, v]) => [k, simpleAccumulator(v, fold)] as const);
+  if ((!idExpr || accs.some(([, a]) => !a)) && fold) {
+    // mingo's $group compares keys without the collation: partition by the collated key
+    // first, then let it accumulate each part.
+    return coll.transform((docs: Doc[]) => {
+      const parts = new Map<string, { id: unknown; docs: Doc[] }>();
+      for (const doc of docs) {
+        const id = evalExpr(doc, expr._id, options) ?? null;
+        const key = collatedKey(id, fold);
+        const part = parts.get(key) ?? parts.set(key, { id, docs: [] }).get(key)!;
+        part.docs.push(doc);
+      }
+      return Lazy([...parts.values()].map(({ id, docs: group }) => ({ ...base(Lazy(group), { ...expr, _id: null }, options).collect<Doc>()[0], _id: id })));
+    });
+  }
   if (!idExpr || accs.some(([, a]) => !a)) return base(coll, expr, options);
   return coll.transform((docs: Doc[]) => {
     const groups = new Map<string, { id: unknown; states: unknown[] }>();
@@ -311,9 +334,30 @@ function decimalExpression(name: '$add' | '$subtract' | '$multiply') {
   };
 }
 
+/** Each document's value of an accumulator's expression (mingo's $push evaluates it with that document as the root). */
+const groupValues = (collection: Doc[], expr: unknown, options: Opts) => (accumulatorOps as unknown as Record<string, (c: Doc[], e: unknown, o: Opts) => unknown[]>).$push(collection, expr, options);
+
+/** $divide and $mod with a Decimal128 among two numbers: an exact decimal, and MongoDB's error for a zero divisor. */
+function decimalQuotient(name: '$divide' | '$mod') {
+  return (obj: Doc, expr: unknown, options: Opts) => {
+    const args = Array.isArray(expr) ? expr.map((e) => evalExpr(obj, e, options)) : [];
+    if (args.length !== 2 || !args.some(isDecimal) || !args.every(isNumber)) return baseExpr[name](obj as never, expr as never, options as never);
+    const result = name === '$divide' ? decimalDivide(args[0], args[1]) : decimalMod(args[0], args[1]);
+    if (result !== undefined) return result;
+    throw name === '$divide' ? badValue("can't $divide by zero") : new CommandError(16610, 'Location16610', "can't $mod by zero");
+  };
+}
+
+/** $avg over values holding a Decimal128: their exact mean, a decimal (non-numbers ignored). */
+function $avgAccumulator(collection: Doc[], expr: unknown, options: Opts) {
+  const values = groupValues(collection, expr, options);
+  if (!values.some(isDecimal)) return (accumulatorOps as unknown as Record<string, AnyOp>).$avg(collection as never, expr as never, options as never);
+  return decimalMean(values.filter(isNumber));
+}
+
 /** $sum over values holding a Decimal128: an exact decimal (non-numbers ignored, as $sum does). */
 function $sumAccumulator(collection: Doc[], expr: unknown, options: Opts) {
-  const values = collection.map((o) => evalExpr(o, expr, options));
+  const values = groupValues(collection, expr, options);
   if (!values.some(isDecimal)) return (accumulatorOps as unknown as Record<string, AnyOp>).$sum(collection as never, expr as never, options as never);
   return decimalOf('add', values.filter(isNumber));
 }
@@ -394,6 +438,31 @@ function $facet(coll: Iterator, expr: Doc, options: Opts): Iterator {
   return coll.transform((docs: Doc[]) => Lazy([Object.fromEntries(Object.entries(expr).map(([k, p]) => [k, new Aggregator(p as Doc[], options).run<Doc>(docs)]))]));
 }
 
+/** Whether a projection keeps the document's own _id (MongoDB then puts it first). */
+const keepsOwnId = (projection: Doc) => !('_id' in projection) || projection._id === 1 || projection._id === true;
+const idFirst = (doc: Doc): Doc => (!('_id' in doc) || Object.keys(doc)[0] === '_id' ? doc : { _id: doc._id, ...doc });
+
+/**
+ * $project in MongoDB's field order: the kept _id first, the included fields in the input
+ * document's order, then the computed ones (mingo emits them all in the projection's order).
+ */
+function documentOrderStage(base: (coll: Iterator, expr: Doc, options: Opts) => Iterator) {
+  return (coll: Iterator, expr: Doc, options: Opts) => {
+    if (!isPlainObject(expr)) return base(coll, expr, options);
+    const keepId = keepsOwnId(expr);
+    return coll.transform((docs: Doc[]) => {
+      const out = base(Lazy(docs), expr, options).collect<Doc>();
+      return Lazy(
+        out.map((projected, i) => {
+          const ordered: Doc = keepId && '_id' in projected ? { _id: projected._id } : {};
+          for (const k of Object.keys(docs[i])) if (k in projected && (expr[k] === 1 || expr[k] === true || !(k in expr))) ordered[k] = projected[k];
+          return Object.assign(ordered, projected);
+        }),
+      );
+    });
+  };
+}
+
 const PIPELINE_OPS = {
   ...ops(pipelineOps),
   $sort,
@@ -403,11 +472,11 @@ const PIPELINE_OPS = {
   $count,
   $match,
   $facet,
-  $project: plainProjectStage(stage('$project')),
+  $project: plainProjectStage(documentOrderStage(stage('$project'))),
   $unwind: plainUnwindStage(stage('$unwind')),
 };
 const context = Context.init({
-  accumulator: { ...ops(accumulatorOps), $top: single('$top'), $bottom: single('$bottom'), $sum: $sumAccumulator } as never,
+  accumulator: { ...ops(accumulatorOps), $top: single('$top'), $bottom: single('$bottom'), $sum: $sumAccumulator, $avg: $avgAccumulator } as never,
   expression: withArgumentLists({
     ...ops(expressionOps),
     $toString: withObjectIds('$toString', (v) => (v as InstanceType<typeof ObjectId>).toHexString()),
@@ -421,6 +490,8 @@ const context = Context.init({
     $add: decimalExpression('$add'),
     $subtract: decimalExpression('$subtract'),
     $multiply: decimalExpression('$multiply'),
+    $divide: decimalQuotient('$divide'),
+    $mod: decimalQuotient('$mod'),
     $indexOfCP,
     $round: $round(baseExpr.$round as never),
   } as never) as never,
@@ -623,7 +694,8 @@ export function project(docs: Doc[], projection: Doc | undefined, o?: EngineOpti
   }
   const plain = plainProjection(projection);
   if (plain) return docs.map(plain);
-  return translate(() => new Query({}, mingoOptions(o)).find<Doc>(docs, projection).all());
+  const out = translate(() => new Query({}, mingoOptions(o)).find<Doc>(docs, projection).all());
+  return keepsOwnId(projection) ? out.map(idFirst) : out;
 }
 
 const STAGES = new Set(Object.keys(PIPELINE_OPS));
@@ -783,6 +855,7 @@ export function applyUpdate(doc: Doc, modifier: Doc, opts: { arrayFilters?: Doc[
   if (ops.$pull && !Object.keys(ops.$pull as Doc).length) delete ops.$pull;
   if (!Object.keys(ops).length) return;
   decimalArithmetic(doc, ops);
+  typedMinMax(doc, ops);
   if (applySimple(doc, ops)) return;
   translate(() =>
     // The positional $ is resolved above; without a condition mingo compiles no query per update.

@@ -117,6 +117,24 @@ describe('conformance: aggregation and ordering', () => {
     expect(desc).to.deep.equal([5, 6, 8, 1, 2, 7, 3, 4]);
   });
 
+  // "$group" under a collation ("Collation" page): keys the collation holds equal are one
+  // group, whatever expression computes them; the group's _id is the first key met.
+  it('groups by an expression under the collation', async () => {
+    const tags = t.db.collection('tags');
+    await tags.insertMany([{ tag: 'ICU', n: 1 }, { tag: 'icu', n: 3 }, { tag: 'ER', n: 2 }]);
+    const groups = await tags.aggregate([{ $group: { _id: { $concat: ['$tag', ''] }, n: { $sum: 1 }, sd: { $stdDevPop: '$n' } } }, { $sort: { n: -1 } }], { collation: { locale: 'en', strength: 2 } }).toArray();
+    expect(groups).to.deep.equal([
+      { _id: 'ICU', n: 2, sd: 1 },
+      { _id: 'ER', n: 1, sd: 0 },
+    ]);
+  });
+
+  // "$project": the document's _id stays first, before computed fields.
+  it('keeps _id first beside computed fields', async () => {
+    const [row] = await run([{ $match: { rank: 1 } }, { $project: { doubled: { $multiply: ['$score', 2] }, year: 1 } }]);
+    expect(Object.keys(row)).to.deep.equal(['_id', 'year', 'doubled']);
+  });
+
   it('sorts by pinyin with a zh collation', async () => {
     const names = t.db.collection('names');
     await names.insertMany(['王五', '张三', '李四', '安然'].map((name) => ({ name })));

@@ -270,6 +270,27 @@ describe('conformance: answers as MongoDB gives them', () => {
     expect([row.a, row.s, row.p].map(String)).to.deep.equal(['4.900000000000000', '3.0', '1.70']);
     const [total] = await money.aggregate([{ $group: { _id: null, sum: { $sum: '$m' }, n: { $sum: 1 } } }]).toArray();
     expect([String(total.sum), total.n]).to.deep.equal(['6.40000000000000', 3]);
+    // "$avg", "$divide", "$mod": a Decimal128 among the numbers gives a decimal, an inexact
+    // quotient to 34 digits, an exact one at the operands' exponent; a zero divisor is an error.
+    const [mean] = await money.aggregate([{ $group: { _id: null, avg: { $avg: '$m' } } }]).toArray();
+    expect(String(mean.avg)).to.equal('2.133333333333333333333333333333333');
+    const [byExpression] = await money.aggregate([{ $group: { _id: { $literal: 1 }, avg: { $avg: '$m' }, sum: { $sum: '$m' } } }]).toArray();
+    expect([String(byExpression.avg), String(byExpression.sum)]).to.deep.equal(['2.133333333333333333333333333333333', '6.40000000000000']);
+    const [q] = await money.aggregate([{ $match: { _id: 2 } }, { $project: { _id: 0, half: { $divide: ['$m', 2] }, rest: { $mod: ['$m', 1] } } }]).toArray();
+    expect([String(q.half), String(q.rest)]).to.deep.equal(['1.7', '0.4']);
+    const byZero = await serverFailure(money.aggregate([{ $project: { q: { $divide: ['$m', 0] } } }]).toArray());
+    expect([byZero.code, byZero.message]).to.deep.equal([2, "can't $divide by zero"]);
+    expect((await serverFailure(money.aggregate([{ $match: { _id: 2 } }, { $project: { q: { $mod: ['$m', 0] } } }]).toArray())).code).to.equal(16610);
+  });
+  // "$min" and "$max" compare numbers by value across int, long, double and decimal, and set
+  // the operand (with its type) only when it wins.
+  it('updates with $min and $max across numeric types', async () => {
+    const limits = t.db.collection('limits');
+    await limits.insertOne({ _id: 1 as never, l: Long.fromNumber(5), d: new Double(2.5), m: Decimal128.fromString('1.5') });
+    await limits.updateOne({ _id: 1 as never }, { $max: { l: 10, m: 1 }, $min: { d: Long.fromNumber(2), n: new Double(4) } });
+    const raw = (await limits.findOne({ _id: 1 as never }, { promoteValues: false }))!;
+    const shown = (v: unknown) => `${(v as { _bsontype?: string })._bsontype}:${String(v)}`;
+    expect([raw.l, raw.d, raw.m, raw.n].map(shown)).to.deep.equal(['Int32:10', 'Long:2', 'Decimal128:1.5', 'Double:4']);
   });
   // "Collation" on indexes: a unique index with a collation compares keys as it does
   // (strength 2: 'A@X.cn' duplicates 'a@x.cn'; strength 1: 'é' duplicates 'e'), and the
