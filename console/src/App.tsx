@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { signOut, useSession } from './api/session';
 import { canEnter, canVerify, isFederation, ROLE_NAMES, useViewer, type ViewerInfo } from './api/viewer';
 import { Admin } from './pages/Admin';
+import { Competitions } from './pages/Competitions';
 import { Entry } from './pages/Entry';
 import { Imports } from './pages/Imports';
 import { Login } from './pages/Login';
@@ -25,6 +26,7 @@ const PAGES: Page[] = [
   { key: 'entry', label: '录入', shown: canEnter, render: (v) => <Entry viewer={v} /> },
   { key: 'review', label: '审核', shown: canVerify, render: () => <Review /> },
   { key: 'imports', label: '导入', shown: canEnter, render: () => <Imports /> },
+  { key: 'competitions', label: '竞赛', shown: (v) => canVerify(v) || v?.role === 'FEDERATION_ADMIN', render: (v) => <Competitions viewer={v} /> },
   { key: 'report', label: '报告', shown: () => true, render: (v) => <Report viewer={v} /> },
   { key: 'admin', label: '管理', shown: (v) => v?.role === 'ADMIN', render: () => <Admin /> },
 ];

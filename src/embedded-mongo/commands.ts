@@ -21,12 +21,13 @@ import {
   unauthorized,
 } from './errors.js';
 import { collMod, collStats, explain, renameCollection } from './admin-commands.js';
+import { checkFieldTypes } from './command-fields.js';
 import { checkOutputPlacement, OUTPUT_STAGES, writeOutput } from './outputs.js';
 import { BEFORE_AUTH, type AuthState, type UserRegistry } from './auth.js';
 import type { IndexSpec } from './indexes.js';
 import { hasText, textIndexSpec } from './text-index.js';
 import { identity, mentionsTextScore, noTextScore, scoredFind, scoredPipeline } from './text-score.js';
-import type { Store } from './store.js';
+import type { Logger, Store } from './store.js';
 import type { TtlMonitor } from './ttl.js';
 import { TRANSIENT, type Transaction, type TransactionManager } from './transactions.js';
 import { canonicalKey, cloneValue, collationComparator, normalizeCollation, pathValues, sortDocs } from './values.js';
@@ -38,6 +39,7 @@ export const MAX_MESSAGE_SIZE = 48_000_000;
 
 export interface ServerContext {
   store: Store;
+  log: Logger;
   /** With users, every connection must authenticate (SCRAM-SHA-256) first. */
   users?: UserRegistry;
   ttl: TtlMonitor;
@@ -609,10 +611,14 @@ export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: 
     if (cmd.collation !== undefined) normalizeCollation(cmd.collation); // an unknown locale is refused before anything runs
     const handler = handlers[name.toLowerCase()];
     if (!handler || (name !== name.toLowerCase() && !CASED_NAMES.has(name))) throw commandNotFound(`no such command: '${name}'`);
+    checkFieldTypes(name, cmd);
     const db = typeof cmd.$db === 'string' ? cmd.$db : 'test';
     txn = ctx.transactions.transactionFor(cmd, name);
     reply = txn ? inTransaction(ctx, conn, txn, handler, cmd, db, name.toLowerCase()) : retryable(ctx, conn, handler, cmd, db, name);
   } catch (e) {
+    // A refusal is MongoDB's answer; anything else is the store's own fault, logged with
+    // where it happened (the command's name, never its documents).
+    if (!(e instanceof CommandError)) ctx.log('error', `command ${name ?? '(none)'} failed inside the embedded store: ${(e as Error)?.stack ?? String(e)}`);
     reply = errorReply(e);
     if (txn) reply = ctx.transactions.afterCommand(txn, reply);
   }

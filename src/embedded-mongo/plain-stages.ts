@@ -175,7 +175,10 @@ export function readOnly(stages: Doc[]): boolean {
   return stages.every((s) => {
     const op = Object.keys(s ?? {})[0];
     if (op === '$facet') return Object.values((s.$facet as Record<string, Doc[]>) ?? {}).every((sub) => Array.isArray(sub) && readOnly(sub));
-    if (op === '$lookup') return readOnly(((s.$lookup as Doc).pipeline as Doc[] | undefined) ?? []);
+    if (op === '$lookup') {
+      const pipeline = (s.$lookup as Doc | null)?.pipeline;
+      return !Array.isArray(pipeline) || readOnly(pipeline as Doc[]);
+    }
     return READ_ONLY_STAGES.has(op);
   });
 }

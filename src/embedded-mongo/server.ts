@@ -73,7 +73,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const ttl = new TtlMonitor(store, (e) => log('error', `TTL monitor: ${(e as Error).message}`));
   ttl.start();
   const transactions = new TransactionManager(store);
-  const ctx: ServerContext = { store, users: options.users, cursors, ttl, startedAt: Date.now(), connections: () => sockets.size, transactions, replicaSet: REPLICA_SET, address: '' };
+  const ctx: ServerContext = { store, log, users: options.users, cursors, ttl, startedAt: Date.now(), connections: () => sockets.size, transactions, replicaSet: REPLICA_SET, address: '' };
 
   const server = net.createServer((socket) => {
     const conn: ConnectionInfo = { id: nextConnectionId++, remote: `${socket.remoteAddress}:${socket.remotePort}`, auth: {} };

@@ -1,7 +1,8 @@
 // The console in a real Chromium, as its users work: a clerk enters an award (a field error
 // first, then corrected) and submits it; a verifier verifies it; it shows in 概览's numbers
 // and in 报告's narrative with its link; the .docx downloads; an import dry run shows its bad
-// row. Any console error or uncaught exception in the page fails the test.
+// row; a verifier corrects a competition in 竞赛 and deletes an unused one. Any console error
+// or uncaught exception in the page fails the test.
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ describe('web console (Chromium)', function () {
   let watched: WatchedPage;
   let page: Page;
   const competitionName = '浏览器测试护理技能大赛';
+  const unusedName = '浏览器测试误录的竞赛';
 
   before(async function () {
     if (!hasChromium()) {
@@ -41,6 +43,7 @@ describe('web console (Chromium)', function () {
       expect(res.data!.userCreate.userErrors).to.deep.equal([]);
     }
     await createCompetition(t, { name: competitionName, level: 'PROVINCIAL', category: 'SKILLS', year: 2020 });
+    await createCompetition(t, { name: unusedName, level: 'MUNICIPAL', category: 'SKILLS', year: 2020 });
     browser = await launchBrowser();
     watched = await openPage(browser, t.url);
     page = watched.page;
@@ -133,5 +136,28 @@ describe('web console (Chromium)', function () {
     const text = await row.textContent();
     expect(text).to.include('找不到工号为“NOPE999”的职工');
     expect(text).to.match(/^2/);
+  });
+
+  it('lets a verifier correct a competition in 竞赛 and delete one no award refers to', async () => {
+    await signOut(page);
+    await signInAs(page, 'verifier.wang', PASSWORD);
+    await goTo(page, '竞赛');
+    await page.getByLabel('搜索竞赛名称').fill('浏览器测试');
+    await page.keyboard.press('Enter');
+    // The competition with an award cannot be deleted; the unused one can.
+    expect(await page.getByRole('button', { name: `删除：${competitionName}` }).isDisabled()).to.equal(true);
+    await page.getByRole('button', { name: `修改：${competitionName}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('届次（如 第五届）').fill('第五届');
+    await dialog.getByLabel('主办单位').fill('省卫生健康委');
+    await dialog.getByRole('button', { name: /保存竞赛/ }).click();
+    await page.getByText('已保存竞赛').waitFor();
+    await page.getByRole('row', { name: /省卫生健康委/ }).getByText('第五届').waitFor();
+    const corrected = await t.models.Competition.findOne({ name: competitionName }).lean();
+    expect([corrected!.edition, corrected!.organiser]).to.deep.equal(['第五届', '省卫生健康委']);
+    await page.getByRole('button', { name: `删除：${unusedName}` }).click();
+    await page.getByRole('button', { name: /^删\s*除$/ }).last().click();
+    await page.getByText(`已删除：${unusedName}`).waitFor();
+    expect(await t.models.Competition.countDocuments({ name: unusedName })).to.equal(0);
   });
 });

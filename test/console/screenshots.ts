@@ -11,6 +11,7 @@ const PAGES = [
   ['entry', '录入'],
   ['review', '审核'],
   ['imports', '导入'],
+  ['competitions', '竞赛'],
   ['report', '报告'],
   ['admin', '管理'],
 ] as const;

@@ -282,6 +282,21 @@ describe('conformance: answers as MongoDB gives them', () => {
     expect([byZero.code, byZero.message]).to.deep.equal([2, "can't $divide by zero"]);
     expect((await serverFailure(money.aggregate([{ $match: { _id: 2 } }, { $project: { q: { $mod: ['$m', 0] } } }]).toArray())).code).to.equal(16610);
   });
+  // mongod's command parser (IDL): a field of the wrong type is refused with 14, naming it.
+  it('refuses command fields of the wrong type with TypeMismatch', async () => {
+    const db = t.db;
+    await db.collection('typed').insertOne({ a: 1 });
+    const cases: [object, string][] = [
+      [{ find: 'typed', sort: 'a' }, "BSON field 'find.sort' is the wrong type 'string', expected type 'object'"],
+      [{ count: 'typed', query: 'a' }, "BSON field 'count.query' is the wrong type 'string', expected type 'object'"],
+      [{ findAndModify: 'typed', query: 5, remove: true }, "BSON field 'findAndModify.query' is the wrong type 'int', expected type 'object'"],
+      [{ killCursors: 'typed', cursors: 5 }, "BSON field 'killCursors.cursors' is the wrong type 'int', expected type 'array'"],
+    ];
+    for (const [command, message] of cases) {
+      const e = await serverFailure(db.command(command as never));
+      expect([e.code, e.message], JSON.stringify(command)).to.deep.equal([14, message]);
+    }
+  });
   // "$min" and "$max" compare numbers by value across int, long, double and decimal, and set
   // the operand (with its type) only when it wins.
   it('updates with $min and $max across numeric types', async () => {

@@ -23,6 +23,8 @@ type Documents = {
     "mutation DepartmentCreate($input: DepartmentCreateInput!) { departmentCreate(input: $input) { department { id } userErrors { field message } } }": typeof types.DepartmentCreateDocument,
     "mutation UnionGroupCreate($input: UnionGroupCreateInput!) { unionGroupCreate(input: $input) { unionGroup { id } userErrors { field message } } }": typeof types.UnionGroupCreateDocument,
     "mutation PersonCreate($input: PersonCreateInput!) { personCreate(input: $input) { person { id } userErrors { field message } } }": typeof types.PersonCreateDocument,
+    "\n  query CompetitionList($filter: CompetitionFilter, $first: Int!, $after: String) {\n    competitions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      edges {\n        node {\n          id name brand organiser edition sector level levelLabel category categoryLabel year shared\n          hostedByUnion participants participantsApprox\n          awards(first: 0) { totalCount }\n        }\n      }\n    }\n  }\n": typeof types.CompetitionListDocument,
+    "\n  mutation CompetitionDelete($id: ID!) { competitionDelete(input: { id: $id }) { deletedId userErrors { message } } }\n": typeof types.CompetitionDeleteDocument,
     "\n  query ImportJobs {\n    importJobs(first: 20) {\n      edges { node { id kind mode status fileName createdAt createdBy { username } counts { rows create update unchanged error } } }\n    }\n  }\n": typeof types.ImportJobsDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      userErrors { field code message }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query OverviewTrend {\n    trend: achievementStats(filter: { status: VERIFIED }, groupBy: [YEAR]) {\n      groups { year records people }\n    }\n    queue: achievementStats(filter: { status: SUBMITTED }) {\n      total { records }\n    }\n  }\n": typeof types.OverviewTrendDocument,
@@ -40,8 +42,9 @@ type Documents = {
     "mutation ReturnHonour($id: ID!, $reason: String!) { honourReturn(input: { id: $id, reason: $reason }) { honour { id status } userErrors { message } } }": typeof types.ReturnHonourDocument,
     "mutation ReturnDesignation($id: ID!, $reason: String!) { modelWorkerDesignationReturn(input: { id: $id, reason: $reason }) { designation { id status } userErrors { message } } }": typeof types.ReturnDesignationDocument,
     "mutation ReturnDonation($id: ID!, $reason: String!) { donationReturn(input: { id: $id, reason: $reason }) { donation { id status } userErrors { message } } }": typeof types.ReturnDonationDocument,
-    "\n  query CompetitionChoices($search: String) {\n    competitions(first: 30, filter: { search: $search }) { edges { node { id name year levelLabel } } }\n  }\n": typeof types.CompetitionChoicesDocument,
     "\n  mutation CompetitionCreate($input: CompetitionCreateInput!) {\n    competitionCreate(input: $input) { competition { id name year } warnings { message } userErrors { field message } }\n  }\n": typeof types.CompetitionCreateDocument,
+    "\n  mutation CompetitionUpdate($input: CompetitionUpdateInput!) {\n    competitionUpdate(input: $input) { competition { id name year } warnings { message } userErrors { field message } }\n  }\n": typeof types.CompetitionUpdateDocument,
+    "\n  query CompetitionChoices($search: String) {\n    competitions(first: 30, filter: { search: $search }) { edges { node { id name year levelLabel } } }\n  }\n": typeof types.CompetitionChoicesDocument,
     "\n  query AwardCheck($input: AwardCreateInput!) {\n    awardCheck(input: $input) { warnings { code message recordId } userErrors { field code message } }\n  }\n": typeof types.AwardCheckDocument,
     "\n  mutation AwardCreate($input: AwardCreateInput!) {\n    awardCreate(input: $input) { award { id title status } warnings { message } userErrors { field code message } }\n  }\n": typeof types.AwardCreateDocument,
     "\n  query Campaigns {\n    civilisedPostCampaigns(first: 50) {\n      edges { node { id year titleLabel levelLabel status statusLabel department { name } steps { status date } honour { id title } } }\n    }\n  }\n": typeof types.CampaignsDocument,
@@ -65,6 +68,8 @@ const documents: Documents = {
     "mutation DepartmentCreate($input: DepartmentCreateInput!) { departmentCreate(input: $input) { department { id } userErrors { field message } } }": types.DepartmentCreateDocument,
     "mutation UnionGroupCreate($input: UnionGroupCreateInput!) { unionGroupCreate(input: $input) { unionGroup { id } userErrors { field message } } }": types.UnionGroupCreateDocument,
     "mutation PersonCreate($input: PersonCreateInput!) { personCreate(input: $input) { person { id } userErrors { field message } } }": types.PersonCreateDocument,
+    "\n  query CompetitionList($filter: CompetitionFilter, $first: Int!, $after: String) {\n    competitions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      edges {\n        node {\n          id name brand organiser edition sector level levelLabel category categoryLabel year shared\n          hostedByUnion participants participantsApprox\n          awards(first: 0) { totalCount }\n        }\n      }\n    }\n  }\n": types.CompetitionListDocument,
+    "\n  mutation CompetitionDelete($id: ID!) { competitionDelete(input: { id: $id }) { deletedId userErrors { message } } }\n": types.CompetitionDeleteDocument,
     "\n  query ImportJobs {\n    importJobs(first: 20) {\n      edges { node { id kind mode status fileName createdAt createdBy { username } counts { rows create update unchanged error } } }\n    }\n  }\n": types.ImportJobsDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      userErrors { field code message }\n    }\n  }\n": types.LoginDocument,
     "\n  query OverviewTrend {\n    trend: achievementStats(filter: { status: VERIFIED }, groupBy: [YEAR]) {\n      groups { year records people }\n    }\n    queue: achievementStats(filter: { status: SUBMITTED }) {\n      total { records }\n    }\n  }\n": types.OverviewTrendDocument,
@@ -82,8 +87,9 @@ const documents: Documents = {
     "mutation ReturnHonour($id: ID!, $reason: String!) { honourReturn(input: { id: $id, reason: $reason }) { honour { id status } userErrors { message } } }": types.ReturnHonourDocument,
     "mutation ReturnDesignation($id: ID!, $reason: String!) { modelWorkerDesignationReturn(input: { id: $id, reason: $reason }) { designation { id status } userErrors { message } } }": types.ReturnDesignationDocument,
     "mutation ReturnDonation($id: ID!, $reason: String!) { donationReturn(input: { id: $id, reason: $reason }) { donation { id status } userErrors { message } } }": types.ReturnDonationDocument,
-    "\n  query CompetitionChoices($search: String) {\n    competitions(first: 30, filter: { search: $search }) { edges { node { id name year levelLabel } } }\n  }\n": types.CompetitionChoicesDocument,
     "\n  mutation CompetitionCreate($input: CompetitionCreateInput!) {\n    competitionCreate(input: $input) { competition { id name year } warnings { message } userErrors { field message } }\n  }\n": types.CompetitionCreateDocument,
+    "\n  mutation CompetitionUpdate($input: CompetitionUpdateInput!) {\n    competitionUpdate(input: $input) { competition { id name year } warnings { message } userErrors { field message } }\n  }\n": types.CompetitionUpdateDocument,
+    "\n  query CompetitionChoices($search: String) {\n    competitions(first: 30, filter: { search: $search }) { edges { node { id name year levelLabel } } }\n  }\n": types.CompetitionChoicesDocument,
     "\n  query AwardCheck($input: AwardCreateInput!) {\n    awardCheck(input: $input) { warnings { code message recordId } userErrors { field code message } }\n  }\n": types.AwardCheckDocument,
     "\n  mutation AwardCreate($input: AwardCreateInput!) {\n    awardCreate(input: $input) { award { id title status } warnings { message } userErrors { field code message } }\n  }\n": types.AwardCreateDocument,
     "\n  query Campaigns {\n    civilisedPostCampaigns(first: 50) {\n      edges { node { id year titleLabel levelLabel status statusLabel department { name } steps { status date } honour { id title } } }\n    }\n  }\n": types.CampaignsDocument,
@@ -148,6 +154,14 @@ export function graphql(source: "mutation UnionGroupCreate($input: UnionGroupCre
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation PersonCreate($input: PersonCreateInput!) { personCreate(input: $input) { person { id } userErrors { field message } } }"): (typeof documents)["mutation PersonCreate($input: PersonCreateInput!) { personCreate(input: $input) { person { id } userErrors { field message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompetitionList($filter: CompetitionFilter, $first: Int!, $after: String) {\n    competitions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      edges {\n        node {\n          id name brand organiser edition sector level levelLabel category categoryLabel year shared\n          hostedByUnion participants participantsApprox\n          awards(first: 0) { totalCount }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CompetitionList($filter: CompetitionFilter, $first: Int!, $after: String) {\n    competitions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      edges {\n        node {\n          id name brand organiser edition sector level levelLabel category categoryLabel year shared\n          hostedByUnion participants participantsApprox\n          awards(first: 0) { totalCount }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompetitionDelete($id: ID!) { competitionDelete(input: { id: $id }) { deletedId userErrors { message } } }\n"): (typeof documents)["\n  mutation CompetitionDelete($id: ID!) { competitionDelete(input: { id: $id }) { deletedId userErrors { message } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -219,11 +233,15 @@ export function graphql(source: "mutation ReturnDonation($id: ID!, $reason: Stri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CompetitionChoices($search: String) {\n    competitions(first: 30, filter: { search: $search }) { edges { node { id name year levelLabel } } }\n  }\n"): (typeof documents)["\n  query CompetitionChoices($search: String) {\n    competitions(first: 30, filter: { search: $search }) { edges { node { id name year levelLabel } } }\n  }\n"];
+export function graphql(source: "\n  mutation CompetitionCreate($input: CompetitionCreateInput!) {\n    competitionCreate(input: $input) { competition { id name year } warnings { message } userErrors { field message } }\n  }\n"): (typeof documents)["\n  mutation CompetitionCreate($input: CompetitionCreateInput!) {\n    competitionCreate(input: $input) { competition { id name year } warnings { message } userErrors { field message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CompetitionCreate($input: CompetitionCreateInput!) {\n    competitionCreate(input: $input) { competition { id name year } warnings { message } userErrors { field message } }\n  }\n"): (typeof documents)["\n  mutation CompetitionCreate($input: CompetitionCreateInput!) {\n    competitionCreate(input: $input) { competition { id name year } warnings { message } userErrors { field message } }\n  }\n"];
+export function graphql(source: "\n  mutation CompetitionUpdate($input: CompetitionUpdateInput!) {\n    competitionUpdate(input: $input) { competition { id name year } warnings { message } userErrors { field message } }\n  }\n"): (typeof documents)["\n  mutation CompetitionUpdate($input: CompetitionUpdateInput!) {\n    competitionUpdate(input: $input) { competition { id name year } warnings { message } userErrors { field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompetitionChoices($search: String) {\n    competitions(first: 30, filter: { search: $search }) { edges { node { id name year levelLabel } } }\n  }\n"): (typeof documents)["\n  query CompetitionChoices($search: String) {\n    competitions(first: 30, filter: { search: $search }) { edges { node { id name year levelLabel } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,21 +1,16 @@
-import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useLookups } from '../../api/lookups';
-import { canVerify, useViewer } from '../../api/viewer';
 import { graphql } from '../../gql';
 import type { AwardCreateInput } from '../../gql/graphql';
 import { showOnFields } from '../../lib/errors';
+import { CompetitionModal } from '../competitions/CompetitionModal';
 import { day, FIELD_ALIASES, Recipients, recipientInput, Saved } from './shared';
 
 const CompetitionsQuery = graphql(`
   query CompetitionChoices($search: String) {
     competitions(first: 30, filter: { search: $search }) { edges { node { id name year levelLabel } } }
-  }
-`);
-const CompetitionCreate = graphql(`
-  mutation CompetitionCreate($input: CompetitionCreateInput!) {
-    competitionCreate(input: $input) { competition { id name year } warnings { message } userErrors { field message } }
   }
 `);
 const AwardCheck = graphql(`
@@ -30,48 +25,6 @@ const AwardCreate = graphql(`
 `);
 
 const FIELDS = ['competitionId', 'people', 'departmentId', 'grade', 'placement', 'resultText', 'division', 'date', 'certificateNumber', 'note'];
-
-function NewCompetition({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
-  const [form] = Form.useForm();
-  const { levels, categories } = useLookups();
-  const [{ fetching }, create] = useMutation(CompetitionCreate);
-  const [problem, setProblem] = useState<string | null>(null);
-  // Only a verifier's or an admin's word makes it the union's own event (the report states it).
-  const mayHost = canVerify(useViewer());
-  const hosted = Form.useWatch('hostedByUnion', form) as boolean | undefined;
-  type Values = { name: string; level: string; category: string; year: number; brand?: string; organiser?: string; edition?: string; sector?: string; hostedByUnion?: boolean; participants?: number; participantsApprox?: 'OVER' | 'NEARLY' };
-  const save = async (v: Values) => {
-    const own = mayHost && v.hostedByUnion ? { hostedByUnion: true, participants: v.participants ?? null, participantsApprox: v.participants ? (v.participantsApprox ?? null) : null } : {};
-    const res = await create({ input: { name: v.name, level: v.level as never, category: v.category as never, year: v.year, brand: v.brand || null, organiser: v.organiser || null, edition: v.edition || null, sector: v.sector || null, ...own } });
-    const p = res.data?.competitionCreate;
-    if (p?.competition) return onCreated(p.competition.id);
-    setProblem(showOnFields(form, p?.userErrors ?? [], ['name', 'level', 'category', 'year', 'brand', 'organiser', 'edition', 'sector', 'hostedByUnion', 'participants', 'participantsApprox']).join('；') || res.error?.message || null);
-  };
-  return (
-    <Modal open={open} title="新增竞赛" onCancel={onClose} onOk={() => form.submit()} confirmLoading={fetching} okText="保存竞赛" destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ year: new Date().getFullYear() }}>
-        <Form.Item label="竞赛名称" name="name" rules={[{ required: true, message: '请填写竞赛名称' }]}><Input /></Form.Item>
-        <Form.Item label="级别" name="level" rules={[{ required: true, message: '请选择级别' }]}><Select options={levels} /></Form.Item>
-        <Form.Item label="类别" name="category" rules={[{ required: true, message: '请选择类别' }]}><Select options={categories} /></Form.Item>
-        <Form.Item label="年份" name="year" rules={[{ required: true, message: '请填写年份' }]}><InputNumber min={1950} max={2100} /></Form.Item>
-        <Form.Item label="主办单位" name="organiser"><Input /></Form.Item>
-        <Form.Item label="届次（如 第五届）" name="edition"><Input /></Form.Item>
-        <Form.Item label="品牌（如 桐君堂杯）" name="brand"><Input /></Form.Item>
-        <Form.Item label="系统（如 市直卫生健康系统）" name="sector"><Input /></Form.Item>
-        {mayHost && (
-          <Form.Item name="hostedByUnion" valuePropName="checked"><Checkbox>本院工会自己组织的活动</Checkbox></Form.Item>
-        )}
-        {mayHost && hosted && (
-          <Space>
-            <Form.Item label="参赛职工人数" name="participants"><InputNumber min={1} max={100000} /></Form.Item>
-            <Form.Item label="约数" name="participantsApprox"><Select style={{ width: 120 }} allowClear options={[{ value: 'OVER', label: '余（200余人）' }, { value: 'NEARLY', label: '近（近百人）' }]} /></Form.Item>
-          </Space>
-        )}
-        {problem && <Alert type="error" title={problem} />}
-      </Form>
-    </Modal>
-  );
-}
 
 export function AwardForm({ scope }: { scope: string[] | null }) {
   const [form] = Form.useForm();
@@ -166,10 +119,10 @@ export function AwardForm({ scope }: { scope: string[] | null }) {
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit" loading={fetching}>保存</Button>
       </Form>
-      <NewCompetition
+      <CompetitionModal
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={(id) => {
+        onSaved={(id) => {
           setCreating(false);
           form.setFieldValue('competitionId', id);
           setSearch('');
