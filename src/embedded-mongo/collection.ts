@@ -171,15 +171,10 @@ export class Collection {
   }
 
   /** Unique keys only, not counting the documents `ignored` (for a transaction's view). */
-  checkWriteExcept(doc: Doc, selfId: string | undefined, ignored: Set<string>) {
+  checkWriteExcept(doc: Doc, selfId: string | undefined, ignored: { has(id: string): boolean }) {
     const size = calculateSize(doc);
     if (size > MAX_DOCUMENT_SIZE) throw new CommandError(17419, 'Location17419', `Resulting document after update is larger than ${MAX_DOCUMENT_SIZE}`);
     for (const index of this.indexes.values()) index.checkUniqueExcept(doc, selfId, ignored);
-  }
-
-  /** Refuses `doc` if it shares a unique key with `other`. */
-  checkCollision(doc: Doc, other: Doc) {
-    for (const index of this.indexes.values()) index.checkCollision(doc, other);
   }
 
   /** Stores a document (already checked); replaces the one with the same _id. */

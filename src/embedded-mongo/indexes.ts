@@ -133,7 +133,7 @@ export class Index {
   }
 
   /** checkUnique, not counting the documents whose ids `ignored` holds (a transaction changed them). */
-  checkUniqueExcept(doc: Doc, selfId: string | undefined, ignored: Set<string>) {
+  checkUniqueExcept(doc: Doc, selfId: string | undefined, ignored: { has(id: string): boolean }) {
     if (!this.spec.unique || !this.covers(doc)) return;
     for (const tuple of this.tuplesOf(doc)) {
       const ids = this.tuples.get(this.tupleKey(tuple));
@@ -141,11 +141,10 @@ export class Index {
     }
   }
 
-  /** Throws the duplicate key error if two documents share a key of this unique index. */
-  checkCollision(doc: Doc, other: Doc) {
-    if (!this.spec.unique || !this.covers(doc) || !this.covers(other)) return;
-    const theirs = new Set(this.tuplesOf(other).map((t) => this.tupleKey(t)));
-    for (const tuple of this.tuplesOf(doc)) if (theirs.has(this.tupleKey(tuple))) throw this.duplicate(tuple);
+  /** The whole keys a document holds in this index if it is unique (none otherwise), with their tuples. */
+  uniqueKeys(doc: Doc): { key: string; tuple: unknown[] }[] {
+    if (!this.spec.unique || !this.covers(doc)) return [];
+    return this.tuplesOf(doc).map((tuple) => ({ key: this.tupleKey(tuple), tuple }));
   }
 
   duplicate(tuple: unknown[]): DuplicateKeyError {

@@ -94,8 +94,6 @@ export class TextIndex extends Index {
     this.checkUnique(doc);
   }
 
-  override checkCollision() {}
-
   override add(doc: Doc, id: string) {
     if (!this.covers(doc)) return;
     const scores = termScores(doc, this.text);

@@ -9,7 +9,7 @@
 import type { Doc } from './bson.js';
 import type { Collection } from './collection.js';
 import type { EngineOptions } from './engine.js';
-import { CommandError } from './errors.js';
+import { CommandError, type DuplicateKeyError } from './errors.js';
 import type { Op, Store } from './store.js';
 import { canonicalKey } from './values.js';
 
@@ -31,8 +31,46 @@ const RETRYABLE = new Set(['insert', 'update', 'delete', 'findandmodify']);
 
 type Overlay = Map<string, Map<string, Doc | null>>;
 
+/**
+ * The unique keys a transaction's written documents hold in one collection, so a write is
+ * checked against the others by lookup rather than by comparing it with each of them.
+ */
+class OverlayKeys {
+  /** `index name \u0001 key` → the key of the document holding it */
+  private readonly holders = new Map<string, string>();
+  private readonly held = new Map<string, string[]>();
+
+  /** Records what the document (null: deleted) now holds. */
+  set(coll: Collection, docKey: string, doc: Doc | null) {
+    for (const k of this.held.get(docKey) ?? []) if (this.holders.get(k) === docKey) this.holders.delete(k);
+    this.held.delete(docKey);
+    if (!doc) return;
+    const keys: string[] = [];
+    for (const index of coll.indexes.values()) {
+      for (const { key } of index.uniqueKeys(doc)) {
+        const k = `${index.spec.name}\u0001${key}`;
+        this.holders.set(k, docKey);
+        keys.push(k);
+      }
+    }
+    if (keys.length) this.held.set(docKey, keys);
+  }
+
+  /** The duplicate key error if `doc` shares a unique key with another of these documents. */
+  clash(coll: Collection, docKey: string, doc: Doc): DuplicateKeyError | undefined {
+    for (const index of coll.indexes.values()) {
+      for (const { key, tuple } of index.uniqueKeys(doc)) {
+        const holder = this.holders.get(`${index.spec.name}\u0001${key}`);
+        if (holder !== undefined && holder !== docKey) return index.duplicate(tuple);
+      }
+    }
+    return undefined;
+  }
+}
+
 export class Transaction {
   readonly overlay: Overlay = new Map();
+  private readonly keys = new Map<string, OverlayKeys>();
   state: 'active' | 'committed' | 'aborted' = 'active';
   abortReason = '';
   conflicted = false;
@@ -45,6 +83,13 @@ export class Transaction {
 
   written(ns: string, key: string): Doc | null | undefined {
     return this.overlay.get(ns)?.get(key);
+  }
+
+  /** The unique keys its writes hold in `ns`. */
+  keysOf(ns: string): OverlayKeys {
+    let keys = this.keys.get(ns);
+    if (!keys) this.keys.set(ns, (keys = new OverlayKeys()));
+    return keys;
   }
 }
 
@@ -94,7 +139,7 @@ export class TransactionManager {
   private readonly committing = new Set<Transaction>();
 
   /** Whether anyone wrote this document since `lsn`. */
-  private changedAfter(ns: string, key: string, lsn: number): boolean {
+  changedAfter(ns: string, key: string, lsn: number): boolean {
     return this.history.get(ns)?.get(key)?.some((v) => v.lsn > lsn) ?? false;
   }
 
@@ -234,17 +279,12 @@ export class TransactionManager {
    * A unique key another open transaction has written is taken until it ends: as in
    * MongoDB, the second writer conflicts (and retries once the first has committed).
    */
-  checkKeysOfOthers(txn: Transaction, coll: Collection, doc: Doc) {
+  checkKeysOfOthers(txn: Transaction, coll: Collection, docKey: string, doc: Doc) {
     for (const other of this.open) {
-      if (other === txn) continue;
-      for (const written of other.overlay.get(coll.ns)?.values() ?? []) {
-        if (!written) continue;
-        try {
-          coll.checkCollision(doc, written);
-        } catch {
-          txn.conflicted = true;
-          throw writeConflict();
-        }
+      if (other === txn || !other.overlay.has(coll.ns)) continue;
+      if (other.keysOf(coll.ns).clash(coll, docKey, doc)) {
+        txn.conflicted = true;
+        throw writeConflict();
       }
     }
   }
@@ -337,6 +377,8 @@ class TransactionView {
     let docs = this.txn.overlay.get(ns);
     if (!docs) this.txn.overlay.set(ns, (docs = new Map()));
     docs.set(key, op.o === 'put' ? op.doc : null);
+    const main = this.store.collection(op.d, op.c);
+    if (main) this.txn.keysOf(ns).set(main, key, op.o === 'put' ? op.doc : null);
   }
 
   journalIndex(): never {
@@ -407,14 +449,14 @@ class TransactionCollection {
   }
 
   checkWrite(doc: Doc, selfId?: string) {
-    const changed = this.changed();
+    const ns = this.main.ns;
     const key = canonicalKey(doc._id);
     if (key !== selfId && this.visible(key) !== undefined) throw this.main.duplicateId(doc._id);
     // Unique keys: against the stored documents the transaction has not changed, and its own.
-    this.main.checkWriteExcept(doc, selfId, changed);
-    for (const [otherKey, other] of this.txn.overlay.get(this.main.ns) ?? []) {
-      if (other && otherKey !== key) this.main.checkCollision(doc, other);
-    }
-    this.manager.checkKeysOfOthers(this.txn, this.main, doc);
+    const overlay = this.txn.overlay.get(ns);
+    this.main.checkWriteExcept(doc, selfId, { has: (k) => Boolean(overlay?.has(k)) || this.manager.changedAfter(ns, k, this.txn.snapshot) });
+    const clash = this.txn.keysOf(ns).clash(this.main, key, doc);
+    if (clash) throw clash;
+    this.manager.checkKeysOfOthers(this.txn, this.main, key, doc);
   }
 }

@@ -116,6 +116,32 @@ describe('conformance: transactions and retryable writes', function () {
     expect(await c.countDocuments()).to.equal(1);
   });
 
+  it("lets a transaction reuse a unique key it freed, and makes another transaction's key a conflict", async () => {
+    const c = t.db.collection('txn_keys');
+    await c.createIndex({ code: 1 }, { unique: true });
+    await withSession(async (s) => {
+      s.startTransaction();
+      await c.insertMany(Array.from({ length: 500 }, (_, i) => ({ _id: i, code: `C${i}` })) as never[], { session: s });
+      await c.updateOne({ _id: 0 } as never, { $set: { code: 'moved' } }, { session: s });
+      await c.insertOne({ _id: 'reuse', code: 'C0' } as never, { session: s });
+      expect((await c.insertOne({ _id: 'dup', code: 'C499' } as never, { session: s }).catch((e) => e)).code).to.equal(11000);
+      await s.abortTransaction();
+    });
+    await withSession(async (first) => {
+      await withSession(async (second) => {
+        first.startTransaction();
+        second.startTransaction();
+        await c.insertOne({ code: 'taken' }, { session: first });
+        const clash = await c.insertOne({ code: 'taken' }, { session: second }).catch((e) => e);
+        expect(clash.code).to.equal(112);
+        expect(clash.errorLabels).to.include('TransientTransactionError');
+        await second.abortTransaction().catch(() => undefined);
+        await first.commitTransaction();
+      });
+    });
+    expect(await c.countDocuments({ code: 'taken' })).to.equal(1);
+  });
+
   it('applies a retried write once: the same session and txnNumber get the first reply', async () => {
     const c = t.db.collection('retry');
     await withSession(async (s) => {
