@@ -18,11 +18,11 @@ import { ObjectId, bsonTypeName, isObjectId, isPlainObject, type Doc } from './b
 import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
 import { decimalArithmetic, decimalDivide, decimalMean, decimalMod, decimalOf, isDecimal } from './decimal.js';
-import { containsTypedNumber, isTypedNumber, numbersCopy, typedMinMax, typedNumbersSeen } from './numbers.js';
+import { containsTypedNumber, isTypedNumber, numbersCopy, typedArithmetic, typedMinMax, typedNumbersSeen } from './numbers.js';
 import { typeCondition } from './type-operator.js';
 import { $indexOfCP, $modQuery, $round, withArgumentLists } from './operator-fixes.js';
 import { canonicalKey, cloneValue, collatedKey, collationComparator, collationFold, compareValues, exactScalar, expressionPath, getPath, normalizeCollation, pathValues, sortDocs, type StringComparator } from './values.js';
-import { plainLookupStage, plainProjectStage, plainProjection, plainUnwindStage, readOnly } from './plain-stages.js';
+import { isPlainLookup, isPlainUnwind, plainLookupStage, plainProjectStage, plainProjection, plainUnwindStage, readOnly } from './plain-stages.js';
 
 type AnyOp = (...args: never[]) => unknown;
 type Opts = Options;
@@ -186,9 +186,11 @@ function simpleAccumulator(spec: unknown, fold?: (s: string) => string): Accumul
         init: () => 0,
         add: (n, doc) => {
           const v = f(doc);
-          if (!isNumber(v)) return n;
-          // A Decimal128 among them makes the sum an exact decimal, as MongoDB's.
-          return isDecimal(v) || isDecimal(n) ? decimalOf('add', [n, v]) : (n as number) + (v as number);
+          if (!isNumber(v) && !isTypedNumber(v)) return n;
+          // A Decimal128 among them makes the sum an exact decimal, as MongoDB's; a kept Long
+          // or Double keeps its type (a long sum of longs, a double with a double among them).
+          if (isDecimal(v) || isDecimal(n)) return decimalOf('add', [n, v]);
+          return isTypedNumber(v) || isTypedNumber(n) ? typedArithmetic('add', n, v) : (n as number) + (v as number);
         },
       };
     case '$avg':
@@ -198,7 +200,7 @@ function simpleAccumulator(spec: unknown, fold?: (s: string) => string): Accumul
         add: (st, doc) => {
           const v = f(doc);
           const s = st as { sum: number; n: number; decimals: unknown };
-          if (typeof v === 'number') s.sum += v;
+          if (typeof v === 'number' || isTypedNumber(v)) s.sum += Number(v);
           else if (isDecimal(v)) s.decimals = decimalOf('add', [s.decimals ?? 0, v]);
           else return s;
           s.n++;
@@ -700,13 +702,48 @@ export function project(docs: Doc[], projection: Doc | undefined, o?: EngineOpti
 
 const STAGES = new Set(Object.keys(PIPELINE_OPS));
 
+/** Whether $group runs without mingo: keys of field paths, the common accumulators. */
+const isSimpleGroup = (spec: Doc) => simpleExpr(spec._id) !== null && Object.entries(spec).every(([k, v]) => k === '_id' || simpleAccumulator(v) !== null);
+
+/**
+ * Whether a pipeline only moves stored values about (no expression computes with them), so
+ * a kept Long or Double can pass through it as it is; any other pipeline computes with
+ * JavaScript numbers.
+ */
+function keepsNumberTypes(pipeline: Doc[]): boolean {
+  return pipeline.every((stage) => {
+    const [name, spec] = Object.entries(stage ?? {})[0] ?? [];
+    switch (name) {
+      case '$match':
+        return isPlainObject(spec) && !mentionsExpr(spec);
+      case '$sort':
+      case '$limit':
+      case '$skip':
+      case '$count':
+        return true;
+      case '$project':
+        return isPlainObject(spec) && plainProjection(spec) !== undefined;
+      case '$unwind':
+        return isPlainUnwind(spec);
+      case '$lookup':
+        return isPlainLookup(spec);
+      case '$group':
+        return isPlainObject(spec) && isSimpleGroup(spec);
+      case '$facet':
+        return isPlainObject(spec) && Object.values(spec).every((p) => Array.isArray(p) && keepsNumberTypes(p as Doc[]));
+      default:
+        return false;
+    }
+  });
+}
+
 export function aggregate(docs: Doc[], pipeline: Doc[], o?: EngineOptions): Doc[] {
   for (const stage of pipeline) {
     const name = stage && typeof stage === 'object' ? Object.keys(stage)[0] : undefined;
     if (name && name.startsWith('$') && !STAGES.has(name)) throw new CommandError(40324, 'Location40324', `Unrecognized pipeline stage name: '${name}'`);
   }
-  // Pipelines compute with JavaScript numbers: a kept Double or Long enters as a number.
-  const input = typedNumbersSeen() ? docs.map((d) => (containsTypedNumber(d) ? numbersCopy(d) : d)) : docs;
+  // Pipelines that compute do so with JavaScript numbers: a kept Double or Long enters them as a number.
+  const input = typedNumbersSeen() && !keepsNumberTypes(pipeline) ? docs.map((d) => (containsTypedNumber(d) ? numbersCopy(d) : d)) : docs;
   return translate(() => new Aggregator(pipeline, mingoOptions(o)).run<Doc>(input));
 }
 

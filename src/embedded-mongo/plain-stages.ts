@@ -91,6 +91,14 @@ export function plainProjectStage(base: Stage): Stage {
   };
 }
 
+/** Whether an $unwind is of a top-level field, with no option but preserveNullAndEmptyArrays. */
+export function isPlainUnwind(expr: unknown): boolean {
+  const spec = (typeof expr === 'string' ? { path: expr } : expr) as Doc | null;
+  if (!spec || typeof spec !== 'object') return false;
+  const { path, preserveNullAndEmptyArrays: preserve } = spec;
+  return typeof path === 'string' && path.startsWith('$') && isFieldName(path.slice(1)) && !path.includes('.') && Object.keys(spec).every((k) => k === 'path' || k === 'preserveNullAndEmptyArrays') && (preserve === undefined || typeof preserve === 'boolean');
+}
+
 /**
  * $unwind of a top-level field: one document per element of an array; a value that is not an
  * array is kept as it is; missing, null and [] give nothing, or with preserveNullAndEmptyArrays
@@ -99,13 +107,10 @@ export function plainProjectStage(base: Stage): Stage {
 export function plainUnwindStage(base: Stage): Stage {
   return (coll, expr, options) => {
     const spec = (typeof expr === 'string' ? { path: expr } : expr) as Doc | null;
-    const keys = spec && typeof spec === 'object' ? Object.keys(spec) : [];
-    const path = spec?.path;
     const preserve = spec?.preserveNullAndEmptyArrays;
-    const simple = typeof path === 'string' && path.startsWith('$') && isFieldName(path.slice(1)) && !path.includes('.') && keys.every((k) => k === 'path' || k === 'preserveNullAndEmptyArrays') && (preserve === undefined || typeof preserve === 'boolean');
     // The general stage writes into its input (the index field, a removed empty array): it gets copies.
-    if (!simple) return base(coll.map(cloneValue), expr, options);
-    const field = (path as string).slice(1);
+    if (!isPlainUnwind(expr)) return base(coll.map(cloneValue), expr, options);
+    const field = (spec!.path as string).slice(1);
     return coll.transform((docs) => {
       const out: Doc[] = [];
       for (const doc of docs as Doc[]) {
@@ -139,13 +144,18 @@ function foreignKeys(v: unknown): string[] {
  * join, matches in the foreign collection's order. A document whose local value is an array
  * goes to the general stage.
  */
+/** Whether a $lookup joins by equality of top-level fields, with no pipeline. */
+export function isPlainLookup(expr: unknown): boolean {
+  if (!expr || typeof expr !== 'object') return false;
+  const { localField, foreignField, as, from } = expr as Doc;
+  const topLevel = (f: unknown) => typeof f === 'string' && isFieldName(f) && !f.includes('.');
+  return Object.keys(expr).sort().join(',') === 'as,foreignField,from,localField' && typeof from === 'string' && topLevel(localField) && topLevel(foreignField) && topLevel(as);
+}
+
 export function plainLookupStage(base: Stage): Stage {
   return (coll, expr, options) => {
-    const spec = expr as Doc;
-    const keys = spec && typeof spec === 'object' ? Object.keys(spec).sort().join(',') : '';
-    const { localField, foreignField, as, from } = spec ?? {};
-    const topLevel = (f: unknown) => typeof f === 'string' && isFieldName(f) && !f.includes('.');
-    if (keys !== 'as,foreignField,from,localField' || typeof from !== 'string' || !topLevel(localField) || !topLevel(foreignField) || !topLevel(as)) return base(coll, expr, options);
+    if (!isPlainLookup(expr)) return base(coll, expr, options);
+    const { localField, foreignField, as, from } = expr as Record<string, string>;
     const foreign = options.collectionResolver?.(from) ?? [];
     const byKey = new Map<string, number[]>();
     foreign.forEach((doc, i) => {

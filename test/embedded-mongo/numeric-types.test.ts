@@ -91,6 +91,17 @@ describe('conformance: numeric BSON types', () => {
     expect(((await c.findOne({ _id: 1 as never }, RAW))!.big as Long).toString()).to.equal('9007199254740994');
   });
 
+  // "$sum" (aggregation): a sum of longs is a long, with a double among them a double; values
+  // a pipeline only moves ($match, $project of fields, $sort, $group's $first/$max) keep their type.
+  it('keeps the types through pipelines that move values, and sums by type', async () => {
+    await c.insertOne({ _id: 2 as never, l: Long.fromNumber(7), d: new Double(2) });
+    const [moved] = await c.aggregate([{ $match: { _id: 1 } }, { $project: { l: 1, d: 1, big: 1 } }], RAW).toArray();
+    expect([typeOf(moved.l), typeOf(moved.d), typeOf(moved.big), String(moved.big)]).to.deep.equal(['Long', 'Double', 'Long', '9007199254740993']);
+    const [sums] = await c.aggregate([{ $sort: { _id: 1 } }, { $group: { _id: null, longs: { $sum: '$l' }, doubles: { $sum: '$d' }, first: { $first: '$l' }, most: { $max: '$big' } } }], RAW).toArray();
+    expect([typeOf(sums.longs), String(sums.longs), typeOf(sums.doubles), Number(sums.doubles)]).to.deep.equal(['Long', '12', 'Double', 7]);
+    expect([typeOf(sums.first), typeOf(sums.most), String(sums.most)]).to.deep.equal(['Long', 'Long', '9007199254740993']);
+  });
+
   it('keeps the types of $set values, replacements and findAndModify', async () => {
     await c.updateOne({ _id: 1 as never }, { $set: { s: new Double(3), 'e.x': Long.fromNumber(4) }, $push: { arr: new Double(1) } as never });
     await c.replaceOne({ _id: 1 as never }, { r: new Double(8), q: Long.fromNumber(9) }, {});
