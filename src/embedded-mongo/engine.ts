@@ -632,10 +632,13 @@ function ownMatcher(filter: Doc, strCmp: StringComparator | undefined, o: Engine
  * a value in its type bracket, or is an array holding one. A dotted path (no array indexes)
  * is read through arrays as an index reads it; null through one is left to the engine.
  */
+const DBREF_FIELDS = new Set(['$ref', '$id', '$db']);
+
 function plainCondition(field: string, cond: unknown): Matcher | undefined {
   if (field.startsWith('$')) return undefined;
   const dotted = field.includes('.');
-  if (dotted && field.split('.').some((p) => !p || /^\d+$/.test(p) || p.startsWith('$'))) return undefined;
+  // A DBRef's $ref, $id and $db are read as its fields; no other part may start with $.
+  if (dotted && field.split('.').some((p) => !p || /^\d+$/.test(p) || (p.startsWith('$') && !DBREF_FIELDS.has(p)))) return undefined;
   let targets: unknown[];
   if (exactScalar(cond)) targets = [cond];
   else if (!isPlainObject(cond) || Object.keys(cond).length !== 1) return undefined;

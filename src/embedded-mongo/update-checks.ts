@@ -1,6 +1,7 @@
 // The errors MongoDB raises for an operator update before applying it, which mingo would
 // otherwise let pass as a silent no-op: conflicting paths (40), arithmetic on a non-number
-// (14), array operators on a non-array (2), and a path through a scalar (28).
+// (14), array operators on a non-array (2), a path through a scalar (28), an empty field
+// name in a path (56).
 import type { Doc } from './bson.js';
 import { bsonTypeName } from './bson.js';
 import { CommandError } from './errors.js';
@@ -55,7 +56,9 @@ export function checkOperatorUpdate(doc: Doc, modifier: Doc, isInsert: boolean) 
     const paths = Object.keys(spec as Doc);
     if (op === '$rename') paths.push(...Object.values(spec as Doc).filter((v): v is string => typeof v === 'string'));
     for (const path of paths) {
+      if (path === '') throw new CommandError(56, 'EmptyFieldName', 'An empty update path is not valid.');
       const parts = path.split('.');
+      if (parts.includes('')) throw new CommandError(56, 'EmptyFieldName', `The update path '${path}' contains an empty field name, which is not allowed.`);
       for (const other of seen) {
         const n = Math.min(parts.length, other.parts.length);
         if (parts.slice(0, n).every((p, i) => p === other.parts[i])) throw conflict(path, other.parts.slice(0, n).join('.'));

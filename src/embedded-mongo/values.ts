@@ -216,11 +216,25 @@ function pathWalk(v: unknown, parts: string[], i: number, out: unknown[]): void 
     else for (const e of v) if (e !== null && typeof e === 'object') pathWalk((e as Doc)[part], parts, i + 1, out);
     return;
   }
+  if (bsonTypeName(v) === 'DBRef') {
+    pathWalk(dbRefField(v as DBRefLike, parts[i]), parts, i + 1, out);
+    return;
+  }
   if (v === null || typeof v !== 'object' || v instanceof Date || bsonTypeName(v)) {
     out.push(undefined);
     return;
   }
   pathWalk((v as Doc)[parts[i]], parts, i + 1, out);
+}
+
+type DBRefLike = { collection: string; oid: unknown; db?: string; fields: Doc };
+
+/** A DBRef's fields as stored ({$ref, $id, $db, …}): the driver decodes it into an object of its own. */
+function dbRefField(ref: DBRefLike, name: string): unknown {
+  if (name === '$ref') return ref.collection;
+  if (name === '$id') return ref.oid;
+  if (name === '$db') return ref.db;
+  return ref.fields?.[name];
 }
 
 /** The single value at a dotted path (no array fan-out), undefined if missing. */

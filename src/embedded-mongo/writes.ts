@@ -56,7 +56,8 @@ export function updatedDocument(doc: Doc, spec: UpdateSpec, isInsert = false): D
 /** Whether an operator update would write to _id with a different value. */
 function touchesId(u: Doc, doc: Doc): boolean {
   return Object.entries(u).some(([op, spec]) =>
-    Object.keys((spec as Doc) ?? {}).some((path) => {
+    // A $rename writes to its targets as well as its sources.
+    [...Object.keys((spec as Doc) ?? {}), ...(op === '$rename' ? Object.values((spec as Doc) ?? {}).filter((v) => typeof v === 'string') : [])].some((path) => {
       if (path !== '_id' && !path.startsWith('_id.')) return false;
       return !(op === '$set' && path === '_id' && canonicalKey((spec as Doc)._id) === canonicalKey(doc._id));
     }),

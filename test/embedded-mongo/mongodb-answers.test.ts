@@ -6,7 +6,7 @@
 // ("equivalent to an $and of equalities"), "Query an Array" (array sort order) and
 // "Embedded Document equality" (field order matters).
 import { expect } from 'chai';
-import { Binary, Decimal128, Double, Long, ObjectId, type Collection } from 'mongodb';
+import { Binary, DBRef, Decimal128, Double, Long, ObjectId, type Collection } from 'mongodb';
 import { openTestDb, serverFailure, type TestDb } from '../helpers/mongo.js';
 
 const failure = serverFailure;
@@ -296,6 +296,18 @@ describe('conformance: answers as MongoDB gives them', () => {
       const e = await serverFailure(db.command(command as never));
       expect([e.code, e.message], JSON.stringify(command)).to.deep.equal([14, message]);
     }
+  });
+  // "Database References": a DBRef's $ref and $id are queried as fields; "Update operators":
+  // an empty field name in a path is 56, and a $rename onto _id modifies the immutable _id (66).
+  it('queries DBRef fields, and refuses empty path parts and renames onto _id', async () => {
+    const refs = t.db.collection('refs');
+    const person = new ObjectId();
+    await refs.insertMany([{ _id: 1 as never, owner: new DBRef('people', person) }, { _id: 2 as never, owner: new DBRef('people', new ObjectId()), note: 'x' }]);
+    expect((await refs.find({ 'owner.$id': person }).toArray()).map((d) => d._id)).to.deep.equal([1]);
+    expect(await refs.countDocuments({ 'owner.$ref': 'people' })).to.equal(2);
+    const empty = await serverFailure(refs.updateOne({ _id: 1 as never }, { $set: { 'a..b': 1 } }));
+    expect([empty.code, empty.message]).to.deep.equal([56, "The update path 'a..b' contains an empty field name, which is not allowed."]);
+    expect((await serverFailure(refs.updateOne({ _id: 2 as never }, { $rename: { note: '_id' } }))).code).to.equal(66);
   });
   // "$min" and "$max" compare numbers by value across int, long, double and decimal, and set
   // the operand (with its type) only when it wins.
