@@ -379,7 +379,7 @@ const handlers: Record<string, Handler> = {
     let matches = coll ? coll.find((cmd.query ?? {}) as Doc, { collation: cmd.collation }) : [];
     if (cmd.sort && Object.keys(cmd.sort as Doc).length) matches = sortDocs(matches, cmd.sort as Doc, collationComparator(cmd.collation));
     const target = matches[0];
-    const shape = (doc: Doc | undefined) => (doc ? project([doc], cmd.fields as Doc | undefined)[0] : null);
+    const shape = (doc: Doc | undefined) => (doc ? project([doc], cmd.fields as Doc | undefined, { collation: cmd.collation }, (cmd.query ?? {}) as Doc)[0] : null);
     if (cmd.remove) {
       if (target) ctx.store.write({ o: 'del', d: db, c: name, id: target._id });
       return { lastErrorObject: { n: target ? 1 : 0 }, value: shape(target), ok: 1 };
@@ -512,6 +512,15 @@ const handlers: Record<string, Handler> = {
 
   renamecollection: (cmd, db, ctx) => renameCollection(cmd, db, ctx.store),
 
+  // The older command mongosh and tools still send beside $collStats: the same storage figures.
+  collstats: (cmd, db, ctx) => {
+    const name = collectionName(cmd, 'collStats');
+    const coll = ctx.store.collection(db, name);
+    if (!coll) throw namespaceNotFound(`Collection [${db}.${name}] not found.`);
+    const { storageStats } = collStats(coll, { storageStats: {} }, `${db}.${name}`);
+    return { ns: `${db}.${name}`, ...(storageStats as Doc), ok: 1 };
+  },
+
   dbstats: (_cmd, db, ctx) => {
     const colls = [...(ctx.store.dbs.get(db)?.values() ?? [])];
     return {
@@ -579,7 +588,7 @@ function findDocs(cmd: Doc, db: string, ctx: ServerContext): Doc[] {
   if (mentionsTextScore(sort) || mentionsTextScore(projection)) throw noTextScore();
   const walked = coll && sort && !('$natural' in sort) && skip >= 0 ? coll.findOrdered(filter, sort, limit ? skip + limit : Infinity, { collation: cmd.collation }) : undefined;
   const docs = walked ? walked.slice(skip) : sortAndSlice(coll ? coll.find(filter, { collation: cmd.collation }) : [], cmd);
-  return project(docs, projection);
+  return project(docs, projection, { collation: cmd.collation }, filter);
 }
 
 function sortAndSlice(docs: Doc[], cmd: Doc): Doc[] {
@@ -599,6 +608,32 @@ function cursorReply(ctx: ServerContext, conn: ConnectionInfo, ns: string, docs:
   return { cursor: ctx.cursors.open(ns, docs, cursor?.batchSize as number | undefined, conn.id), ok: 1 };
 }
 
+/** A command on a collection created with a collation uses it wherever the command gives none, as MongoDB's. */
+function withDefaultCollation(ctx: ServerContext, cmd: Doc, db: string, name: string) {
+  const target = cmd[name];
+  const collation = typeof target === 'string' ? ctx.store.collection(db, target)?.options.collation : undefined;
+  if (!collation) return;
+  const statements = (list: unknown) => (Array.isArray(list) ? list.filter(isPlainObject) : []);
+  switch (name.toLowerCase()) {
+    case 'find':
+    case 'count':
+    case 'distinct':
+    case 'aggregate':
+    case 'findandmodify':
+      cmd.collation ??= collation;
+      break;
+    case 'update':
+      for (const st of statements(cmd.updates)) st.collation ??= collation;
+      break;
+    case 'delete':
+      for (const st of statements(cmd.deletes)) st.collation ??= collation;
+      break;
+    case 'createindexes':
+      for (const spec of statements(cmd.indexes)) spec.collation ??= collation;
+      break;
+  }
+}
+
 /** Runs one command and returns its reply; its writes are durable when this resolves. */
 export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: Doc): Promise<Doc> {
   const name = Object.keys(cmd)[0];
@@ -613,6 +648,7 @@ export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: 
     if (!handler || (name !== name.toLowerCase() && !CASED_NAMES.has(name))) throw commandNotFound(`no such command: '${name}'`);
     checkFieldTypes(name, cmd);
     const db = typeof cmd.$db === 'string' ? cmd.$db : 'test';
+    withDefaultCollation(ctx, cmd, db, name);
     txn = ctx.transactions.transactionFor(cmd, name);
     reply = txn ? inTransaction(ctx, conn, txn, handler, cmd, db, name.toLowerCase()) : retryable(ctx, conn, handler, cmd, db, name);
   } catch (e) {
@@ -651,7 +687,7 @@ function retryable(ctx: ServerContext, conn: ConnectionInfo, handler: Handler, c
 const CASED_NAMES = new Set([
   'isMaster', 'buildInfo', 'getParameter', 'getCmdLineOpts', 'getLog', 'hostInfo', 'whatsmyuri', 'connectionStatus',
   'serverStatus', 'setParameter', 'renameCollection', 'saslStart', 'saslContinue', 'endSessions', 'commitTransaction', 'abortTransaction', 'listDatabases', 'listCollections',
-  'dropDatabase', 'collMod', 'getMore', 'killCursors', 'findAndModify', 'createIndexes', 'listIndexes', 'dropIndexes', 'dbStats',
+  'dropDatabase', 'collMod', 'collStats', 'getMore', 'killCursors', 'findAndModify', 'createIndexes', 'listIndexes', 'dropIndexes', 'dbStats',
   'buildinfo',
 ]);
 

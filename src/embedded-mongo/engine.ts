@@ -17,6 +17,7 @@ import type { Options } from 'mingo/types';
 import { ObjectId, bsonTypeName, isObjectId, isPlainObject, type Doc } from './bson.js';
 import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
+import { addToSetByKey } from './add-to-set.js';
 import { decimalArithmetic, decimalDivide, decimalMean, decimalMod, decimalOf, isDecimal } from './decimal.js';
 import { containsTypedNumber, isTypedNumber, numbersCopy, typedArithmetic, typedMinMax, typedNumbersSeen } from './numbers.js';
 import { typeCondition } from './type-operator.js';
@@ -400,18 +401,36 @@ function $dateFromString(obj: Doc, expr: Doc, options: Opts) {
   const tz = evalExpr(obj, expr.timezone, options);
   const m = typeof text === 'string' && typeof tz === 'string' && !UTC_NAMES.has(tz) && expr.format === undefined ? LOCAL_DATE.exec(text) : null;
   if (!m) return (baseExpr.$dateFromString as unknown as (o: Doc, e: Doc, op: Opts) => unknown)(obj, expr, options);
-  const zone = tz as string;
   const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0'] = m;
-  const asUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0')));
-  let offset: number;
+  return localToInstant(tz as string, Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0'))));
+}
+
+/** A zone's offset (ms) at an instant: a fixed ±hh:mm, or an IANA zone's at that time. */
+function offsetIn(zone: string, at: number): number {
+  if (/^[+-]\d{2}:?\d{2}$/.test(zone)) return (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) * 60_000;
   try {
-    offset = /^[+-]\d{2}:?\d{2}$/.test(zone) ? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) * 60_000 : zoneOffset(zone, asUtc);
+    return zoneOffset(zone, at);
   } catch {
     throw new CommandError(40485, 'Location40485', `unrecognized time zone identifier: "${zone}"`);
   }
-  // The offset at the local time itself (a second pass settles dates next to a DST change).
-  const first = asUtc - offset;
-  return /^[+-]/.test(zone) ? new Date(first) : new Date(asUtc - zoneOffset(zone, first));
+}
+
+/** The instant a wall-clock time (given as if it were UTC) names in a zone; a second pass settles times next to a DST change. */
+function localToInstant(zone: string, wall: number): Date {
+  const first = wall - offsetIn(zone, wall);
+  return new Date(wall - offsetIn(zone, first));
+}
+
+/** $dateTrunc in a time zone: truncated on the zone's wall clock (mingo truncates in UTC only). */
+function $dateTrunc(obj: Doc, expr: Doc, options: Opts) {
+  const base = baseExpr.$dateTrunc as unknown as (o: Doc, e: Doc, op: Opts) => unknown;
+  const tz = isPlainObject(expr) ? evalExpr(obj, expr.timezone, options) : undefined;
+  const date = isPlainObject(expr) ? evalExpr(obj, expr.date, options) : undefined;
+  if (typeof tz !== 'string' || UTC_NAMES.has(tz) || !(date instanceof Date)) return base(obj, expr, options);
+  const wall = new Date(date.getTime() + offsetIn(tz, date.getTime()));
+  const { timezone: _zone, ...inUtc } = expr;
+  const truncated = base(obj, { ...inUtc, date: { $literal: wall } }, options);
+  return truncated instanceof Date ? localToInstant(tz, truncated.getTime()) : truncated;
 }
 
 const ops = (m: unknown) => m as Record<string, never>;
@@ -446,7 +465,7 @@ const idFirst = (doc: Doc): Doc => (!('_id' in doc) || Object.keys(doc)[0] === '
 
 /**
  * $project in MongoDB's field order: the kept _id first, the included fields in the input
- * document's order, then the computed ones (mingo emits them all in the projection's order).
+ * document's order, then the computed ones in the projection's order (mingo sorts those).
  */
 function documentOrderStage(base: (coll: Iterator, expr: Doc, options: Opts) => Iterator) {
   return (coll: Iterator, expr: Doc, options: Opts) => {
@@ -458,6 +477,7 @@ function documentOrderStage(base: (coll: Iterator, expr: Doc, options: Opts) => 
         out.map((projected, i) => {
           const ordered: Doc = keepId && '_id' in projected ? { _id: projected._id } : {};
           for (const k of Object.keys(docs[i])) if (k in projected && (expr[k] === 1 || expr[k] === true || !(k in expr))) ordered[k] = projected[k];
+          for (const k of Object.keys(expr)) if (k in projected && !(k in ordered)) ordered[k] = projected[k];
           return Object.assign(ordered, projected);
         }),
       );
@@ -489,6 +509,7 @@ const context = Context.init({
     $dateAdd: monthArithmetic(1, '$dateAdd'),
     $dateSubtract: monthArithmetic(-1, '$dateSubtract'),
     $dateFromString,
+    $dateTrunc,
     $add: decimalExpression('$add'),
     $subtract: decimalExpression('$subtract'),
     $multiply: decimalExpression('$multiply'),
@@ -662,9 +683,17 @@ function plainCondition(field: string, cond: unknown): Matcher | undefined {
 const isSlice = (v: unknown) => Boolean(v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v as Doc).length === 1 && '$slice' in (v as Doc));
 
 /** Inclusion and exclusion do not mix (except _id), as MongoDB answers (31253, 31254). */
+/** What `$meta` can name in MongoDB; the store answers textScore only (read before projecting). */
+const META_NAMES = new Set(['textScore', 'indexKey', 'recordId', 'searchScore', 'searchHighlights', 'searchScoreDetails', 'searchSequenceToken', 'sortKey', 'geoNearDistance', 'geoNearPoint', 'vectorSearchScore', 'randVal']);
+
 function checkProjection(projection: Doc) {
   let mode: 'include' | 'exclude' | undefined;
   for (const [field, v] of Object.entries(projection)) {
+    if (isPlainObject(v) && '$meta' in v) {
+      const name = v.$meta;
+      if (typeof name !== 'string' || !META_NAMES.has(name)) throw new CommandError(17308, 'Location17308', `Unsupported argument to $meta: ${String(name)}`);
+      throw new CommandError(115, 'CommandNotSupported', `$meta '${name}' is not supported by the embedded server (textScore is, after a $text query)`);
+    }
     if (field === '_id' || (v && typeof v === 'object')) continue;
     const m = v === 0 || v === false ? 'exclude' : 'include';
     if (mode && m !== mode) {
@@ -676,7 +705,8 @@ function checkProjection(projection: Doc) {
   }
 }
 
-export function project(docs: Doc[], projection: Doc | undefined, o?: EngineOptions): Doc[] {
+/** Projects documents; a positional `a.$` reads which element matched from the query's `filter`. */
+export function project(docs: Doc[], projection: Doc | undefined, o?: EngineOptions, filter?: Doc): Doc[] {
   if (!projection || !Object.keys(projection).length) return docs;
   checkProjection(projection);
   // Only $slice fields: every field stays, those arrays are sliced (mingo would drop the rest).
@@ -699,7 +729,8 @@ export function project(docs: Doc[], projection: Doc | undefined, o?: EngineOpti
   }
   const plain = plainProjection(projection);
   if (plain) return docs.map(plain);
-  const out = translate(() => new Query({}, mingoOptions(o)).find<Doc>(docs, projection).all());
+  const positional = Object.keys(projection).some((k) => k.endsWith('.$'));
+  const out = translate(() => new Query(positional ? (filter ?? {}) : {}, mingoOptions(o)).find<Doc>(docs, projection).all());
   return keepsOwnId(projection) ? out.map(idFirst) : out;
 }
 
@@ -896,6 +927,7 @@ export function applyUpdate(doc: Doc, modifier: Doc, opts: { arrayFilters?: Doc[
   if (!Object.keys(ops).length) return;
   decimalArithmetic(doc, ops);
   typedMinMax(doc, ops);
+  addToSetByKey(doc, ops);
   if (applySimple(doc, ops)) return;
   translate(() =>
     // The positional $ is resolved above; without a condition mingo compiles no query per update.

@@ -134,6 +134,51 @@ export function compareValues(a: unknown, b: unknown, strCmp: StringComparator =
   }
 }
 
+/** A number's key: integers beyond 2^53 by their exact digits, so a Long or Decimal128 of the same value matches. */
+const numberKey = (x: number) => (Number.isInteger(x) && Math.abs(x) > Number.MAX_SAFE_INTEGER ? BigInt(x).toString() : String(Object.is(x, -0) ? 0 : x));
+
+/** The exact decimal digits and exponent of a finite double (every double is a finite decimal). */
+function exactDecimal(x: number): { digits: string; exponent: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const bits = view.getBigUint64(0);
+  const biased = Number(bits >> 52n);
+  let mantissa = bits & ((1n << 52n) - 1n);
+  if (biased) mantissa |= 1n << 52n;
+  const twos = (biased || 1) - 1075;
+  // m × 2^-k = m × 5^k × 10^-k
+  return twos >= 0 ? { digits: (mantissa << BigInt(twos)).toString(), exponent: 0 } : { digits: (mantissa * 5n ** BigInt(-twos)).toString(), exponent: twos };
+}
+
+/** Digits without trailing zeros, the exponent raised to match. */
+function trimmed(digits: string, exponent: number): { digits: string; exponent: number } {
+  let d = digits.replace(/^0+/, '');
+  let e = exponent;
+  while (d.length > 1 && d.endsWith('0')) {
+    d = d.slice(0, -1);
+    e++;
+  }
+  return { digits: d, exponent: e };
+}
+
+/** A Decimal128's key: the same as a number's where some double (or Long) holds exactly its value. */
+function decimalKey(text: string): string {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m) return 'n' + text; // NaN and the infinities, as a double's
+  const { digits, exponent } = trimmed(`${m[2]}${m[3] ?? ''}`, Number(m[4] ?? 0) - (m[3]?.length ?? 0));
+  if (!digits || digits === '0') return 'n0';
+  const sign = m[1] === '-' ? '-' : '';
+  // An integer is the same key as that integer of any type (within what a Long or a double can hold).
+  if (exponent >= 0 && digits.length + exponent <= 310) return `n${sign}${digits}${'0'.repeat(exponent)}`;
+  const x = Number(text);
+  if (Number.isFinite(x) && x !== 0) {
+    const exact = exactDecimal(x);
+    const held = trimmed(exact.digits, exact.exponent);
+    if (held.digits === digits && held.exponent === exponent) return 'n' + numberKey(x);
+  }
+  return `D${sign}${digits}E${exponent}`;
+}
+
 /**
  * A string that is equal for two values exactly when MongoDB treats them as equal keys
  * (1 and 1.0 are one key; "1" and 1 are two). Used by the _id map and the indexes.
@@ -142,7 +187,7 @@ export function canonicalKey(v: unknown): string {
   if (v === undefined || v === null) return 'z';
   switch (typeof v) {
     case 'number':
-      return 'n' + (Object.is(v, -0) ? 0 : v);
+      return 'n' + numberKey(v);
     case 'bigint':
       return 'n' + v.toString();
     case 'string':
@@ -154,7 +199,9 @@ export function canonicalKey(v: unknown): string {
   if (Array.isArray(v)) return 'a[' + v.map(canonicalKey).join(',') + ']';
   const t = bsonTypeName(v);
   if (t === 'ObjectId') return 'o' + (v as { toHexString(): string }).toHexString();
-  if (t === 'Long' || t === 'Int32' || t === 'Double') return 'n' + Number(String(v));
+  if (t === 'Int32' || t === 'Double') return 'n' + numberKey(Number(v));
+  if (t === 'Long') return 'n' + (v as { toString(): string }).toString();
+  if (t === 'Decimal128') return decimalKey((v as { toString(): string }).toString());
   if (t) return t + ':' + JSON.stringify(v);
   if (v instanceof RegExp) return 'r' + v.toString();
   return '{' + Object.entries(v as Doc).map(([k, x]) => JSON.stringify(k) + ':' + canonicalKey(x)).join(',') + '}';

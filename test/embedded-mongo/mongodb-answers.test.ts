@@ -309,6 +309,61 @@ describe('conformance: answers as MongoDB gives them', () => {
     expect([empty.code, empty.message]).to.deep.equal([56, "The update path 'a..b' contains an empty field name, which is not allowed."]);
     expect((await serverFailure(refs.updateOne({ _id: 2 as never }, { $rename: { note: '_id' } }))).code).to.equal(66);
   });
+  // "Projection": a.$ returns the first element the query matched; "$meta": an unknown name is 17308.
+  it('projects the matched element with a.$, and refuses an unknown $meta', async () => {
+    const orders = t.db.collection('orders');
+    await orders.insertMany([{ _id: 1 as never, items: [{ k: 'a', v: 1 }, { k: 'b', v: 2 }] }, { _id: 2 as never, items: [{ k: 'b', v: 3 }] }]);
+    expect(await orders.find({ 'items.k': 'b' }, { projection: { 'items.$': 1 } }).toArray()).to.deep.equal([
+      { _id: 1, items: [{ k: 'b', v: 2 }] },
+      { _id: 2, items: [{ k: 'b', v: 3 }] },
+    ]);
+    expect((await serverFailure(orders.find({}, { projection: { x: { $meta: 'bogus' } } }).toArray())).code).to.equal(17308);
+  });
+  // "Collation" (db.createCollection): the collection's collation is every operation's default,
+  // an index's too; "simple" asks for none.
+  it("uses a collection's default collation for queries, sorts, updates and its indexes", async () => {
+    await t.db.createCollection('folded', { collation: { locale: 'en', strength: 2 } });
+    const folded = t.db.collection('folded');
+    await folded.createIndex({ email: 1 }, { unique: true });
+    await folded.insertMany([{ n: 'Apple', email: 'a@x.cn' }, { n: 'apple', email: 'b@x.cn' }, { n: 'Banana', email: 'c@x.cn' }]);
+    expect(await folded.countDocuments({ n: 'APPLE' })).to.equal(2);
+    expect(await folded.countDocuments({ n: 'APPLE' }, { collation: { locale: 'simple' } })).to.equal(0);
+    expect((await folded.find({}, { sort: { n: 1 } }).toArray()).map((d) => d.n)).to.deep.equal(['Apple', 'apple', 'Banana']);
+    expect((await folded.updateMany({ n: 'APPLE' }, { $set: { fruit: true } })).modifiedCount).to.equal(2);
+    expect((await serverFailure(folded.insertOne({ email: 'A@X.CN' }))).code).to.equal(11000);
+  });
+  // "Comparison/Sort Order" and "$addToSet": numbers of any type with one value are one key
+  // (1 and Decimal128('1.0') clash as _id); documents are equal only with the same field order.
+  it('treats equal numbers of any type as one key, and documents with other field orders as two', async () => {
+    const keys = t.db.collection('keys');
+    await keys.insertOne({ _id: 1 as never, set: [{ a: 1, b: 1 }] });
+    expect((await serverFailure(keys.insertOne({ _id: Decimal128.fromString('1.0') as never }))).code).to.equal(11000);
+    await keys.insertOne({ _id: Decimal128.fromString('0.1') as never });
+    await keys.updateOne({ _id: 1 as never }, { $addToSet: { set: { $each: [{ b: 1, a: 1 }, { a: 1, b: 1 }] } } });
+    expect(Object.keys(((await keys.findOne({ _id: 1 as never }))!.set as object[])[1])).to.deep.equal(['b', 'a']);
+    expect(((await keys.findOne({ _id: 1 as never }))!.set as object[]).length).to.equal(2);
+  });
+  // "$dateTrunc": truncated on the time zone's calendar (April 1 in Shanghai starts at 16:00
+  // UTC on March 31), through a DST change too.
+  it('truncates dates in a time zone', async () => {
+    const [row] = await t.db
+      .aggregate([
+        { $documents: [{ d: new Date('2020-03-31T20:00:00Z'), dst: new Date('2021-03-14T12:00:00Z') }] },
+        { $project: { month: { $dateTrunc: { date: '$d', unit: 'month', timezone: 'Asia/Shanghai' } }, week: { $dateTrunc: { date: '$d', unit: 'week', timezone: 'Asia/Shanghai' } }, day: { $dateTrunc: { date: '$dst', unit: 'day', timezone: 'America/New_York' } } } },
+      ])
+      .toArray();
+    expect([row.month, row.week, row.day].map((d: Date) => d.toISOString())).to.deep.equal(['2020-03-31T16:00:00.000Z', '2020-03-28T16:00:00.000Z', '2021-03-14T05:00:00.000Z']);
+    // "$project": included fields in the document's order, then computed ones as written.
+    expect(Object.keys(row)).to.deep.equal(['month', 'week', 'day']);
+  });
+  // "collStats" (deprecated beside $collStats, still answered by MongoDB 7): count, size, indexes.
+  it('answers collStats', async () => {
+    const stats = t.db.collection('stats');
+    await stats.insertMany([{ a: 1 }, { a: 2 }]);
+    const reply = await t.db.command({ collStats: 'stats' });
+    expect(reply).to.include({ ns: `${t.db.databaseName}.stats`, count: 2, nindexes: 1 });
+    expect(reply.size).to.be.greaterThan(0);
+  });
   // "$min" and "$max" compare numbers by value across int, long, double and decimal, and set
   // the operand (with its type) only when it wins.
   it('updates with $min and $max across numeric types', async () => {
