@@ -17,7 +17,7 @@ import type { Options } from 'mingo/types';
 import { ObjectId, bsonTypeName, isObjectId, isPlainObject, type Doc } from './bson.js';
 import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
-import { addToSetByKey } from './add-to-set.js';
+import { applyOwnOperators } from './own-operators.js';
 import { decimalArithmetic, decimalDivide, decimalMean, decimalMod, decimalOf, isDecimal } from './decimal.js';
 import { containsTypedNumber, isTypedNumber, numbersCopy, typedArithmetic, typedMinMax, typedNumbersSeen } from './numbers.js';
 import { typeCondition } from './type-operator.js';
@@ -927,7 +927,7 @@ export function applyUpdate(doc: Doc, modifier: Doc, opts: { arrayFilters?: Doc[
   if (!Object.keys(ops).length) return;
   decimalArithmetic(doc, ops);
   typedMinMax(doc, ops);
-  addToSetByKey(doc, ops);
+  applyOwnOperators(doc, ops);
   if (applySimple(doc, ops)) return;
   translate(() =>
     // The positional $ is resolved above; without a condition mingo compiles no query per update.

@@ -364,6 +364,18 @@ describe('conformance: answers as MongoDB gives them', () => {
     expect(reply).to.include({ ns: `${t.db.databaseName}.stats`, count: 2, nindexes: 1 });
     expect(reply.size).to.be.greaterThan(0);
   });
+  // "$bit": and/or/xor applied in turn, on an int or a long (a missing field is 0), never on a
+  // double (14); "$currentDate": a date, or a timestamp with {$type: 'timestamp'}.
+  it('applies $bit and $currentDate as MongoDB does', async () => {
+    const flags = t.db.collection('flags');
+    await flags.insertOne({ _id: 1 as never, n: 5, l: Long.fromNumber(6), d: 1.5 });
+    await flags.updateOne({ _id: 1 as never }, { $bit: { n: { and: 4, or: 8 }, l: { xor: 3 }, m: { or: 2 } }, $currentDate: { stamp: { $type: 'timestamp' }, day: true } });
+    const raw = (await flags.findOne({ _id: 1 as never }, { promoteValues: false }))!;
+    expect([Number(raw.n), (raw.l as { _bsontype: string })._bsontype, String(raw.l), Number(raw.m)]).to.deep.equal([12, 'Long', '5', 2]);
+    expect((raw.stamp as { _bsontype: string })._bsontype).to.equal('Timestamp');
+    expect(raw.day).to.be.instanceOf(Date);
+    expect((await serverFailure(flags.updateOne({ _id: 1 as never }, { $bit: { d: { and: 1 } } }))).code).to.equal(14);
+  });
   // "$min" and "$max" compare numbers by value across int, long, double and decimal, and set
   // the operand (with its type) only when it wins.
   it('updates with $min and $max across numeric types', async () => {
