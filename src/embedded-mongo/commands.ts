@@ -95,7 +95,11 @@ function isCountStage(stage: Doc): boolean {
 const countField = (stage: Doc) => Object.keys(stage.$group as Doc).find((k) => k !== '_id')!;
 const isPlainCounter = (c: Doc | undefined) => Boolean(c && typeof c === 'object' && Object.keys(c).length === 1 && c.$sum === 1);
 
-const REFUSED_STAGES = new Set(['$geoNear', '$search', '$changeStream', '$indexStats', '$currentOp']);
+/** MongoDB's stages the store does not run: refused as such, not as unknown names. */
+const REFUSED_STAGES = new Set([
+  '$geoNear', '$search', '$searchMeta', '$vectorSearch', '$listSearchIndexes', '$changeStream', '$changeStreamSplitLargeEvent', '$indexStats', '$currentOp',
+  '$planCacheStats', '$listSessions', '$listLocalSessions', '$listSampledQueries', '$shardedDataDistribution', '$querySettings',
+]);
 
 /** A single-node replica set: this node is its primary (so drivers use sessions and transactions). */
 export function hello(conn: ConnectionInfo, cmd: Doc, ctx: Pick<ServerContext, 'users' | 'replicaSet' | 'address' | 'startedAt'>): Doc {

@@ -485,8 +485,20 @@ function documentOrderStage(base: (coll: Iterator, expr: Doc, options: Opts) => 
   };
 }
 
+/** $redact leaves a pruned document out (mingo puts a null in its place). */
+function $redact(coll: Iterator, expr: unknown, options: Opts): Iterator {
+  return stage('$redact')(coll, expr as Doc, options).filter((doc: unknown) => doc !== null && doc !== undefined);
+}
+
+/** $bucketAuto's buckets with their _id first, as MongoDB writes them. */
+function $bucketAuto(coll: Iterator, expr: Doc, options: Opts): Iterator {
+  return stage('$bucketAuto')(coll, expr, options).map((doc: Doc) => idFirst(doc));
+}
+
 const PIPELINE_OPS = {
   ...ops(pipelineOps),
+  $redact,
+  $bucketAuto,
   $sort,
   $lookup: plainLookupStage($lookup),
   $bucket,

@@ -129,6 +129,18 @@ describe('conformance: aggregation and ordering', () => {
     ]);
   });
 
+  // "$redact": a pruned document is left out; "$bucketAuto": buckets of {_id: {min, max}, count},
+  // the last bucket's max its greatest value.
+  it('$redact prunes whole documents and $bucketAuto writes its buckets as MongoDB', async () => {
+    const kept = await run([{ $redact: { $cond: [{ $gte: ['$score', 500] }, '$$KEEP', '$$PRUNE'] } }, { $sort: { score: 1 } }]);
+    expect(kept.map((d) => d.score)).to.deep.equal([500, 999, 1000]);
+    const buckets = await run([{ $bucketAuto: { groupBy: '$rank', buckets: 2 } }]);
+    expect(buckets).to.deep.equal([
+      { _id: { min: 1, max: 3 }, count: 2 },
+      { _id: { min: 3, max: 3 }, count: 2 },
+    ]);
+  });
+
   // "$project": the document's _id stays first, before computed fields.
   it('keeps _id first beside computed fields', async () => {
     const [row] = await run([{ $match: { rank: 1 } }, { $project: { doubled: { $multiply: ['$score', 2] }, year: 1 } }]);

@@ -28,4 +28,12 @@ import { openTestDb, usingRealMongo, type TestDb } from '../helpers/mongo.js';
     }
     expect((await t.db.listCollections().toArray()).length).to.equal(0);
   });
+
+  it('refuses the stages MongoDB has and the store does not run, naming them as such', async () => {
+    await t.db.collection('c').insertOne({ a: 1 });
+    for (const stage of ['$geoNear', '$search', '$changeStream', '$planCacheStats', '$listSessions', '$vectorSearch']) {
+      const err = await t.db.collection('c').aggregate([{ [stage]: {} }]).toArray().catch((e) => e);
+      expect([err.code, err.message], stage).to.deep.equal([238, `${stage} is not supported by the embedded server`]);
+    }
+  });
 });
