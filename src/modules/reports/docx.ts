@@ -2,6 +2,7 @@
 // built with the `docx` library. Numbered headings are written as text (一、二、), which
 // Word, WPS and LibreOffice all show the same way.
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { DEMO_NOTICE, peopleLine, streaksLine } from './markdown.js';
 import { chineseNumber } from '../vocabulary/numbers.js';
 import { reportTables, type ReportTable } from './rows.js';
@@ -48,20 +49,51 @@ function cell(text: string, options: { bold?: boolean; right?: boolean } = {}) {
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
+/**
+ * A table's rows, written into document.xml as text: the library builds a tree of objects
+ * for every cell and serialises it through another, which cost most of a long report's
+ * .docx. It renders one row of markers instead, repeated here for each row.
+ */
+const deferredRows = new WeakMap<Table, { id: number; rows: string[][] }>();
+let nextDeferred = 0;
+const marker = (id: number, column: number) => `@@deferred-${id}-${column}@@`;
+
 /** A table with its columns fitted to their content and fixed, so Word, WPS and LibreOffice lay it out alike. */
 export function docxTable(t: ReportTable): Table {
   // One em of the table font (SIZE_TABLE half-points) in twentieths of a point.
   const widths = fittedWidths(t.head, t.rows, t.flex, TEXT_WIDTH, SIZE_TABLE * 10);
-  return new Table({
+  const id = nextDeferred++;
+  const table = new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
       new TableRow({ tableHeader: true, children: t.head.map((h) => cell(h, { bold: true })) }),
-      ...t.rows.map((row) => new TableRow({ children: row.map((c, i) => cell(c, { right: t.numeric?.includes(i) })) })),
+      new TableRow({ children: t.head.map((_, i) => cell(marker(id, i), { right: t.numeric?.includes(i) })) }),
     ],
   });
+  deferredRows.set(table, { id, rows: t.rows });
+  return table;
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The document with each table's marker row replaced by its rows, written as the library writes a row. */
+function expandDeferredRows(docx: Buffer, tables: { id: number; rows: string[][] }[]): Buffer {
+  const files = unzipSync(docx);
+  let xml = strFromU8(files['word/document.xml']);
+  for (const { id, rows } of tables) {
+    const at = xml.indexOf(marker(id, 0));
+    const start = xml.lastIndexOf('<w:tr>', at);
+    const end = xml.indexOf('</w:tr>', at) + '</w:tr>'.length;
+    // The row as text and column numbers, alternating.
+    const pieces = xml.slice(start, end).split(new RegExp(`@@deferred-${id}-(\\d+)@@`));
+    const expanded = rows.map((row) => pieces.map((piece, i) => (i % 2 ? escapeXml(row[Number(piece)] ?? '') : piece)).join('')).join('');
+    xml = xml.slice(0, start) + expanded + xml.slice(end);
+  }
+  files['word/document.xml'] = strToU8(xml);
+  return Buffer.from(zipSync(files, { level: 6 }));
 }
 
 /** The document's title line. */
@@ -70,7 +102,7 @@ export function titleParagraph(text: string) {
 }
 
 /** A document of these paragraphs and tables, on the official page, in its fonts. */
-export function officialDocument(title: string, children: (Paragraph | Table)[]): Promise<Buffer> {
+export async function officialDocument(title: string, children: (Paragraph | Table)[]): Promise<Buffer> {
   const doc = new Document({
     creator: 'honours-registry',
     title,
@@ -80,7 +112,9 @@ export function officialDocument(title: string, children: (Paragraph | Table)[])
     },
     sections: [{ properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } } }, children }],
   });
-  return Packer.toBuffer(doc);
+  const deferred = children.flatMap((c) => (c instanceof Table && deferredRows.has(c) ? [deferredRows.get(c)!] : []));
+  const docx = await Packer.toBuffer(doc);
+  return deferred.length ? expandDeferredRows(docx, deferred) : docx;
 }
 
 export async function reportDocx(r: Report): Promise<Buffer> {
