@@ -2,7 +2,8 @@
 // dispatcher then makes the command's writes durable before the reply goes out.
 import { createHash } from 'node:crypto';
 import { Binary, isPlainObject, Long, ObjectId, type Doc } from './bson.js';
-import { Collection } from './collection.js';
+import { Collection, ID_INDEX } from './collection.js';
+import { asIndexKeys, hintedIndex, withinKeyBounds } from './find-options.js';
 import type { CursorRegistry } from './cursors.js';
 import { aggregate, compileFilter, project } from './engine.js';
 import { readOnly } from './plain-stages.js';
@@ -485,7 +486,8 @@ const handlers: Record<string, Handler> = {
     const name = collectionName(cmd, 'listIndexes');
     const coll = ctx.store.collection(db, name);
     if (!coll) throw namespaceNotFound(`ns does not exist: ${db}.${name}`);
-    const specs = coll.indexSpecs().map((s) => ({ v: 2, ...s }));
+    // As MongoDB lists them: v, key, name, then the options.
+    const specs = coll.indexSpecs().map(({ key, name, ...options }) => ({ v: 2, key, name, ...options }));
     return cursorReply(ctx, conn, `${db}.${name}`, specs, cmd.cursor as Doc | undefined);
   },
 
@@ -515,6 +517,32 @@ const handlers: Record<string, Handler> = {
     explain(cmd, db, ctx.store, (find) => findDocs(find, db, ctx)),
 
   renamecollection: (cmd, db, ctx) => renameCollection(cmd, db, ctx.store),
+
+  // db.collection.validate(): the store's structures are rebuilt from the journal at start, so
+  // what it can report is their counts; nothing is ever found invalid or repaired.
+  validate: (cmd, db, ctx) => {
+    const name = collectionName(cmd, 'validate');
+    const coll = ctx.store.collection(db, name);
+    if (!coll) throw namespaceNotFound(`Collection '${db}.${name}' does not exist to validate.`);
+    const keysPerIndex = Object.fromEntries([['_id_', coll.docs.size], ...[...coll.indexes.values()].map((i) => [i.spec.name, i.keyCount()])]);
+    return {
+      ns: `${db}.${name}`,
+      nInvalidDocuments: 0,
+      nNonCompliantDocuments: 0,
+      nrecords: coll.docs.size,
+      nIndexes: coll.indexSpecs().length,
+      keysPerIndex,
+      indexDetails: Object.fromEntries(Object.keys(keysPerIndex).map((n) => [n, { valid: true }])),
+      valid: true,
+      repaired: false,
+      warnings: [],
+      errors: [],
+      extraIndexEntries: [],
+      missingIndexEntries: [],
+      corruptRecords: [],
+      ok: 1,
+    };
+  },
 
   // The older command mongosh and tools still send beside $collStats: the same storage figures.
   collstats: (cmd, db, ctx) => {
@@ -590,8 +618,18 @@ function findDocs(cmd: Doc, db: string, ctx: ServerContext): Doc[] {
     return scoredFind(matches, sort, projection, (docs, s) => sortAndSlice(docs, { ...cmd, sort: s }), (docs, p) => project(docs, p));
   }
   if (mentionsTextScore(sort) || mentionsTextScore(projection)) throw noTextScore();
-  const walked = coll && sort && !('$natural' in sort) && skip >= 0 ? coll.findOrdered(filter, sort, limit ? skip + limit : Infinity, { collation: cmd.collation }) : undefined;
-  const docs = walked ? walked.slice(skip) : sortAndSlice(coll ? coll.find(filter, { collation: cmd.collation }) : [], cmd);
+  if (cmd.showRecordId) throw new CommandError(115, 'CommandNotSupported', 'showRecordId is not supported by the embedded server (it keeps no record ids)');
+  let docs: Doc[];
+  if (cmd.min !== undefined || cmd.max !== undefined) {
+    const index = coll ? hintedIndex(coll, cmd.hint) : undefined;
+    const bounded = withinKeyBounds(coll ? coll.find(filter, { collation: cmd.collation }) : [], coll ? index : ID_INDEX, cmd.min, cmd.max);
+    docs = sortAndSlice(bounded, sort ? cmd : { ...cmd, sort: undefined });
+  } else {
+    const walked = coll && sort && !('$natural' in sort) && skip >= 0 ? coll.findOrdered(filter, sort, limit ? skip + limit : Infinity, { collation: cmd.collation }) : undefined;
+    docs = walked ? walked.slice(skip) : sortAndSlice(coll ? coll.find(filter, { collation: cmd.collation }) : [], cmd);
+  }
+  // returnKey: the key in the index that answered (the hinted one, else the planner's).
+  if (cmd.returnKey) return asIndexKeys(docs, coll ? (hintedIndex(coll, cmd.hint) ?? coll.lastPlan.index ?? (coll.lastPlan.stage === 'IDHACK' ? ID_INDEX : undefined)) : undefined);
   return project(docs, projection, { collation: cmd.collation }, filter);
 }
 

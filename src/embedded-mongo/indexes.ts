@@ -91,6 +91,11 @@ export class Index {
     if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression);
   }
 
+  /** How many keys the index holds (a document with an array holds one per element). */
+  keyCount(): number {
+    return this.sorted.length + this.deltaSize - this.removed.size;
+  }
+
   /** Whether every document is in the index, so the planner may rely on it. */
   get complete(): boolean {
     return !this.spec.sparse && !this.partial;

@@ -85,6 +85,12 @@ export class TextIndex extends Index {
     return false;
   }
 
+  override keyCount(): number {
+    let n = 0;
+    for (const holders of this.postings.values()) n += holders.size;
+    return n;
+  }
+
   /** Not unique; but a document whose language the index cannot read is refused before it is written. */
   override checkUnique(doc: Doc) {
     if (this.covers(doc)) documentLanguage(doc, this.text);

@@ -377,6 +377,23 @@ describe('conformance: answers as MongoDB gives them', () => {
     expect(raw.day).to.be.instanceOf(Date);
     expect((await serverFailure(flags.updateOne({ _id: 1 as never }, { $bit: { d: { and: 1 } } }))).code).to.equal(14);
   });
+  // "cursor.min()/max()": bounds on the hinted index's keys, [min, max), hint required (51173);
+  // "cursor.returnKey()": the index key alone; "listIndexes": v, key, name first; "validate".
+  it('answers min/max, returnKey, listIndexes and validate as MongoDB', async () => {
+    const keyed = t.db.collection('keyed');
+    await keyed.insertMany(Array.from({ length: 9 }, (_, i) => ({ _id: i as never, v: i % 3, s: `s${i}` })));
+    await keyed.createIndex({ v: 1 });
+    expect((await keyed.find({}).min({ v: 1 }).max({ v: 2 }).hint({ v: 1 }).toArray()).map((d) => d._id)).to.deep.equal([1, 4, 7]);
+    expect((await serverFailure(keyed.find({}).min({ v: 1 }).toArray())).code).to.equal(51173);
+    expect(await keyed.find({ v: 2 }).hint({ v: 1 }).returnKey(true).toArray()).to.deep.equal([{ v: 2 }, { v: 2 }, { v: 2 }]);
+    expect((await keyed.listIndexes().toArray()).map((i) => Object.keys(i).slice(0, 3))).to.deep.equal([
+      ['v', 'key', 'name'],
+      ['v', 'key', 'name'],
+    ]);
+    const report = await t.db.command({ validate: 'keyed' });
+    expect(report).to.include({ valid: true, nrecords: 9, nIndexes: 2 });
+    expect(report.keysPerIndex).to.deep.equal({ _id_: 9, v_1: 9 });
+  });
   // "$min" and "$max" compare numbers by value across int, long, double and decimal, and set
   // the operand (with its type) only when it wins.
   it('updates with $min and $max across numeric types', async () => {

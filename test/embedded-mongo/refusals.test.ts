@@ -36,4 +36,10 @@ import { openTestDb, usingRealMongo, type TestDb } from '../helpers/mongo.js';
       expect([err.code, err.message], stage).to.deep.equal([238, `${stage} is not supported by the embedded server`]);
     }
   });
+
+  it('refuses showRecordId rather than leave the record ids out', async () => {
+    await t.db.collection('c').insertOne({ a: 1 });
+    const err = await t.db.collection('c').find({}).showRecordId(true).toArray().catch((e) => e);
+    expect(err.code).to.equal(115);
+  });
 });
