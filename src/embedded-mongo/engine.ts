@@ -421,6 +421,32 @@ function localToInstant(zone: string, wall: number): Date {
   return new Date(wall - offsetIn(zone, first));
 }
 
+/** A date's wall clock in a zone, as a Date whose UTC fields read it (UTC when none is given). */
+function wallClock(obj: Doc, expr: unknown, options: Opts): Date | undefined {
+  const spec = isPlainObject(expr) && 'date' in expr ? expr : { date: expr };
+  const date = evalExpr(obj, spec.date, options);
+  if (!(date instanceof Date)) return undefined;
+  const tz = evalExpr(obj, spec.timezone, options);
+  return typeof tz === 'string' && !UTC_NAMES.has(tz) ? new Date(date.getTime() + offsetIn(tz, date.getTime())) : date;
+}
+
+/** $week as MongoDB's (strftime %U): weeks begin on Sunday, days before the year's first Sunday are week 0. */
+function $week(obj: Doc, expr: unknown, options: Opts) {
+  const wall = wallClock(obj, expr, options);
+  if (!wall) return (baseExpr.$week as unknown as (o: Doc, e: unknown, op: Opts) => unknown)(obj, expr, options);
+  const dayOfYear = Math.floor((wall.getTime() - Date.UTC(wall.getUTCFullYear(), 0, 1)) / 86_400_000);
+  return Math.floor((dayOfYear + 7 - wall.getUTCDay()) / 7);
+}
+
+const DATE_PARTS = ['year', 'month', 'day', 'isoWeekYear', 'isoWeek', 'isoDayOfWeek', 'hour', 'minute', 'second', 'millisecond'];
+
+/** $dateToParts with its parts in MongoDB's order (year, month, day … millisecond). */
+function $dateToParts(obj: Doc, expr: unknown, options: Opts) {
+  const parts = (baseExpr.$dateToParts as unknown as (o: Doc, e: unknown, op: Opts) => unknown)(obj, expr, options);
+  if (!isPlainObject(parts)) return parts;
+  return Object.fromEntries(DATE_PARTS.filter((k) => k in parts).map((k) => [k, parts[k]]));
+}
+
 /** $dateTrunc in a time zone: truncated on the zone's wall clock (mingo truncates in UTC only). */
 function $dateTrunc(obj: Doc, expr: Doc, options: Opts) {
   const base = baseExpr.$dateTrunc as unknown as (o: Doc, e: Doc, op: Opts) => unknown;
@@ -522,6 +548,8 @@ const context = Context.init({
     $dateSubtract: monthArithmetic(-1, '$dateSubtract'),
     $dateFromString,
     $dateTrunc,
+    $week,
+    $dateToParts,
     $add: decimalExpression('$add'),
     $subtract: decimalExpression('$subtract'),
     $multiply: decimalExpression('$multiply'),
@@ -563,7 +591,12 @@ function translate<T>(fn: () => T): T {
     return fn();
   } catch (e) {
     if (e instanceof CommandError) throw e;
-    throw badValue((e as Error).message);
+    const message = (e as Error).message;
+    // An operator neither mingo nor the store knows: MongoDB's own words for it.
+    const unknown = /^accumulator '(\$\w+)' is not registered/.exec(message);
+    if (unknown) throw new CommandError(168, 'InvalidPipelineOperator', `Unrecognized expression '${unknown[1]}'`);
+    if (/^cannot convert /.test(message)) throw new CommandError(241, 'ConversionFailure', `Failed to parse in $convert with no onError value: ${message}`);
+    throw badValue(message);
   }
 }
 

@@ -394,6 +394,17 @@ describe('conformance: answers as MongoDB gives them', () => {
     expect(report).to.include({ valid: true, nrecords: 9, nIndexes: 2 });
     expect(report.keysPerIndex).to.deep.equal({ _id_: 9, v_1: 9 });
   });
+  // "$week": Sunday-based, days before the first Sunday are week 0; "$dateToParts" in its order;
+  // a failed conversion is ConversionFailure (241); an unknown expression 168.
+  it('answers $week, $dateToParts, conversion failures and unknown expressions as MongoDB', async () => {
+    const dates = [new Date('2020-01-01T12:00:00Z'), new Date('2020-01-05T12:00:00Z'), new Date('2020-05-17T10:00:00Z')];
+    const weeks = await t.db.aggregate([{ $documents: dates.map((d) => ({ d })) }, { $project: { w: { $week: '$d' }, parts: { $dateToParts: { date: '$d', timezone: 'Asia/Shanghai' } } } }]).toArray();
+    expect(weeks.map((r) => r.w)).to.deep.equal([0, 1, 20]);
+    expect(Object.keys(weeks[0].parts)).to.deep.equal(['year', 'month', 'day', 'hour', 'minute', 'second', 'millisecond']);
+    expect(weeks[2].parts.hour).to.equal(18);
+    expect((await serverFailure(t.db.aggregate([{ $documents: [{ s: 'x' }] }, { $project: { n: { $toInt: '$s' } } }]).toArray())).code).to.equal(241);
+    expect((await serverFailure(t.db.aggregate([{ $documents: [{ s: 'x' }] }, { $project: { n: { $bogus: '$s' } } }]).toArray())).code).to.equal(168);
+  });
   // "$min" and "$max" compare numbers by value across int, long, double and decimal, and set
   // the operand (with its type) only when it wins.
   it('updates with $min and $max across numeric types', async () => {
