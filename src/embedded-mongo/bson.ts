@@ -83,6 +83,19 @@ export function calculateSize(doc: Doc): number {
   return size;
 }
 
+/**
+ * Documents' encodings, kept as long as the document: a stored document is never changed in
+ * place, so one read many times (a year's records behind every report and dashboard) is
+ * encoded once, and a reply copies its bytes.
+ */
+const encodings = new WeakMap<Doc, Buffer>();
+
+export function encodedDocument(doc: Doc): Buffer {
+  let bytes = encodings.get(doc);
+  if (!bytes) encodings.set(doc, (bytes = serialize(doc)));
+  return bytes;
+}
+
 export function bsonTypeName(v: unknown): string | undefined {
   return (v as { _bsontype?: string } | null)?._bsontype;
 }

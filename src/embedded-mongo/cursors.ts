@@ -1,4 +1,4 @@
-import { EncodedBatch, Long, serialize, type Doc } from './bson.js';
+import { EncodedBatch, encodedDocument, Long, type Doc } from './bson.js';
 import { cursorNotFound } from './errors.js';
 
 const MAX_BATCH_BYTES = 16 * 1024 * 1024 - 16 * 1024;
@@ -70,7 +70,7 @@ export class CursorRegistry {
     let bytes = 0;
     while (cursor.pos < cursor.docs.length && batch.length < batchSize) {
       const doc = cursor.docs[cursor.pos];
-      const bson = serialize(doc);
+      const bson = encodedDocument(doc);
       bytes += bson.length;
       if (batch.length && bytes > MAX_BATCH_BYTES) break;
       batch.push(doc);
