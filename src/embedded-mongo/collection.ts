@@ -115,6 +115,8 @@ export class Collection {
   createIndex(spec: IndexSpec, enforce = true): boolean {
     const sameKey = (a: IndexSpec, b: IndexSpec) => JSON.stringify(a.key) === JSON.stringify(b.key);
     const options = (s: IndexSpec) => JSON.stringify({ u: !!s.unique, s: !!s.sparse, p: s.partialFilterExpression ?? null, e: s.expireAfterSeconds ?? null, t: textOptions(s) });
+    // The _id index, asked for by its key under another name, is the one already there.
+    if (sameKey(spec, ID_INDEX) && spec.name !== ID_INDEX.name) return false;
     for (const existing of this.indexSpecs()) {
       if (existing.name === spec.name) {
         if (sameKey(existing, spec) && (existing === ID_INDEX || options(existing) === options(spec))) return false;

@@ -575,6 +575,13 @@ function validateIndexSpec(raw: Doc): IndexSpec {
     if (typeof dir !== 'number' || (dir !== 1 && dir !== -1)) throw badValue(`Values in the index key pattern can only be 1 or -1, found ${String(dir)} for '${field}'`);
   }
   if (typeof raw.name !== 'string' || !raw.name) throw failedToParse("The 'name' field is a required property of an index specification");
+  if (Object.keys(key).length > 32) throw new CommandError(13103, 'Location13103', `too many fields in index key pattern: ${Object.keys(key).length} (at most 32)`);
+  // The _id index exists already; asked for again it takes no options that would change it.
+  if (JSON.stringify(key) === '{"_id":1}') {
+    for (const option of ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds']) {
+      if (option in raw) throw invalidIndexSpecificationOption(`The field '${option}' is not valid for an _id index specification. Specification: ${JSON.stringify(raw)}`);
+    }
+  }
   const spec: IndexSpec = text ? textIndexSpec({ ...raw, name: raw.name, key }) : { ...raw, name: raw.name, key: key as IndexSpec['key'] };
   delete spec.v;
   if (spec.partialFilterExpression && spec.sparse) throw badValue('cannot mix "partialFilterExpression" and "sparse" options');
@@ -625,8 +632,13 @@ function findDocs(cmd: Doc, db: string, ctx: ServerContext): Doc[] {
     const bounded = withinKeyBounds(coll ? coll.find(filter, { collation: cmd.collation }) : [], coll ? index : ID_INDEX, cmd.min, cmd.max);
     docs = sortAndSlice(bounded, sort ? cmd : { ...cmd, sort: undefined });
   } else {
-    const walked = coll && sort && !('$natural' in sort) && skip >= 0 ? coll.findOrdered(filter, sort, limit ? skip + limit : Infinity, { collation: cmd.collation }) : undefined;
-    docs = walked ? walked.slice(skip) : sortAndSlice(coll ? coll.find(filter, { collation: cmd.collation }) : [], cmd);
+    // A hinted sparse or partial index answers with the documents it holds, as MongoDB's does.
+    const hinted = coll ? hintedIndex(coll, cmd.hint) : undefined;
+    const index = hinted ? coll?.indexes.get(hinted.name) : undefined;
+    const partial = index && !index.complete ? index : undefined;
+    const walked = coll && sort && !('$natural' in sort) && skip >= 0 && !partial ? coll.findOrdered(filter, sort, limit ? skip + limit : Infinity, { collation: cmd.collation }) : undefined;
+    const matches = walked ? [] : coll ? coll.find(filter, { collation: cmd.collation }) : [];
+    docs = walked ? walked.slice(skip) : sortAndSlice(partial ? matches.filter((d) => partial.holds(d)) : matches, cmd);
   }
   // returnKey: the key in the index that answered (the hinted one, else the planner's).
   if (cmd.returnKey) return asIndexKeys(docs, coll ? (hintedIndex(coll, cmd.hint) ?? coll.lastPlan.index ?? (coll.lastPlan.stage === 'IDHACK' ? ID_INDEX : undefined)) : undefined);
@@ -634,7 +646,9 @@ function findDocs(cmd: Doc, db: string, ctx: ServerContext): Doc[] {
 }
 
 function sortAndSlice(docs: Doc[], cmd: Doc): Doc[] {
-  const sort = cmd.sort as Doc | undefined;
+  // A hint of {$natural: -1} without a sort reads backwards too.
+  const hint = cmd.hint as Doc | undefined;
+  const sort = (cmd.sort as Doc | undefined) ?? (hint && typeof hint === 'object' && '$natural' in hint ? hint : undefined);
   let out = docs;
   // $natural is insertion order (the store keeps documents in it); -1 reverses it.
   if (sort && Object.keys(sort).length === 1 && '$natural' in sort) out = Number(sort.$natural) < 0 ? [...out].reverse() : out;

@@ -101,6 +101,11 @@ export class Index {
     return !this.spec.sparse && !this.partial;
   }
 
+  /** Whether the index holds the document (a sparse or partial one holds only some). */
+  holds(doc: Doc): boolean {
+    return this.covers(doc);
+  }
+
   protected covers(doc: Doc): boolean {
     if (this.partial && !this.partial(doc)) return false;
     if (this.spec.sparse && this.fields.every((f) => pathValues(doc, f).every((v) => v === undefined))) return false;

@@ -88,6 +88,21 @@ describe('conformance: indexes', () => {
     expect(await partial.countDocuments()).to.equal(3);
   });
 
+  // "db.collection.createIndex()": the _id index takes no unique/sparse option (197) and asked
+  // for again is the one there; at most 32 fields. "cursor.hint()": {$natural: -1} reads
+  // backwards, and a hinted sparse index answers with the documents it holds.
+  it('answers the _id index, key size limits and hints as MongoDB', async () => {
+    await coll.insertMany([{ i: 1 }, { i: 2 }, { other: 3 }]);
+    expect((await coll.createIndex({ _id: 1 }, { unique: true }).catch((e) => e)).code).to.equal(197);
+    await coll.createIndex({ _id: 1 });
+    expect((await coll.listIndexes().toArray()).map((i) => i.name)).to.deep.equal(['_id_']);
+    const tooWide = Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`f${i}`, 1]));
+    expect((await coll.createIndex(tooWide).catch((e) => e)).code).to.equal(13103);
+    expect((await coll.find({}).hint({ $natural: -1 }).toArray()).map((d) => d.i ?? d.other)).to.deep.equal([3, 2, 1]);
+    await coll.createIndex({ i: 1 }, { sparse: true });
+    expect((await coll.find({}).hint('i_1').toArray()).map((d) => d.i)).to.have.members([1, 2]);
+  });
+
   it('fails to build a unique index over duplicated data', async () => {
     await coll.insertMany([{ k: 1 }, { k: 1 }]);
     await dupError(coll.createIndex({ k: 1 }, { unique: true }));
