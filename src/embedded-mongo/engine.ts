@@ -252,6 +252,9 @@ function simpleAccumulator(spec: unknown, fold?: (s: string) => string): Accumul
  */
 function $group(coll: Iterator, expr: Doc, options: Opts): Iterator {
   const base = basePipeline.$group as unknown as (c: Iterator, e: Doc, o: Opts) => Iterator;
+  for (const field of Object.keys(isPlainObject(expr) ? expr : {})) {
+    if (field.includes('.')) throw new CommandError(40235, 'Location40235', `The field name '${field}' cannot contain '.'`);
+  }
   const idExpr = simpleExpr(expr._id);
   // Under a collation, keys (and $addToSet's values) that it holds equal are one.
   const fold = collationFold(options.collation);
@@ -430,6 +433,34 @@ function wallClock(obj: Doc, expr: unknown, options: Opts): Date | undefined {
   return typeof tz === 'string' && !UTC_NAMES.has(tz) ? new Date(date.getTime() + offsetIn(tz, date.getTime())) : date;
 }
 
+/** The date a date operator reads: its argument, `{date}` or `[date]`. */
+const dateArgument = (expr: unknown) => (Array.isArray(expr) ? expr[0] : isPlainObject(expr) && 'date' in expr ? expr.date : expr);
+
+/** A date part of a missing or null date is null, as MongoDB's (mingo tries to convert it). */
+function nullForMissingDate(name: string) {
+  const base = baseExpr[name] as unknown as (o: Doc, e: unknown, op: Opts) => unknown;
+  return (obj: Doc, expr: unknown, options: Opts) => {
+    const date = evalExpr(obj, dateArgument(expr), options);
+    return date === null || date === undefined ? null : base(obj, expr, options);
+  };
+}
+
+const DATE_PART_OPERATORS = ['$year', '$month', '$dayOfMonth', '$dayOfYear', '$dayOfWeek', '$hour', '$minute', '$second', '$millisecond', '$isoWeek', '$isoWeekYear', '$isoDayOfWeek'];
+
+/** $mergeObjects as $group's accumulator: the group's documents merged in order (mingo has only the expression). */
+function $mergeObjects(obj: Doc | Doc[], expr: unknown, options: Opts) {
+  const base = baseExpr.$mergeObjects as unknown as (o: unknown, e: unknown, op: Opts) => unknown;
+  if (!Array.isArray(obj)) return base(obj, expr, options);
+  const out: Doc = {};
+  for (const v of groupValues(obj, expr, options)) {
+    if (v === null || v === undefined) continue;
+    if (!isPlainObject(v)) throw new CommandError(40400, 'Location40400', `$mergeObjects requires object inputs, but input ${JSON.stringify(v)} is of type ${typeof v}`);
+    // A field a document lacks leaves the merged one as it was.
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = x;
+  }
+  return out;
+}
+
 /** $week as MongoDB's (strftime %U): weeks begin on Sunday, days before the year's first Sunday are week 0. */
 function $week(obj: Doc, expr: unknown, options: Opts) {
   const wall = wallClock(obj, expr, options);
@@ -548,8 +579,10 @@ const context = Context.init({
     $dateSubtract: monthArithmetic(-1, '$dateSubtract'),
     $dateFromString,
     $dateTrunc,
+    ...Object.fromEntries(DATE_PART_OPERATORS.map((name) => [name, nullForMissingDate(name)])),
     $week,
     $dateToParts,
+    $mergeObjects,
     $add: decimalExpression('$add'),
     $subtract: decimalExpression('$subtract'),
     $multiply: decimalExpression('$multiply'),

@@ -141,6 +141,17 @@ describe('conformance: aggregation and ordering', () => {
     ]);
   });
 
+  // "$mergeObjects" (accumulator): the group's documents merged in order, a missing field leaving
+  // the merge as it was; date parts of a missing date are null; an output field has no '.' (40235).
+  it('$group merges objects, groups missing dates under null and refuses dotted output fields', async () => {
+    const merged = await run([{ $match: { level: 'MUNICIPAL' } }, { $sort: { year: 1 } }, { $group: { _id: '$level', last: { $mergeObjects: { year: '$year', nothing: '$missing' } } } }]);
+    expect(merged).to.deep.equal([{ _id: 'MUNICIPAL', last: { year: 2020 } }]);
+    const byYear = await run([{ $group: { _id: { $year: '$missing' }, n: { $sum: 1 } } }]);
+    expect(byYear).to.deep.equal([{ _id: null, n: 4 }]);
+    const dotted = await run([{ $group: { _id: null, 'a.b': { $sum: 1 } } }]).catch((e) => e);
+    expect(dotted.code).to.equal(40235);
+  });
+
   // "$project": the document's _id stays first, before computed fields.
   it('keeps _id first beside computed fields', async () => {
     const [row] = await run([{ $match: { rank: 1 } }, { $project: { doubled: { $multiply: ['$score', 2] }, year: 1 } }]);
