@@ -19,7 +19,7 @@ import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
 import { applyOwnOperators } from './own-operators.js';
 import { decimalArithmetic, decimalDivide, decimalMean, decimalMod, decimalOf, isDecimal } from './decimal.js';
-import { containsTypedNumber, isTypedNumber, numbersCopy, typedArithmetic, typedMinMax, typedNumbersSeen } from './numbers.js';
+import { containsTypedNumber, isTypedNumber, numbersCopy, typedArithmetic, typedNumbersSeen } from './numbers.js';
 import { typeCondition } from './type-operator.js';
 import { $indexOfCP, $modQuery, $round, withArgumentLists } from './operator-fixes.js';
 import { canonicalKey, cloneValue, collatedKey, collationComparator, collationFold, compareValues, exactScalar, expressionPath, getPath, normalizeCollation, pathValues, sortDocs, type StringComparator } from './values.js';
@@ -1004,7 +1004,6 @@ export function applyUpdate(doc: Doc, modifier: Doc, opts: { arrayFilters?: Doc[
   if (ops.$pull && !Object.keys(ops.$pull as Doc).length) delete ops.$pull;
   if (!Object.keys(ops).length) return;
   decimalArithmetic(doc, ops);
-  typedMinMax(doc, ops);
   applyOwnOperators(doc, ops);
   if (applySimple(doc, ops)) return;
   translate(() =>

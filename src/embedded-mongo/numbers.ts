@@ -6,7 +6,6 @@
 import { BSON } from 'mongodb';
 import { bsonTypeName, type Doc } from './bson.js';
 import { bsonType } from './type-operator.js';
-import { compareValues, getPath } from './values.js';
 
 const { Double, Long } = BSON;
 
@@ -217,30 +216,5 @@ export function promoteOutsidePayload(body: Doc): void {
       continue;
     }
     body[k] = promoteNumbers(v);
-  }
-}
-
-
-/**
- * Moves the $min and $max paths where the stored value or the operand is a Long, Double or
- * Decimal128 to $set of the operand when it wins (or to nothing): the general update path
- * compares those objects as documents, not as numbers.
- */
-export function typedMinMax(doc: Doc, ops: Doc): void {
-  for (const op of ['$min', '$max'] as const) {
-    if (!ops[op]) continue;
-    // A copy: the same update applies to every document an updateMany matches.
-    const spec = { ...(ops[op] as Doc) };
-    ops[op] = spec;
-    for (const [path, operand] of Object.entries(spec)) {
-      if (path.includes('$')) continue;
-      const current = getPath(doc, path);
-      const typed = (v: unknown) => isTypedNumber(v) || bsonTypeName(v) === 'Decimal128';
-      if (!typed(current) && !typed(operand)) continue;
-      const c = current === undefined ? (op === '$min' ? -1 : 1) : compareValues(operand, current);
-      if (op === '$min' ? c < 0 : c > 0) ops.$set = { ...((ops.$set as Doc) ?? {}), [path]: operand };
-      delete spec[path];
-    }
-    if (!Object.keys(spec).length) delete ops[op];
   }
 }

@@ -1,10 +1,12 @@
 // Update operators the store applies itself where mingo's answer differs from MongoDB's:
+// $min/$max with Longs, Doubles and Decimal128 (compared as numbers, not as documents),
 // $addToSet by MongoDB's equality (documents are equal only with their fields in the same
 // order), $bit with several operations on a field and with longs, and $currentDate of a
 // timestamp. Each moves its paths to $set of the result; positional paths stay for mingo.
 import { bsonTypeName, isPlainObject, Long, Timestamp, type Doc } from './bson.js';
 import { badValue, typeMismatch } from './errors.js';
-import { canonicalKey, cloneValue, getPath } from './values.js';
+import { isTypedNumber } from './numbers.js';
+import { canonicalKey, cloneValue, compareValues, getPath } from './values.js';
 
 function toSet(ops: Doc, path: string, value: unknown) {
   ops.$set = { ...((ops.$set as Doc) ?? {}), [path]: value };
@@ -17,6 +19,20 @@ function takeOver(ops: Doc, op: string, apply: (path: string, arg: unknown) => b
   ops[op] = spec;
   for (const [path, arg] of Object.entries(spec)) if (!path.includes('$') && apply(path, arg)) delete spec[path];
   if (!Object.keys(spec).length) delete ops[op];
+}
+
+const isTypedOrDecimal = (v: unknown) => isTypedNumber(v) || bsonTypeName(v) === 'Decimal128';
+
+function minMax(doc: Doc, ops: Doc) {
+  for (const op of ['$min', '$max'] as const) {
+    takeOver(ops, op, (path, operand) => {
+      const current = getPath(doc, path);
+      if (!isTypedOrDecimal(current) && !isTypedOrDecimal(operand)) return false;
+      const c = current === undefined ? (op === '$min' ? -1 : 1) : compareValues(operand, current);
+      if (op === '$min' ? c < 0 : c > 0) toSet(ops, path, operand);
+      return true;
+    });
+  }
 }
 
 function addToSet(doc: Doc, ops: Doc) {
@@ -85,6 +101,7 @@ function currentDate(ops: Doc) {
 
 /** Takes over the operators above from an operator update about to apply to `doc`. */
 export function applyOwnOperators(doc: Doc, ops: Doc): void {
+  minMax(doc, ops);
   addToSet(doc, ops);
   bit(doc, ops);
   currentDate(ops);
