@@ -568,11 +568,13 @@ const handlers: Record<string, Handler> = {
 function validateIndexSpec(raw: Doc): IndexSpec {
   const key = raw?.key as Doc | undefined;
   if (!key || typeof key !== 'object' || !Object.keys(key).length) throw badValue('Index key pattern must be a non-empty object');
+  // A text index's key is checked by its own rules (textIndexSpec, below).
   const text = Object.entries(key).some(([field, dir]) => dir === 'text' || field === '_fts');
-  for (const [field, dir] of Object.entries(key)) {
-    if (text) continue; // checked with the text index's own rules below
-    if (typeof dir === 'string') throw notImplemented(`index type '${dir}' on field '${field}' is not supported by the embedded server`);
-    if (typeof dir !== 'number' || (dir !== 1 && dir !== -1)) throw badValue(`Values in the index key pattern can only be 1 or -1, found ${String(dir)} for '${field}'`);
+  if (!text) {
+    for (const [field, dir] of Object.entries(key)) {
+      if (typeof dir === 'string') throw notImplemented(`index type '${dir}' on field '${field}' is not supported by the embedded server`);
+      if (typeof dir !== 'number' || (dir !== 1 && dir !== -1)) throw badValue(`Values in the index key pattern can only be 1 or -1, found ${String(dir)} for '${field}'`);
+    }
   }
   if (typeof raw.name !== 'string' || !raw.name) throw failedToParse("The 'name' field is a required property of an index specification");
   if (Object.keys(key).length > 32) throw new CommandError(13103, 'Location13103', `too many fields in index key pattern: ${Object.keys(key).length} (at most 32)`);
