@@ -17,6 +17,7 @@ import type { Options } from 'mingo/types';
 import { ObjectId, bsonTypeName, isObjectId, isPlainObject, type Doc } from './bson.js';
 import { badValue, failedToParse, CommandError } from './errors.js';
 import { checkOperatorUpdate } from './update-checks.js';
+import { checkedFilter } from './filter-checks.js';
 import { applyOwnOperators } from './own-operators.js';
 import { decimalArithmetic, decimalDivide, decimalMean, decimalMod, decimalOf, isDecimal } from './decimal.js';
 import { containsTypedNumber, isTypedNumber, numbersCopy, typedArithmetic, typedNumbersSeen } from './numbers.js';
@@ -629,6 +630,7 @@ function translate<T>(fn: () => T): T {
     const unknown = /^accumulator '(\$\w+)' is not registered/.exec(message);
     if (unknown) throw new CommandError(168, 'InvalidPipelineOperator', `Unrecognized expression '${unknown[1]}'`);
     if (/^cannot convert /.test(message)) throw new CommandError(241, 'ConversionFailure', `Failed to parse in $convert with no onError value: ${message}`);
+    if (/^Invalid regular expression/.test(message)) throw new CommandError(51091, 'Location51091', `Regular expression is invalid: ${message}`);
     throw badValue(message);
   }
 }
@@ -637,7 +639,9 @@ export type Matcher = (doc: Doc) => boolean;
 
 export function compileFilter(filter: Doc | undefined, o?: EngineOptions): Matcher {
   if (!filter || !Object.keys(filter).length) return () => true;
-  return ownMatcher(filter, o?.collation ? collationComparator(o.collation) : undefined, o ?? {});
+  const checked = checkedFilter(filter);
+  if (!Object.keys(checked).length) return () => true;
+  return ownMatcher(checked, o?.collation ? collationComparator(o.collation) : undefined, o ?? {});
 }
 
 /** The query engine's test of a filter. */

@@ -405,6 +405,18 @@ describe('conformance: answers as MongoDB gives them', () => {
     expect((await serverFailure(t.db.aggregate([{ $documents: [{ s: 'x' }] }, { $project: { n: { $toInt: '$s' } } }]).toArray())).code).to.equal(241);
     expect((await serverFailure(t.db.aggregate([{ $documents: [{ s: 'x' }] }, { $project: { n: { $bogus: '$s' } } }]).toArray())).code).to.equal(168);
   });
+  // Query operators: an empty $and/$or/$nor, a $not of a plain value and a negative $size are
+  // BadValue; a top-level $comment is ignored; $sampleRate 1 keeps every document, 0 none.
+  it('refuses malformed filters and honours $comment and $sampleRate', async () => {
+    const q = t.db.collection('filters');
+    await q.insertMany([{ a: 1, s: 'x' }, { a: 2 }, {}]);
+    for (const filter of [{ $and: [] }, { $or: [] }, { s: { $not: 'x' } }, { a: { $size: -1 } }]) {
+      expect((await serverFailure(q.find(filter as never).toArray())).code, JSON.stringify(filter)).to.equal(2);
+    }
+    expect(await q.countDocuments({ $comment: 'why', a: 1 })).to.equal(1);
+    expect(await q.countDocuments({ $sampleRate: 1 })).to.equal(3);
+    expect(await q.countDocuments({ $sampleRate: 0 })).to.equal(0);
+  });
   // "$min" and "$max" compare numbers by value across int, long, double and decimal, and set
   // the operand (with its type) only when it wins.
   it('updates with $min and $max across numeric types', async () => {

@@ -42,4 +42,12 @@ import { openTestDb, usingRealMongo, type TestDb } from '../helpers/mongo.js';
     const err = await t.db.collection('c').find({}).showRecordId(true).toArray().catch((e) => e);
     expect(err.code).to.equal(115);
   });
+
+  it('refuses geo query operators and $jsonSchema queries', async () => {
+    await t.db.collection('c').insertOne({ a: 1 });
+    for (const filter of [{ loc: { $near: [0, 0] } }, { loc: { $geoWithin: { $centerSphere: [[0, 0], 1] } } }, { $jsonSchema: { required: ['a'] } }]) {
+      const err = await t.db.collection('c').find(filter).toArray().catch((e) => e);
+      expect([err.code, /not supported by the embedded server/.test(err.message)], JSON.stringify(filter)).to.deep.equal([238, true]);
+    }
+  });
 });
