@@ -5,6 +5,7 @@ import { App, Button, Input, InputNumber, Popconfirm, Space, Table, Tag } from '
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { isFederation, type ViewerInfo } from '../api/viewer';
+import { CursorPager } from '../components/CursorPager';
 import { graphql } from '../gql';
 import { CompetitionModal, type CompetitionValues } from './competitions/CompetitionModal';
 
@@ -89,11 +90,7 @@ export function Competitions({ viewer }: { viewer: ViewerInfo }) {
           },
         ]}
       />
-      <Space style={{ marginTop: 12 }}>
-        <Button disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>上一页</Button>
-        <span>第 {cursors.length} 页，共 {Math.max(1, Math.ceil((conn?.totalCount ?? 0) / PAGE))} 页</span>
-        <Button disabled={!conn?.pageInfo.hasNextPage} onClick={() => setCursors((c) => [...c, conn!.pageInfo.endCursor ?? null])}>下一页</Button>
-      </Space>
+      <CursorPager cursors={cursors} setCursors={setCursors} conn={conn} pageSize={PAGE} />
       <CompetitionModal
         open={editing !== null}
         competition={editing ?? undefined}

@@ -6,6 +6,7 @@ import { useQuery } from 'urql';
 import { useLookups } from '../api/lookups';
 import type { ViewerInfo } from '../api/viewer';
 import { RecordDrawer } from '../components/RecordDrawer';
+import { CursorPager } from '../components/CursorPager';
 import { graphql } from '../gql';
 import type { AchievementFilter } from '../gql/graphql';
 import { download } from '../lib/download';
@@ -95,11 +96,7 @@ export function Records({ viewer }: { viewer: ViewerInfo }) {
                     { title: '状态', width: 90, render: (_, r) => <Tag color={STATUS_COLOURS[r.node.status]}>{r.node.statusLabel}</Tag> },
                   ]}
                 />
-                <Space style={{ marginTop: 12 }}>
-                  <Button disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>上一页</Button>
-                  <span>第 {cursors.length} 页，共 {Math.max(1, Math.ceil((conn?.totalCount ?? 0) / PAGE))} 页</span>
-                  <Button disabled={!conn?.pageInfo.hasNextPage} onClick={() => setCursors((c) => [...c, conn!.pageInfo.endCursor ?? null])}>下一页</Button>
-                </Space>
+                <CursorPager cursors={cursors} setCursors={setCursors} conn={conn} pageSize={PAGE} />
               </>
             ),
           },
