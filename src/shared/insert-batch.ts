@@ -10,6 +10,16 @@ export interface BatchModel {
   insertMany(docs: Record<string, unknown>[], options: { lean: true }): Promise<unknown>;
 }
 
+interface CreatableModel extends BatchModel {
+  new (doc: Record<string, unknown>): {
+    validate(): Promise<void>;
+    initializeTimestamps(): void;
+    toObject(options: object): Record<string, unknown>;
+  };
+  create(doc: Record<string, unknown>): Promise<{ toObject(): Record<string, unknown> }>;
+  schema: { options: { versionKey?: string | false } };
+}
+
 class InsertBatch {
   private readonly pending = new Map<BatchModel, Record<string, unknown>[]>();
 
@@ -43,4 +53,21 @@ export function deferInsert(model: BatchModel, doc: Record<string, unknown>): bo
   const batch = current.getStore();
   batch?.add(model, doc);
   return Boolean(batch);
+}
+
+/**
+ * Inserts one document (mongoose casts and validates it) and returns it as a plain object.
+ * Inside a batch it is cast, validated and stamped now, and sent with the batch at its end.
+ */
+export async function insertDocument(model: unknown, doc: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const Model = model as CreatableModel;
+  if (!batchInProgress()) return (await Model.create(doc)).toObject();
+  const built = new Model(doc);
+  await built.validate();
+  built.initializeTimestamps();
+  const plain = built.toObject({ depopulate: true, virtuals: false, getters: false, transform: false });
+  const versionKey = Model.schema.options.versionKey;
+  if (versionKey) plain[versionKey] = 0;
+  deferInsert(Model, plain);
+  return plain;
 }

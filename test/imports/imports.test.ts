@@ -261,10 +261,14 @@ describe('spreadsheet import and export', function () {
     const file = await xlsx(AWARD_HEADERS, [
       awardRow({ 竞赛名称: '范围测试赛', 级别: '市级', 类别: '技能', 获奖者工号: 'Z0122', '奖项/名次': '一等奖', 获奖日期: '2020-03-03' }),
       awardRow({ 竞赛名称: '范围测试赛', 级别: '市级', 类别: '技能', 获奖者工号: 'Z0101', '奖项/名次': '一等奖', 获奖日期: '2020-03-03' }),
+      // Its competition is new: the refused row leaves no competition behind.
+      awardRow({ 竞赛名称: '范围外新赛', 级别: '市级', 类别: '技能', 获奖者工号: 'Z0101', '奖项/名次': '一等奖', 获奖日期: '2020-03-03' }),
     ]);
     const { job } = await upload('awards', file, 'scope.xlsx', 'commit', clerk);
-    expect(job.rows.map((r) => r.outcome)).to.deep.equal(['CREATE', 'ERROR']);
+    expect(job.rows.map((r) => r.outcome)).to.deep.equal(['CREATE', 'ERROR', 'ERROR']);
     expect(job.rows[1].errors[0].message).to.match(/^超出您的权限范围/);
+    expect(job.rows[2].errors[0].message).to.match(/^超出您的权限范围/);
+    expect(await t.models.Competition.countDocuments({ name: { $in: ['范围测试赛', '范围外新赛'] } })).to.equal(1);
     expect((await upload('awards', file, 'scope.xlsx', 'commit', t.tokenFor('VIEWER'))).status).to.equal(403);
   });
 

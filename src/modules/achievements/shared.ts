@@ -7,7 +7,7 @@ import { userError } from '../../shared/errors.js';
 import { toGlobalId } from '../../shared/ids.js';
 import type { AchievementRecord } from './model.js';
 import { t } from '../../shared/i18n/t.js';
-import { batchInProgress, deferInsert, type BatchModel } from '../../shared/insert-batch.js';
+import { insertDocument } from '../../shared/insert-batch.js';
 import { knownDuplicate, recordWritten, STORED_KEY_FIELDS, type StoredKey } from './dedupe-memo.js';
 
 export const TYPE_NAMES = { AWARD: 'Award', HONOUR: 'Honour', MODEL_WORKER: 'ModelWorkerDesignation' } as const;
@@ -48,37 +48,12 @@ export async function writeUnique<T>(ctx: RequestContext, dedupeKey: string, wri
   }
 }
 
-interface CreatableModel extends BatchModel {
-  new (doc: Record<string, unknown>): RecordDocument;
-  create(doc: Record<string, unknown>): Promise<{ toObject(): unknown }>;
-  schema: { options: { versionKey?: string | false } };
-}
-
-interface RecordDocument {
-  validate(): Promise<void>;
-  initializeTimestamps(): void;
-  toObject(options: object): Record<string, unknown>;
-}
-
 /**
- * Inserts one record (mongoose validates and casts it) and returns it as a plain object.
- * Inside an import chunk's batch the record is cast, validated and stamped now, and sent with
- * the chunk's other records at its end.
+ * Inserts one record (see insertDocument: inside an import chunk's batch it goes in at the
+ * chunk's end); the dedupe memo learns of it.
  */
 export async function insertRecord<T>(model: unknown, doc: Record<string, unknown>): Promise<T> {
-  const Model = model as CreatableModel;
-  if (!batchInProgress()) {
-    const created = (await Model.create(doc)).toObject() as StoredKey;
-    recordWritten(created);
-    return created as T;
-  }
-  const built = new Model(doc);
-  await built.validate();
-  built.initializeTimestamps();
-  const plain = built.toObject({ depopulate: true, virtuals: false, getters: false, transform: false });
-  const versionKey = Model.schema.options.versionKey;
-  if (versionKey) plain[versionKey] = 0;
-  deferInsert(Model, plain);
-  recordWritten(plain as StoredKey);
-  return plain as T;
+  const record = (await insertDocument(model, doc)) as unknown as StoredKey;
+  recordWritten(record);
+  return record as T;
 }

@@ -14,6 +14,7 @@ import { normalizeName, similarity, SIMILAR_THRESHOLD } from '../achievements/si
 import { CATEGORIES, LEVELS, values } from '../vocabulary/vocabulary.js';
 import type { CompetitionRecord } from './model.js';
 import { t, type Text } from '../../shared/i18n/t.js';
+import { insertDocument } from '../../shared/insert-batch.js';
 
 export const yearSchema = z
   .number({ error: () => t('record.year.whole') })
@@ -122,11 +123,12 @@ export class CompetitionService {
     if (options.dryRun) return { competition: { ...data, normalizedName: normalizeName(data.name) } as unknown as CompetitionRecord, warnings };
     // Shared: in the federation catalogue (no institution), for every hospital that enters it.
     const doc = await writeOrDuplicate(
-      () => this.ctx.models.Competition.create({ ...data, normalizedName: normalizeName(data.name), ...(shared ? { institution: null } : {}) }),
+      // In an import chunk's batch, with the chunk's records (a twin meets the unique index there).
+      () => insertDocument(this.ctx.models.Competition, { ...data, normalizedName: normalizeName(data.name), ...(shared ? { institution: null } : {}) }),
       { normalizedName: 'name', year: 'name' },
       'competition',
     );
-    const competition = doc.toObject() as CompetitionRecord;
+    const competition = doc as unknown as CompetitionRecord;
     await this.ctx.services.audit.record('competitionCreate', 'Competition', competition._id, null, competition);
     return { competition, warnings };
   }

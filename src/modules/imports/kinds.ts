@@ -240,22 +240,22 @@ const awards: ImportKind = {
     if (added) {
       competitionId = toGlobalId('Competition', added._id);
       known = added;
-    } else if (typeof wanted !== 'string') {
-      // A competition the registry does not know yet is added with the first of its rows, but
-      // only once the row passes every check (scope included) against the competition it
-      // would create: a refused row creates nothing, and a dry run answers as the commit will
-      // (its later rows are checked against the competition its first row would add, as the
-      // commit's are against the one it added). Imports keep no warnings: the similar-record
-      // lookups are skipped.
+    } else if (typeof wanted !== 'string' && dryRun) {
+      // A competition the registry does not know yet is added with the first of its rows. A dry
+      // run answers as the commit will: the row is checked against the competition it would
+      // add, and so are the file's later rows that name it. Imports keep no warnings: the
+      // similar-record lookups are skipped.
       const check = async (draft: CompetitionRecord) => (await createOnce(async () => (await ctx.services.awards.create({ ...rest, competitionId: 'new' }, { dryRun: true, competition: draft, warnings: false })).award, 'Award')).outcome;
-      const drafted = dryRun ? l.competitions.draft(wanted.year, wanted.name) : undefined;
+      const drafted = l.competitions.draft(wanted.year, wanted.name);
       if (drafted) return { outcome: await check(drafted) };
-      // The memo has just said there is none (knownNew): a twin added meanwhile meets the unique index.
+      // The memo has just said there is none (knownNew).
       const draft = (await ctx.services.competitions.create(competition, { dryRun: true, warnings: false, knownNew: true })).competition;
       const unsaved = { ...draft, _id: new Types.ObjectId() } as CompetitionRecord;
       l.competitions.drafted(unsaved);
-      const outcome = await check(unsaved);
-      if (dryRun) return { outcome };
+      return { outcome: await check(unsaved) };
+    } else if (typeof wanted !== 'string') {
+      // A commit adds it in the row's transaction, which undoes it if the row is then refused
+      // (scope included); a twin added meanwhile meets the unique index.
       const { competition: created, isNew } = await ctx.services.competitions.findOrCreate(wanted, { knownNew: true });
       l.competitions.added(created, isNew);
       known = created;
