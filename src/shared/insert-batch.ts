@@ -46,7 +46,7 @@ export async function insertsTogether<T>(run: () => Promise<T>): Promise<T> {
   return out;
 }
 
-export const batchInProgress = () => current.getStore() !== undefined;
+const batchInProgress = () => current.getStore() !== undefined;
 
 /** Keeps `doc` for the batch in progress; false when there is none (insert it now). */
 export function deferInsert(model: BatchModel, doc: Record<string, unknown>): boolean {
