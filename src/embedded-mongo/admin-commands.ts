@@ -1,10 +1,12 @@
 // What mongosh and Compass send to browse a server: explain (an honest plan: which index,
 // keys and documents examined), renameCollection, collMod (a TTL index's expiry), and the
 // $collStats stage behind db.coll.stats(). Only the query part of an explained write runs: nothing is written.
-import { calculateSize, type Doc } from './bson.js';
+import { createHash } from 'node:crypto';
+import { calculateSize, encodedDocument, type Doc } from './bson.js';
 import type { Collection, QueryPlan } from './collection.js';
 import { CommandError, badValue, indexNotFound, invalidOptions, namespaceExists, namespaceNotFound, notImplemented, unauthorized } from './errors.js';
-import { SERVER_VERSION } from './commands.js';
+import { collectionUuid, SERVER_VERSION } from './commands.js';
+import { compareValues } from './values.js';
 import type { Store } from './store.js';
 
 const EXPLAINABLE: Record<string, (inner: Doc) => Doc | undefined> = {
@@ -152,4 +154,29 @@ export function collStats(coll: Collection | undefined, spec: Doc, ns: string): 
     };
   }
   return out;
+}
+
+/**
+ * dbHash: each collection's md5 over its documents' BSON in _id order, and one md5 over the
+ * collections' names and hashes in name order, as MongoDB computes them (system collections
+ * left out).
+ */
+export function dbHash(cmd: Doc, db: string, store: Store): Doc {
+  const started = Date.now();
+  const wanted = cmd.collections;
+  if (wanted !== undefined && (!Array.isArray(wanted) || wanted.some((n) => typeof n !== 'string'))) throw badValue('collections field must be an array of strings');
+  const names = [...(store.dbs.get(db)?.keys() ?? [])].filter((n) => !n.startsWith('system.') && (!wanted || (wanted as string[]).includes(n))).sort();
+  const collections: Doc = {};
+  const uuids: Doc = {};
+  const whole = createHash('md5');
+  for (const name of names) {
+    const hash = createHash('md5');
+    const docs = [...store.collection(db, name)!.docs.values()].sort((a, b) => compareValues(a._id, b._id));
+    for (const doc of docs) hash.update(encodedDocument(doc));
+    const digest = hash.digest('hex');
+    collections[name] = digest;
+    uuids[name] = collectionUuid(`${db}.${name}`);
+    whole.update(name).update(digest);
+  }
+  return { host: 'embedded', collections, capped: [], uuids, md5: whole.digest('hex'), timeMillis: Date.now() - started, ok: 1 };
 }

@@ -21,7 +21,7 @@ import {
   typeMismatch,
   unauthorized,
 } from './errors.js';
-import { collMod, collStats, explain, renameCollection } from './admin-commands.js';
+import { collMod, collStats, dbHash, explain, renameCollection } from './admin-commands.js';
 import { checkFieldTypes } from './command-fields.js';
 import { checkOutputPlacement, OUTPUT_STAGES, writeOutput } from './outputs.js';
 import { BEFORE_AUTH, type AuthState, type UserRegistry } from './auth.js';
@@ -78,7 +78,7 @@ function writeErrorOf(index: number, e: unknown): Doc {
  * A collection's UUID (BinData subtype 4), as tools read it from listCollections: derived
  * from its namespace, so it is stable across restarts without being stored.
  */
-function collectionUuid(ns: string) {
+export function collectionUuid(ns: string) {
   const bytes = createHash('sha256').update(ns).digest().subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
@@ -553,6 +553,8 @@ const handlers: Record<string, Handler> = {
     return { ns: `${db}.${name}`, ...(storageStats as Doc), ok: 1 };
   },
 
+  dbhash: (cmd, db, ctx) => dbHash(cmd, db, ctx.store),
+
   dbstats: (_cmd, db, ctx) => {
     const colls = [...(ctx.store.dbs.get(db)?.values() ?? [])];
     return {
@@ -745,7 +747,7 @@ function retryable(ctx: ServerContext, conn: ConnectionInfo, handler: Handler, c
 const CASED_NAMES = new Set([
   'isMaster', 'buildInfo', 'getParameter', 'getCmdLineOpts', 'getLog', 'hostInfo', 'whatsmyuri', 'connectionStatus',
   'serverStatus', 'setParameter', 'renameCollection', 'saslStart', 'saslContinue', 'endSessions', 'commitTransaction', 'abortTransaction', 'listDatabases', 'listCollections',
-  'dropDatabase', 'collMod', 'collStats', 'getMore', 'killCursors', 'findAndModify', 'createIndexes', 'listIndexes', 'dropIndexes', 'dbStats',
+  'dropDatabase', 'collMod', 'collStats', 'getMore', 'killCursors', 'findAndModify', 'createIndexes', 'listIndexes', 'dropIndexes', 'dbStats', 'dbHash',
   'buildinfo',
 ]);
 
