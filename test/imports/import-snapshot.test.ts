@@ -2,7 +2,7 @@
 // and every record, competition and audit entry the commit wrote, with ids named by what
 // they identify and the import's own timestamps blanked. Any change to how an import writes
 // (batching, casting, transactions) must leave this exactly as it is.
-// UPDATE_SNAPSHOTS=1 rewrites the file (after a deliberate change of outcome).
+// UPDATE_SNAPSHOT=1 rewrites the file (after a deliberate change of outcome).
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -128,7 +128,7 @@ describe('an awards import, against its snapshot', function () {
       competitions: byContent(normalised(competitions, names, since) as unknown[]),
       audit: byContent(normalised(audit.map(({ _id, requestId, ...entry }) => ({ ...entry, requestId: requestId ? 'the commit' : undefined })), names, since) as unknown[]),
     };
-    if (process.env.UPDATE_SNAPSHOTS === '1') fs.writeFileSync(SNAPSHOT, JSON.stringify(actual, null, 1) + '\n');
+    if (process.env.UPDATE_SNAPSHOT === '1') fs.writeFileSync(SNAPSHOT, JSON.stringify(actual, null, 1) + '\n');
     const expected = JSON.parse(fs.readFileSync(SNAPSHOT, 'utf8')) as typeof actual;
     expect(actual.commit.counts).to.deep.equal(expected.commit.counts);
     expect(actual.dryRun).to.deep.equal(expected.dryRun);
