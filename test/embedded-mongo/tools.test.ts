@@ -76,8 +76,8 @@ describe('conformance: what mongosh and Compass send', () => {
     const docs = Array.from({ length: 50 }, (_, i) => ({ _id: i, name: `N${i}` }));
     const other = t.client.db(`${t.db.databaseName}_twin`);
     try {
-      await t.db.collection('a').insertMany(docs);
-      await other.collection('a').insertMany([...docs].reverse());
+      await t.db.collection<{ _id: number; name: string }>('a').insertMany(docs);
+      await other.collection<{ _id: number; name: string }>('a').insertMany([...docs].reverse());
       await t.db.createCollection('empty');
       const hash = async (db: typeof t.db, collections?: string[]) => (await db.command({ dbHash: 1, ...(collections ? { collections } : {}) })) as { collections: Record<string, string>; md5: string };
       const mine = await hash(t.db, ['a', 'empty']);
@@ -85,7 +85,7 @@ describe('conformance: what mongosh and Compass send', () => {
       expect(mine.collections.a).to.equal((await hash(other, ['a'])).collections.a);
       expect(mine.collections.empty).to.equal('d41d8cd98f00b204e9800998ecf8427e');
       expect(Object.keys(await hash(t.db, ['a']).then((h) => h.collections))).to.deep.equal(['a']);
-      await t.db.collection('a').updateOne({ _id: 7 }, { $set: { name: 'changed' } });
+      await t.db.collection<{ _id: number; name: string }>('a').updateOne({ _id: 7 }, { $set: { name: 'changed' } });
       const after = await hash(t.db, ['a', 'empty']);
       expect(after.collections.a).to.not.equal(mine.collections.a);
       expect(after.md5).to.not.equal(mine.md5);
