@@ -51,7 +51,7 @@ export function pageSize(first: number | null | undefined): number {
  * Ties on the ordering field are broken by _id, in the same direction.
  */
 export interface PageableModel {
-  find(filter: Record<string, unknown>): { sort(spec: Record<string, 1 | -1>): { limit(n: number): { lean(): PromiseLike<unknown> } } };
+  find(filter: Record<string, unknown>, projection?: Record<string, 1>): { sort(spec: Record<string, 1 | -1>): { limit(n: number): { lean(): PromiseLike<unknown> } } };
   countDocuments(filter: Record<string, unknown>): PromiseLike<number>;
 }
 
@@ -60,6 +60,8 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
   filter: Record<string, unknown>,
   order: Ordering,
   args: PageArgs,
+  /** The fields the page's readers need (with the ordering field, for cursors); all when absent. */
+  projection?: Record<string, 1>,
 ): Promise<Connection<T>> {
   const limit = pageSize(args.first);
   const { field, direction } = order;
@@ -74,7 +76,7 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
   }
   const docs = limit
     ? ((await model
-        .find(query)
+        .find(query, projection)
         .sort({ [field]: direction, _id: direction })
         .limit(limit + 1)
         .lean()) as T[])

@@ -1,8 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Types } from 'mongoose';
 import type { RequestContext } from '../../context.js';
 import { toGlobalId } from '../../shared/ids.js';
 import type { PageArgs } from '../../shared/pagination.js';
 import { payload } from '../../shared/payload.js';
+import { selectedFieldsAt } from '../../shared/selection.js';
 import { awardResultLabel } from '../vocabulary/numbers.js';
 import { label } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
@@ -46,11 +48,12 @@ const common = {
   departments: async (a: AchievementRecord, _: unknown, ctx: RequestContext) => present(await ctx.loaders.department.loadMany(a.departments)),
 };
 
-const list = (ctx: RequestContext, a: ListArgs, extra: Record<string, unknown> = {}) => ctx.services.achievements.list(a.filter, a.orderBy, a, extra);
+const list = (ctx: RequestContext, a: ListArgs, info: GraphQLResolveInfo, extra: Record<string, unknown> = {}) =>
+  ctx.services.achievements.list(a.filter, a.orderBy, a, extra, selectedFieldsAt(info, ['edges', 'node']));
 
 export const achievementResolvers = {
   Query: {
-    achievements: (_: unknown, a: ListArgs, ctx: RequestContext) => list(ctx, a),
+    achievements: (_: unknown, a: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) => list(ctx, a, info),
     awardCheck: async (_: unknown, { input }: Input, ctx: RequestContext) => {
       const checked = await payload('award', () => ctx.services.awards.create(input, { dryRun: true }));
       return { warnings: checked.award?.warnings ?? [], userErrors: checked.userErrors };
@@ -90,11 +93,11 @@ export const achievementResolvers = {
     members: async (s: { members: Types.ObjectId[] }, _: unknown, ctx: RequestContext) => present(await ctx.loaders.person.loadMany(s.members ?? [])),
   },
   Person: {
-    achievements: (p: { _id: Types.ObjectId }, a: ListArgs, ctx: RequestContext) => list(ctx, a, { people: p._id }),
+    achievements: (p: { _id: Types.ObjectId }, a: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) => list(ctx, a, info, { people: p._id }),
     achievementCounts: (p: { _id: Types.ObjectId }, a: { status?: string | null }, ctx: RequestContext) => ctx.services.achievements.counts({ people: p._id }, a.status),
   },
   Department: {
-    achievements: (d: { _id: Types.ObjectId }, a: ListArgs, ctx: RequestContext) => list(ctx, a, { departments: d._id }),
+    achievements: (d: { _id: Types.ObjectId }, a: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) => list(ctx, a, info, { departments: d._id }),
     achievementCounts: (d: { _id: Types.ObjectId }, a: { status?: string | null }, ctx: RequestContext) => ctx.services.achievements.counts({ departments: d._id }, a.status),
   },
   Mutation: {

@@ -1,7 +1,9 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../context.js';
 import { toGlobalId } from '../../shared/ids.js';
 import type { PageArgs } from '../../shared/pagination.js';
 import { payload } from '../../shared/payload.js';
+import { selectedFieldsAt } from '../../shared/selection.js';
 import { label, levelRank } from '../vocabulary/vocabulary.js';
 import type { CompetitionRecord } from './model.js';
 import type { CompetitionFilter } from './service.js';
@@ -29,6 +31,7 @@ export const competitionResolvers = {
     levelLabel: (c: CompetitionRecord) => label('level', c.level),
     levelRank: (c: CompetitionRecord) => levelRank(c.level),
     categoryLabel: (c: CompetitionRecord) => label('category', c.category),
-    awards: (c: CompetitionRecord, a: PageArgs, ctx: RequestContext) => ctx.services.achievements.list({ kind: 'AWARD' }, 'RANK', a, { competition: c._id }),
+    awards: (c: CompetitionRecord, a: PageArgs, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      ctx.services.achievements.list({ kind: 'AWARD' }, 'RANK', a, { competition: c._id }, selectedFieldsAt(info, ['edges', 'node'])),
   },
 };
