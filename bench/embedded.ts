@@ -3,26 +3,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MongoClient, type Collection } from 'mongodb';
+import { MongoClient } from 'mongodb';
+import { fill, awardLike } from './award-like.js';
 import { startEmbeddedMongo } from '../src/embedded-mongo/index.js';
-import { count, formatRate, rateFor, median, report, sized } from './lib.js';
-
-function awardLike(i: number) {
-  return {
-    year: 2016 + (i % 5),
-    level: ['NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'DISTRICT', 'INSTITUTION'][i % 5],
-    grade: ['FIRST', 'SECOND', 'THIRD', 'EXCELLENCE'][i % 4],
-    category: ['SKILLS', 'TEACHING', 'ACADEMIC', 'CULTURE'][i % 4],
-    department: `D${i % 40}`,
-    staffNo: `S${i}`,
-    title: `第${i % 9}届职业技能竞赛`,
-    at: new Date(Date.UTC(2016 + (i % 5), i % 12, 1 + (i % 28))),
-  };
-}
-
-async function fill(coll: Collection, n: number) {
-  for (let i = 0; i < n; i += 1000) await coll.insertMany(Array.from({ length: Math.min(1000, n - i) }, (_, j) => awardLike(i + j)));
-}
+import { count, formatRate, rateFor, median, report, sized, spawnServer } from './lib.js';
 
 export async function benchEmbedded() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-embedded-'));
@@ -81,15 +65,11 @@ export async function benchEmbedded() {
 
     await batched.drop();
     await single.drop();
-    let rssBefore = 0;
-    let rssAfter = 0;
     const large = sized(100_000);
     for (const size of [sized(1_000), large]) {
       const coll = db.collection(`awards_${size}`);
       await coll.createIndex({ staffNo: 1 });
-      if (size === large) rssBefore = process.memoryUsage().rss;
       await fill(coll, size);
-      if (size === large) rssAfter = process.memoryUsage().rss;
       const ids = (await coll.find({}, { projection: { _id: 1 } }).limit(1000).toArray()).map((d) => d._id);
       let k = 0;
       const byId = await rateFor(() => coll.findOne({ _id: ids[k++ % ids.length] }));
@@ -118,8 +98,13 @@ export async function benchEmbedded() {
       times.push(performance.now() - t0);
     }
     rows.push([`$match+$group+$sort over ${count(large)} award-like docs`, `${median(times).toFixed(0)} ms median`, '']);
+    // In a fresh process, so that nothing measured before leaves its pages behind.
+    const memory = await spawnServer<{ before: NodeJS.MemoryUsage; after: NodeJS.MemoryUsage }>('bench/embedded-memory.ts', [String(large)]);
+    await memory.stop();
+    const { before, after } = memory.info;
     const mib = (b: number) => `${(b / 1048576).toFixed(0)} MiB`;
-    rows.push([`RSS with ${count(large)} award-like docs loaded (server and client in one process)`, mib(rssAfter), `+${mib(rssAfter - rssBefore)} while loading them`]);
+    const perDocument = (after.heapUsed - before.heapUsed) / large;
+    rows.push([`RSS of a store holding ${count(large)} award-like docs, after a full GC`, mib(after.rss), `+${mib(after.rss - before.rss)} for them, ${perDocument.toFixed(0)} B of heap each (aim ≤ 250 MiB)`]);
   } finally {
     await client.close();
     await server.stop();

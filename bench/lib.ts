@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 /**
  * `npm run bench -- --quick`: every bench at a tenth of its data and with shorter loads, so
@@ -38,6 +40,18 @@ export function report(title: string, rows: [string, string, string][]) {
   const w1 = Math.max(...rows.map((r) => r[1].length));
   console.log(`\n## ${title}\n`);
   for (const [a, b, c] of rows) console.log(`  ${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
+}
+
+/**
+ * The process's memory once garbage is collected: what the data it holds costs, not what
+ * loading it left behind. (The collector is exposed at run time, so the bench needs no flag.)
+ */
+export function settledMemory(): NodeJS.MemoryUsage {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  return process.memoryUsage();
 }
 
 /** Peak RSS sampler for the current process. */

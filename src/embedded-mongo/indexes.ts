@@ -12,10 +12,31 @@ export interface IndexSpec {
   [option: string]: unknown;
 }
 
-interface KeyEntry {
-  value: unknown;
-  ids: Set<string>;
+/**
+ * The documents holding one key: most keys of a selective index are held by one document,
+ * so it is kept as its id alone (a Set costs ~150 bytes more per key).
+ */
+type Holders = string | Set<string>;
+
+function addHolder(map: Map<string, Holders>, key: string, id: string) {
+  const held = map.get(key);
+  if (held === undefined) map.set(key, id);
+  else if (typeof held === 'string') {
+    if (held !== id) map.set(key, new Set([held, id]));
+  } else held.add(id);
 }
+
+function removeHolder(map: Map<string, Holders>, key: string, id: string) {
+  const held = map.get(key);
+  if (held === id) map.delete(key);
+  else if (typeof held === 'object') {
+    held.delete(id);
+    if (held.size === 1) map.set(key, held.values().next().value!);
+  }
+}
+
+const holderCount = (held: Holders | undefined) => (held === undefined ? 0 : typeof held === 'string' ? 1 : held.size);
+const holderIds = (held: Holders | undefined): Iterable<string> => (held === undefined ? [] : typeof held === 'string' ? [held] : held);
 
 /** One index entry: a key tuple and the document's _id, kept in (tuple, _id) order. */
 interface SortedEntry {
@@ -41,9 +62,9 @@ export class Index {
   readonly multikeyFields = new Set<string>();
   private readonly partial?: Matcher;
   /** whole-key tuple -> ids (uniqueness) */
-  private readonly tuples = new Map<string, Set<string>>();
-  /** first field value -> ids (equality) */
-  private readonly byFirst = new Map<string, KeyEntry>();
+  private readonly tuples = new Map<string, Holders>();
+  /** first field value -> ids (equality); for one field without a collation, the same map as `tuples` */
+  private readonly byFirst: Map<string, Holders>;
   /**
    * Every entry in key order, for ranges and ordered walks. Kept log-structured so bulk
    * loads stay O(n log n): new entries wait in `delta`, removed ones in `removed`, and both
@@ -88,6 +109,7 @@ export class Index {
     private readonly ns: string,
   ) {
     this.fields = Object.keys(spec.key);
+    this.byFirst = this.fields.length === 1 && !spec.collation ? this.tuples : new Map();
     if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression);
   }
 
@@ -137,8 +159,7 @@ export class Index {
   checkUnique(doc: Doc, selfId: string | undefined) {
     if (!this.spec.unique || !this.covers(doc)) return;
     for (const tuple of this.tuplesOf(doc)) {
-      const ids = this.tuples.get(this.tupleKey(tuple));
-      if (ids && [...ids].some((id) => id !== selfId)) throw this.duplicate(tuple);
+      for (const id of holderIds(this.tuples.get(this.tupleKey(tuple)))) if (id !== selfId) throw this.duplicate(tuple);
     }
   }
 
@@ -146,8 +167,7 @@ export class Index {
   checkUniqueExcept(doc: Doc, selfId: string | undefined, ignored: { has(id: string): boolean }) {
     if (!this.spec.unique || !this.covers(doc)) return;
     for (const tuple of this.tuplesOf(doc)) {
-      const ids = this.tuples.get(this.tupleKey(tuple));
-      if (ids && [...ids].some((id) => id !== selfId && !ignored.has(id))) throw this.duplicate(tuple);
+      for (const id of holderIds(this.tuples.get(this.tupleKey(tuple)))) if (id !== selfId && !ignored.has(id)) throw this.duplicate(tuple);
     }
   }
 
@@ -178,10 +198,7 @@ export class Index {
       });
     }
     for (const tuple of tuples) {
-      const k = this.tupleKey(tuple);
-      const set = this.tuples.get(k) ?? new Set<string>();
-      set.add(id);
-      this.tuples.set(k, set);
+      addHolder(this.tuples, this.tupleKey(tuple), id);
       // Merged when it reaches an eighth of the index: bulk loads cost O(n log n) in all.
       if (this.deltaSize >= Math.max(1024, this.sorted.length >> 3)) void this.entries;
       const list = this.delta.get(id) ?? [];
@@ -189,33 +206,16 @@ export class Index {
       this.delta.set(id, list);
       this.deltaSize++;
     }
-    for (const v of pathValues(doc, this.fields[0])) {
-      const k = canonicalKey(v);
-      let entry = this.byFirst.get(k);
-      if (!entry) {
-        entry = { value: v ?? null, ids: new Set() };
-        this.byFirst.set(k, entry);
-      }
-      entry.ids.add(id);
-    }
+    if (this.byFirst !== this.tuples) for (const v of pathValues(doc, this.fields[0])) addHolder(this.byFirst, canonicalKey(v), id);
   }
 
   remove(doc: Doc, id: string) {
     if (!this.covers(doc)) return;
     for (const tuple of this.tuplesOf(doc)) {
-      const k = this.tupleKey(tuple);
-      const set = this.tuples.get(k);
-      set?.delete(id);
-      if (set && !set.size) this.tuples.delete(k);
+      removeHolder(this.tuples, this.tupleKey(tuple), id);
       this.removeEntry({ values: tuple.map((v) => v ?? null), idValue: doc._id, id });
     }
-    for (const v of pathValues(doc, this.fields[0])) {
-      const k = canonicalKey(v);
-      const entry = this.byFirst.get(k);
-      if (!entry) continue;
-      entry.ids.delete(id);
-      if (!entry.ids.size) this.byFirst.delete(k);
-    }
+    if (this.byFirst !== this.tuples) for (const v of pathValues(doc, this.fields[0])) removeHolder(this.byFirst, canonicalKey(v), id);
   }
 
   private removeEntry(probe: SortedEntry) {
@@ -276,7 +276,7 @@ export class Index {
   }
 
   /** The documents holding exactly this whole key, from the key map (no search, no merge); undefined for a partial key. */
-  private holding(prefix: unknown[]): Set<string> | undefined {
+  private holding(prefix: unknown[]): Holders | undefined {
     if (prefix.length !== this.fields.length || this.spec.collation) return undefined;
     return this.tuples.get(tupleKey(prefix)) ?? new Set();
   }
@@ -284,14 +284,14 @@ export class Index {
   /** How many entries have these leading values (two binary searches, or a lookup for a whole key). */
   prefixCount(prefix: unknown[]): number {
     const exact = this.holding(prefix);
-    if (exact) return exact.size;
+    if (exact) return holderCount(exact);
     return this.prefixBound(prefix, true) - this.prefixBound(prefix, false);
   }
 
   /** Ids of the entries with these leading values (a whole key held by one document at most: from the key map). */
   idsWithPrefix(prefix: unknown[]): string[] {
     const exact = this.holding(prefix);
-    if (exact && exact.size <= 1) return [...exact];
+    if (exact && holderCount(exact) <= 1) return [...holderIds(exact)];
     const entries = this.entries;
     const out: string[] = [];
     for (let i = this.prefixBound(prefix, false), end = this.prefixBound(prefix, true); i < end; i++) out.push(entries[i].id);
@@ -301,13 +301,13 @@ export class Index {
   /** How many entries equality on these values would yield (cheap: no ids copied). */
   countEqual(values: unknown[]): number {
     let n = 0;
-    for (const v of values) n += this.byFirst.get(canonicalKey(v))?.ids.size ?? 0;
+    for (const v of values) n += holderCount(this.byFirst.get(canonicalKey(v)));
     return n;
   }
 
   idsEqual(values: unknown[]): string[] {
     const out: string[] = [];
-    for (const v of values) for (const id of this.byFirst.get(canonicalKey(v))?.ids ?? []) out.push(id);
+    for (const v of values) for (const id of holderIds(this.byFirst.get(canonicalKey(v)))) out.push(id);
     return out;
   }
 
