@@ -1,7 +1,7 @@
 import { isObjectId, type Doc } from './bson.js';
 import { compileFilter, type Matcher } from './engine.js';
 import { DuplicateKeyError } from './errors.js';
-import { canonicalKey, collationFold, compareValues, pathValues } from './values.js';
+import { canonicalKey, collationFold, compareValues, keyPart, pathValues } from './values.js';
 
 export interface IndexSpec {
   name: string;
@@ -142,7 +142,7 @@ export class Index {
   private tupleKey(tuple: unknown[]): string {
     const fold = collationFold(this.spec.collation);
     if (!fold) return tupleKey(tuple);
-    return tuple.map((v) => (typeof v === 'string' ? `s:${fold(v)}` : canonicalKey(v))).join('\u0000');
+    return tuple.map((v) => keyPart(typeof v === 'string' ? `s:${fold(v)}` : canonicalKey(v))).join('');
   }
 
   /** The key tuples of a document (several when an indexed field holds an array). */
@@ -343,8 +343,9 @@ function typeBracketEqual(a: unknown, b: unknown): boolean {
   return kind(a) === kind(b) && kind(a) !== 'other';
 }
 
+/** A whole key's map key: a one-field key is the value's own key (the equality map shares it). */
 function tupleKey(tuple: unknown[]): string {
-  return tuple.map(canonicalKey).join('\u0000');
+  return tuple.length === 1 ? canonicalKey(tuple[0]) : tuple.map((v) => keyPart(canonicalKey(v))).join('');
 }
 
 function formatValue(v: unknown): string {

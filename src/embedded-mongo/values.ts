@@ -183,6 +183,10 @@ function decimalKey(text: string): string {
  * A string that is equal for two values exactly when MongoDB treats them as equal keys
  * (1 and 1.0 are one key; "1" and 1 are two). Used by the _id map and the indexes.
  */
+// Parts of an array's or a document's key carry their length, so that no string can be
+// taken for a boundary (['a,sb'] and ['a', 'b'] are two keys).
+export const keyPart = (key: string) => `${key.length}:${key}`;
+
 export function canonicalKey(v: unknown): string {
   if (v === undefined || v === null) return 'z';
   switch (typeof v) {
@@ -196,7 +200,7 @@ export function canonicalKey(v: unknown): string {
       return v ? 'bt' : 'bf';
   }
   if (v instanceof Date) return 'd' + v.getTime();
-  if (Array.isArray(v)) return 'a[' + v.map(canonicalKey).join(',') + ']';
+  if (Array.isArray(v)) return 'a[' + v.map((e) => keyPart(canonicalKey(e))).join('') + ']';
   const t = bsonTypeName(v);
   // Its 12 bytes as characters: one flat 13-character string (the hex form is a tree of
   // concatenations, ~250 bytes per stored document's key).
@@ -206,15 +210,15 @@ export function canonicalKey(v: unknown): string {
   if (t === 'Decimal128') return decimalKey((v as { toString(): string }).toString());
   if (t) return t + ':' + JSON.stringify(v);
   if (v instanceof RegExp) return 'r' + v.toString();
-  return '{' + Object.entries(v as Doc).map(([k, x]) => JSON.stringify(k) + ':' + canonicalKey(x)).join(',') + '}';
+  return '{' + Object.entries(v as Doc).map(([k, x]) => keyPart(k) + keyPart(canonicalKey(x))).join('') + '}';
 }
 
 /** canonicalKey with strings as a collation folds them (through arrays and documents); plain canonicalKey without one. */
 export function collatedKey(v: unknown, fold: ((s: string) => string) | undefined): string {
   if (!fold || v === null || v === undefined) return canonicalKey(v);
   if (typeof v === 'string') return 's' + fold(v);
-  if (Array.isArray(v)) return 'a[' + v.map((e) => collatedKey(e, fold)).join(',') + ']';
-  if (isPlainObject(v)) return '{' + Object.entries(v).map(([k, x]) => JSON.stringify(k) + ':' + collatedKey(x, fold)).join(',') + '}';
+  if (Array.isArray(v)) return 'a[' + v.map((e) => keyPart(collatedKey(e, fold))).join('') + ']';
+  if (isPlainObject(v)) return '{' + Object.entries(v).map(([k, x]) => keyPart(k) + keyPart(collatedKey(x, fold))).join('') + '}';
   return canonicalKey(v);
 }
 

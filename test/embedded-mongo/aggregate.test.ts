@@ -166,4 +166,18 @@ describe('conformance: aggregation and ordering', () => {
     const agg = (await names.aggregate([{ $sort: { name: -1 } }], { collation: { locale: 'zh' } }).toArray()).map((d) => d.name);
     expect(agg).to.deep.equal(['张三', '王五', '李四', '安然']);
   });
+
+  it('keeps arrays and documents apart whose strings hold what looks like a separator', async () => {
+    // Strings may hold any character, so no character can mark where one element's key ends.
+    const tags = t.db.collection('separatorKeys');
+    await tags.insertMany([{ t: ['a,sb'] }, { t: ['a', 'b'] }, { t: { x: 'y,"z":sw' } }, { t: { x: 'y', z: 'w' } }]);
+    const groups = await tags.aggregate([{ $group: { _id: '$t', n: { $sum: 1 } } }]).toArray();
+    expect(groups).to.have.length(4);
+    expect(groups.every((g) => g.n === 1)).to.equal(true);
+    const pairs = t.db.collection('separatorPairs');
+    await pairs.createIndex({ u: 1, v: 1 }, { unique: true });
+    await pairs.insertOne({ u: 'a\u0000sb', v: 'c' });
+    await pairs.insertOne({ u: 'a', v: 'b\u0000sc' });
+    expect(await pairs.countDocuments()).to.equal(2);
+  });
 });
