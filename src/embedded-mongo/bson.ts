@@ -75,12 +75,10 @@ export function deserializeCommand(buf: Uint8Array): { doc: Doc; typed: boolean 
  * update writes a copy), so a write measured for the 16 MiB limit, then at its commit, then
  * for its journal record is measured once.
  */
-const sizes = new WeakMap<Doc, number>();
+const SIZE = Symbol('bsonSize');
 
 export function calculateSize(doc: Doc): number {
-  let size = sizes.get(doc);
-  if (size === undefined) sizes.set(doc, (size = BSON.calculateObjectSize(doc)));
-  return size;
+  return remembered(doc, SIZE, () => BSON.calculateObjectSize(doc));
 }
 
 /**
@@ -88,12 +86,23 @@ export function calculateSize(doc: Doc): number {
  * place, so one read many times (a year's records behind every report and dashboard) is
  * encoded once, and a reply copies its bytes.
  */
-const encodings = new WeakMap<Doc, Buffer>();
+const ENCODING = Symbol('bsonEncoding');
 
 export function encodedDocument(doc: Doc): Buffer {
-  let bytes = encodings.get(doc);
-  if (!bytes) encodings.set(doc, (bytes = serialize(doc)));
-  return bytes;
+  return remembered(doc, ENCODING, () => serialize(doc));
+}
+
+/**
+ * A value computed once per document, kept on the document under a symbol that is not
+ * enumerable: no key listing, spread, copy or encoding sees it. (A WeakMap held this before;
+ * with a hundred thousand stored documents its entries made every full collection slower.)
+ */
+function remembered<T>(doc: Doc, key: symbol, compute: () => T): T {
+  const held = (doc as Record<symbol, T | undefined>)[key];
+  if (held !== undefined) return held;
+  const value = compute();
+  Object.defineProperty(doc, key, { value, enumerable: false });
+  return value;
 }
 
 export function bsonTypeName(v: unknown): string | undefined {
