@@ -21,19 +21,18 @@ function intern(s: string): string {
   return s;
 }
 
+/** The pooled copy of a short string; arrays and plain objects are interned in place. */
+function internValue(v: unknown): unknown {
+  if (typeof v === 'string') return intern(v);
+  if (v !== null && typeof v === 'object' && (Array.isArray(v) || isPlainObject(v))) internStrings(v as Doc | unknown[]);
+  return v;
+}
+
 /** Replaces the document's short strings (at any depth) by the pooled copy of each. */
 export function internStrings(value: Doc | unknown[]): void {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const v = value[i];
-      if (typeof v === 'string') value[i] = intern(v);
-      else if (v !== null && typeof v === 'object' && (Array.isArray(v) || isPlainObject(v))) internStrings(v as Doc | unknown[]);
-    }
+    for (let i = 0; i < value.length; i++) value[i] = internValue(value[i]);
     return;
   }
-  for (const key in value) {
-    const v = value[key];
-    if (typeof v === 'string') value[key] = intern(v);
-    else if (v !== null && typeof v === 'object' && (Array.isArray(v) || isPlainObject(v))) internStrings(v as Doc | unknown[]);
-  }
+  for (const key in value) value[key] = internValue(value[key]);
 }
