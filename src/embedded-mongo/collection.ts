@@ -108,6 +108,11 @@ export class Collection {
     return `${this.db}.${this.name}`;
   }
 
+  /** Whether equality on `field` is answered by an index (the _id one, or one it leads). */
+  indexedBy(field: string): boolean {
+    return field === '_id' || [...this.indexes.values()].some((i) => i.complete && i.fields[0] === field);
+  }
+
   indexSpecs(): IndexSpec[] {
     return [ID_INDEX, ...[...this.indexes.values()].map((i) => i.spec)];
   }

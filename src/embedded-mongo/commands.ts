@@ -6,7 +6,7 @@ import { Collection, ID_INDEX } from './collection.js';
 import { asIndexKeys, hintedIndex, withinKeyBounds } from './find-options.js';
 import type { CursorRegistry } from './cursors.js';
 import { aggregate, compileFilter, project } from './engine.js';
-import { readOnly } from './plain-stages.js';
+import { readOnly, type CollectionSource } from './plain-stages.js';
 import {
   badValue,
   CommandError,
@@ -428,10 +428,15 @@ const handlers: Record<string, Handler> = {
     };
     // A pipeline that writes into documents gets copies; a read-only one reads the stored ones.
     const copies = !readOnly(stages) || Boolean(output);
-    const resolveCollection = (from: string) => {
-      const docs = [...(ctx.store.collection(db, from)?.docs.values() ?? [])];
-      return copies ? docs.map(cloneValue) : docs;
-    };
+    const copied = (docs: Doc[]) => (copies ? docs.map(cloneValue) : docs);
+    const resolveCollection: CollectionSource = Object.assign((from: string) => copied([...(ctx.store.collection(db, from)?.docs.values() ?? [])]), {
+      matching: (from: string, field: string, values: unknown[]) => {
+        const foreign = ctx.store.collection(db, from);
+        if (!foreign) return [];
+        if (!foreign.indexedBy(field)) return undefined;
+        return copied(foreign.find({ [field]: { $in: values } }, { collation: cmd.collation }));
+      },
+    });
     // {aggregate: 1}: a pipeline of the database itself, which starts from $documents.
     if (name === 1) {
       const first = stages[0] && Object.keys(stages[0])[0];
@@ -458,8 +463,10 @@ const handlers: Record<string, Handler> = {
       input = [collStats(coll, (stages[0].$collStats ?? {}) as Doc, `${db}.${name}`)];
       stages = stages.slice(1);
     } else if (stages[0] && '$match' in stages[0]) {
-      input = coll ? coll.find(stages[0].$match as Doc, { collation: cmd.collation }) : [];
-      stages = stages.slice(1);
+      // $match, $sort, $limit: a walk of an index that serves the sort reads only the page.
+      const walked = !texted && coll ? walkedPage(coll, stages, cmd.collation) : undefined;
+      input = walked ?? (coll ? coll.find(stages[0].$match as Doc, { collation: cmd.collation }) : []);
+      stages = stages.slice(walked ? 3 : 1);
     } else input = coll ? [...coll.docs.values()] : [];
     const run = (docs: Doc[], pipelineRest: Doc[]) => (pipelineRest.length ? aggregate(docs, pipelineRest, { collation: cmd.collation, variables: cmd.let as Doc | undefined, resolveCollection }) : docs);
     return finish(scoredPipeline(input, stages, texted, copies ? cloneValue : identity, run), `${db}.${name}`);
@@ -647,6 +654,15 @@ function findDocs(cmd: Doc, db: string, ctx: ServerContext): Doc[] {
   // returnKey: the key in the index that answered (the hinted one, else the planner's).
   if (cmd.returnKey) return asIndexKeys(docs, coll ? (hintedIndex(coll, cmd.hint) ?? coll.lastPlan.index ?? (coll.lastPlan.stage === 'IDHACK' ? ID_INDEX : undefined)) : undefined);
   return project(docs, projection, { collation: cmd.collation }, filter);
+}
+
+/** The documents of a leading {$match}, {$sort}, {$limit} read by an index walk, if one serves the sort. */
+function walkedPage(coll: Collection, stages: Doc[], collation: unknown): Doc[] | undefined {
+  const sort = stages[1]?.$sort;
+  const limit = stages[2]?.$limit;
+  if (!isPlainObject(sort) || !Object.values(sort).every((d) => d === 1 || d === -1)) return undefined;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit <= 0) return undefined;
+  return coll.findOrdered(stages[0].$match as Doc, sort, limit, { collation });
 }
 
 function sortAndSlice(docs: Doc[], cmd: Doc): Doc[] {

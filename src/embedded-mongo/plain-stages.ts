@@ -139,11 +139,6 @@ function foreignKeys(v: unknown): string[] {
   return [...new Set(v.map(canonicalKey))];
 }
 
-/**
- * $lookup with localField and foreignField, both top-level fields, and no pipeline: a hash
- * join, matches in the foreign collection's order. A document whose local value is an array
- * goes to the general stage.
- */
 /** Whether a $lookup joins by equality of top-level fields, with no pipeline. */
 export function isPlainLookup(expr: unknown): boolean {
   if (!expr || typeof expr !== 'object') return false;
@@ -152,25 +147,56 @@ export function isPlainLookup(expr: unknown): boolean {
   return Object.keys(expr).sort().join(',') === 'as,foreignField,from,localField' && typeof from === 'string' && topLevel(localField) && topLevel(foreignField) && topLevel(as);
 }
 
+/**
+ * Where a $lookup finds its foreign documents: the whole collection, and, where an index on
+ * the foreign field answers, the documents whose field equals one of some values (undefined
+ * when no index does; scanning for each input document would cost more than one hash join).
+ */
+export type CollectionSource = ((name: string) => Doc[]) & {
+  matching?: (name: string, field: string, values: unknown[]) => Doc[] | undefined;
+};
+
+/** Values an equality `$in` matches exactly as $lookup's join does (no arrays, documents or patterns). */
+const isJoinKey = (v: unknown) =>
+  v === null || v === undefined || typeof v !== 'object' || v instanceof Date || (v as { _bsontype?: string })._bsontype === 'ObjectId';
+
+/**
+ * $lookup with localField and foreignField, both top-level fields, and no pipeline. Where an
+ * index on the foreign field answers, each document's values are looked up in it (what an
+ * application's joins by _id are); otherwise a hash join, matches in the foreign collection's
+ * order, and a document whose local value is an array goes to the general stage.
+ */
 export function plainLookupStage(base: Stage): Stage {
   return (coll, expr, options) => {
     if (!isPlainLookup(expr)) return base(coll, expr, options);
     const { localField, foreignField, as, from } = expr as Record<string, string>;
-    const foreign = options.collectionResolver?.(from) ?? [];
-    const byKey = new Map<string, number[]>();
-    foreign.forEach((doc, i) => {
-      for (const key of foreignKeys((doc as Doc)[foreignField as string])) {
-        const list = byKey.get(key);
-        if (list) list.push(i);
-        else byKey.set(key, [i]);
+    const source = options.collectionResolver as CollectionSource | undefined;
+    let byKey: Map<string, number[]> | undefined;
+    let foreign: Doc[] = [];
+    const hashJoin = (local: unknown) => {
+      if (!byKey) {
+        byKey = new Map();
+        foreign = (source?.(from) ?? []) as Doc[];
+        foreign.forEach((doc, i) => {
+          for (const key of foreignKeys(doc[foreignField])) {
+            const list = byKey!.get(key);
+            if (list) list.push(i);
+            else byKey!.set(key, [i]);
+          }
+        });
       }
-    });
+      return (byKey.get(canonicalKey(local)) ?? []).map((i) => foreign[i]);
+    };
     return coll.transform((docs) =>
       Lazy(
         (docs as Doc[]).map((doc) => {
-          const local = doc[localField as string];
+          const local = doc[localField];
+          // A missing local value joins as null, and an array by each of its elements.
+          const values = Array.isArray(local) ? local : [local ?? null];
+          const indexed = values.every(isJoinKey) ? source?.matching?.(from, foreignField, values) : undefined;
+          if (indexed) return { ...doc, [as]: indexed };
           if (Array.isArray(local)) return base(Lazy([doc]), expr, options).collect()[0] as Doc;
-          return { ...doc, [as as string]: (byKey.get(canonicalKey(local)) ?? []).map((i) => foreign[i]) };
+          return { ...doc, [as]: hashJoin(local) };
         }),
       ),
     );

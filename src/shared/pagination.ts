@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { badUserInput } from './errors.js';
 import { t } from './i18n/t.js';
 
@@ -29,12 +29,13 @@ function encodeCursor(value: unknown, id: Types.ObjectId): string {
   return Buffer.from(JSON.stringify([v, String(id)])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [unknown, string] {
+function decodeCursor(cursor: string): [unknown, Types.ObjectId] {
   try {
     const [v, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [CursorValue, string];
     if (typeof id !== 'string' || !/^[0-9a-f]{24}$/.test(id)) throw new Error('bad id');
     const value = v && typeof v === 'object' && 'd' in v ? new Date(v.d) : v;
-    return [value, id];
+    // An ObjectId, not its hex: an aggregation's $match is not cast as a find's filter is.
+    return [value, new Types.ObjectId(id)];
   } catch {
     throw badUserInput(t('page.badCursor'), 'after');
   }
@@ -55,6 +56,9 @@ export interface PageableModel {
   countDocuments(filter: Record<string, unknown>): PromiseLike<number>;
 }
 
+/** Reads a page's documents (a find by default; an aggregation that joins, for lists that show others). */
+export type PageReader = (query: Record<string, unknown>, sort: Record<string, 1 | -1>, limit: number, projection?: Record<string, 1>) => PromiseLike<unknown[]>;
+
 export async function paginate<T extends { _id: Types.ObjectId }>(
   model: PageableModel,
   filter: Record<string, unknown>,
@@ -62,6 +66,7 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
   args: PageArgs,
   /** The fields the page's readers need (with the ordering field, for cursors); all when absent. */
   projection?: Record<string, 1>,
+  read: PageReader = (query, sort, limit) => model.find(query, projection).sort(sort).limit(limit).lean() as PromiseLike<unknown[]>,
 ): Promise<Connection<T>> {
   const limit = pageSize(args.first);
   const { field, direction } = order;
@@ -74,13 +79,7 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
     const bound = { [field]: { [`${op}e`]: value } };
     query = { $and: [filter, bound, after] };
   }
-  const docs = limit
-    ? ((await model
-        .find(query, projection)
-        .sort({ [field]: direction, _id: direction })
-        .limit(limit + 1)
-        .lean()) as T[])
-    : [];
+  const docs = limit ? ((await read(query, { [field]: direction, _id: direction }, limit + 1, projection)) as T[]) : [];
   const page = docs.slice(0, limit);
   // A cursor is encoded only when read: most pages ask for pageInfo, not every edge's cursor.
   const edges = page.map((node) => ({

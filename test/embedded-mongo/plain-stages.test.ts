@@ -72,6 +72,43 @@ describe('conformance: pipeline stages on field paths', () => {
     ]);
   });
 
+  it('looks up through an index on the foreign field as without one: scalars, null, missing and arrays of keys', async () => {
+    const local = coll('lookup_indexed_local');
+    const foreign = coll('lookup_indexed_foreign');
+    await local.insertMany([{ _id: 1, k: 'a', ids: ['f2', 'f1', 'nope', 'f1'] }, { _id: 2, k: null, ids: [] }, { _id: 3, ids: 'f3' }, { _id: 4, k: ['b', 'x'] }] as never[]);
+    await foreign.insertMany([{ _id: 'f1', k: 'a' }, { _id: 'f2', k: ['b', 'a'] }, { _id: 'f3', k: null }, { _id: 'f4' }, { _id: 'f5', k: [] }, { _id: 'f6', k: [null] }] as never[]);
+    const hits = async (localField: string, foreignField: string) => {
+      const joined = await local.aggregate([{ $sort: { _id: 1 } }, { $lookup: { from: 'lookup_indexed_foreign', localField, foreignField, as: 'hits' } }, { $project: { hits: '$hits._id' } }]).toArray();
+      // Matches found through an index come in its order, which MongoDB does not promise either.
+      return joined.map((d) => ({ _id: d._id, hits: [...(d.hits as string[])].sort() }));
+    };
+    const byKey = [
+      { _id: 1, hits: ['f1', 'f2'] },
+      { _id: 2, hits: ['f3', 'f4', 'f6'] },
+      { _id: 3, hits: ['f3', 'f4', 'f6'] },
+      { _id: 4, hits: ['f2'] },
+    ];
+    expect(await hits('k', 'k')).to.deep.equal(byKey);
+    await foreign.createIndex({ k: 1 });
+    expect(await hits('k', 'k')).to.deep.equal(byKey);
+    expect(await hits('ids', '_id')).to.deep.equal([
+      { _id: 1, hits: ['f1', 'f2'] },
+      { _id: 2, hits: [] },
+      { _id: 3, hits: ['f3'] },
+      { _id: 4, hits: [] },
+    ]);
+  });
+
+  it('pages a $match, $sort, $limit through an index as it does without one', async () => {
+    const c = coll('paged_pipeline');
+    await c.insertMany(Array.from({ length: 60 }, (_, i) => ({ _id: i, year: 2020 + (i % 3), rank: `r${(i * 7) % 10}` })) as never[]);
+    const page = () => c.aggregate([{ $match: { year: 2021 } }, { $sort: { rank: 1, _id: 1 } }, { $limit: 5 }, { $project: { rank: 1 } }]).toArray();
+    const unindexed = await page();
+    expect(unindexed.map((d) => d._id)).to.deep.equal([10, 40, 13, 43, 16]);
+    await c.createIndex({ year: 1, rank: 1 });
+    expect(await page()).to.deep.equal(unindexed);
+  });
+
   it('groups by field paths: an object key leaves out a missing field, $push and $addToSet skip missing and keep null, a path through an array gives an array', async () => {
     const c = coll('grouped');
     await c.insertMany([{ _id: 1, g: 'x', v: 1, a: [{ b: 1 }, { b: 2 }, { c: 3 }] }, { _id: 2, g: 'x', v: null }, { _id: 3, g: 'x' }] as never[]);

@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { Types } from 'mongoose';
 import { ownedModels } from '../../src/models.js';
 import { acrossInstitutions, TenancyError, withinInstitution } from '../../src/shared/tenancy.js';
+import { fromGlobalId } from '../../src/shared/ids.js';
 import { payloadOf } from '../helpers/records.js';
 import { errorCode, startTestServer, type TestServer } from '../helpers/server.js';
 import { createInstitution, fillRegistry, type Registry } from './helpers.js';
@@ -79,6 +80,29 @@ describe('institutions: isolation', function () {
       const data = res.data as { people: { edges: unknown[] }; institutions: { edges: { node: { code: string } }[] } };
       expect(data.people.edges).to.have.length(1);
       expect(data.institutions.edges.map((e) => e.node.code)).to.deep.equal(['DEMO', mine.institution.code]);
+    }
+  });
+
+  it("shows none of the other institution's people, departments or competitions through a record that names them", async () => {
+    // A record corrupted to name B's records (no mutation can write that): A's list must not show them.
+    const raw = (id: string) => fromGlobalId(id)!.id;
+    type Named = { _id: Types.ObjectId; people: Types.ObjectId[]; departments: Types.ObjectId[]; competition: Types.ObjectId };
+    const award = (await withinInstitution(a.institution._id, () => t.rawModels.Achievement.findById(raw(a.ids.award)).lean())) as unknown as Named | null;
+    const corrupt = { people: [...award!.people, raw(b.ids.person)], departments: [...award!.departments, raw(b.ids.department)], competition: raw(b.ids.competition) };
+    const set = (fields: object) => withinInstitution(a.institution._id, () => t.rawModels.Achievement.collection.updateOne({ _id: award!._id }, { $set: fields }));
+    await set(corrupt);
+    try {
+      const res = await t.gql(`{ achievements(first: 100) { edges { node { id people { id department { id } } departments { id } } } } }`, {}, a.admin);
+      expect(res.errors, JSON.stringify(res.errors)).to.equal(undefined);
+      const seen = idsIn(res.data);
+      expect(seen.has(a.ids.award) && seen.has(a.ids.person) && seen.has(a.ids.department)).to.equal(true);
+      for (const id of [b.ids.person, b.ids.department]) expect(seen.has(id), id).to.equal(false);
+      // A competition is required, so the one not found is an error on that field, never B's.
+      const named = await t.gql(`{ achievements(first: 100) { edges { node { id ... on Award { competition { id } } } } } }`, {}, a.admin);
+      expect(idsIn(named.data).has(b.ids.competition)).to.equal(false);
+      expect(named.errors?.map((e) => e.path?.at(-1))).to.deep.equal(['competition']);
+    } finally {
+      await set({ people: award!.people, departments: award!.departments, competition: award!.competition });
     }
   });
 

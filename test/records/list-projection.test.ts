@@ -2,7 +2,7 @@
 // asks, a record in the list reads exactly as the same record fetched whole by node(id).
 import { expect } from 'chai';
 import { buildSchema, getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from 'graphql';
-import type { CommandStartedEvent } from 'mongodb';
+import type { CommandStartedEvent, Document } from 'mongodb';
 import { loadTypeDefs } from '../../src/schema.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { createAward, createCompetition, demoIds, payloadOf, step } from '../helpers/records.js';
@@ -109,17 +109,32 @@ describe('achievements list: only the selected fields are read', () => {
     expect(narrow).to.deep.equal((await all(SELECTION, 7)).map((n) => n.id));
   });
 
-  it('asks the database for the selected fields only', async () => {
+  /** The reads of records (not of the viewer's institution) a page of `selection` sends. */
+  async function commandsFor(selection: string) {
     const client = t.server.database.connection.getClient();
-    const projections: unknown[] = [];
-    const seen = (e: CommandStartedEvent) => void (e.commandName === 'find' && e.command.find === 'achievements' && projections.push(e.command.projection));
+    const sent: Document[] = [];
+    const records = ['achievements', 'people', 'departments', 'competitions'];
+    const seen = (e: CommandStartedEvent) => void (records.includes(e.command.find ?? e.command.aggregate) && sent.push(e.command));
     client.on('commandStarted', seen);
     try {
-      await page('title levelLabel people { name }', 10);
+      await page(selection, 10);
     } finally {
       client.off('commandStarted', seen);
     }
-    expect(projections).to.have.length(1);
-    expect(Object.keys(projections[0] as object).sort()).to.deep.equal(['kind', 'level', 'people', 'rankKey', 'title']);
+    return sent;
+  }
+
+  it('asks the database for the selected fields only', async () => {
+    const sent = await commandsFor('title levelLabel');
+    expect(sent.map((c) => c.find ?? c.aggregate)).to.deep.equal(['achievements']);
+    expect(Object.keys(sent[0].projection as object).sort()).to.deep.equal(['kind', 'level', 'rankKey', 'title']);
+  });
+
+  it('reads the recipients, their departments and the competition with the page, in one command', async () => {
+    const sent = await commandsFor('title people { name department { name } } ... on Award { competition { name } }');
+    expect(sent.map((c) => c.find ?? c.aggregate)).to.deep.equal(['achievements']);
+    const stages = sent[0].pipeline as Document[];
+    expect(Object.keys(stages.find((s) => s.$project)!.$project).sort()).to.deep.equal(['competition', 'departments', 'kind', 'people', 'rankKey', 'title']);
+    expect(stages.filter((s) => s.$lookup).map((s) => s.$lookup.from).sort()).to.deep.equal(['competitions', 'departments', 'people']);
   });
 });

@@ -5,6 +5,7 @@ import { idOfType } from '../../shared/ids.js';
 import { paginate, type PageArgs } from '../../shared/pagination.js';
 import { label } from '../vocabulary/vocabulary.js';
 import type { AchievementRecord } from './model.js';
+import { joiningReader, type PageJoin } from './joined-page.js';
 import { achievementProjection } from './projection.js';
 import { achievementStats, type StatDimension } from './stats.js';
 import { escapeRegex } from '../organisation/service.js';
@@ -57,12 +58,15 @@ export class AchievementQueryService {
     return query;
   }
 
-  /** A page of records; `fields`, the GraphQL fields its readers select, limits what is read. */
-  async list(filter: AchievementFilter | null | undefined, order: AchievementOrder, page: PageArgs, extra: Record<string, unknown> = {}, fields?: ReadonlySet<string>) {
+  /**
+   * A page of records; `fields`, the GraphQL fields its readers select, limits what is read,
+   * and `joins`, the records its rows show, are read with it (see joined-page.ts).
+   */
+  async list(filter: AchievementFilter | null | undefined, order: AchievementOrder, page: PageArgs, extra: Record<string, unknown> = {}, fields?: ReadonlySet<string>, joins: ReadonlySet<PageJoin> = new Set()) {
     this.ctx.guard.requireViewer();
     const query = { ...(await this.toQuery(filter)), ...extra };
     const ordering = order === 'DATE' ? ({ field: 'sortDate', direction: -1 } as const) : ({ field: 'rankKey', direction: 1 } as const);
-    return paginate<AchievementRecord>(this.ctx.models.Achievement, query, ordering, page, achievementProjection(fields, ordering.field));
+    return paginate<AchievementRecord>(this.ctx.models.Achievement, query, ordering, page, achievementProjection(fields, ordering.field), joiningReader(this.ctx, joins));
   }
 
   /** Counts per group of the filtered records, for dashboards (see stats.ts). */

@@ -11,6 +11,7 @@ import type { AchievementRecord } from './model.js';
 import type { AchievementFilter, AchievementOrder } from './query.js';
 import { TYPE_NAMES } from './shared.js';
 import { revisionsOf } from './history.js';
+import type { PageJoin } from './joined-page.js';
 import { collectiveName, type StoredCollective } from './recipients.js';
 import { statLabels, type StatDimension, type StatGroup } from './stats.js';
 
@@ -48,8 +49,21 @@ const common = {
   departments: async (a: AchievementRecord, _: unknown, ctx: RequestContext) => present(await ctx.loaders.department.loadMany(a.departments)),
 };
 
-const list = (ctx: RequestContext, a: ListArgs, info: GraphQLResolveInfo, extra: Record<string, unknown> = {}) =>
-  ctx.services.achievements.list(a.filter, a.orderBy, a, extra, selectedFieldsAt(info, ['edges', 'node']));
+const list = (ctx: RequestContext, a: ListArgs, info: GraphQLResolveInfo, extra: Record<string, unknown> = {}) => {
+  const fields = selectedFieldsAt(info, ['edges', 'node']);
+  return ctx.services.achievements.list(a.filter, a.orderBy, a, extra, fields, pageJoins(fields, info));
+};
+
+/** The records a page's rows show, read with the page: recipients, their departments, competitions. */
+function pageJoins(fields: ReadonlySet<string>, info: GraphQLResolveInfo): Set<PageJoin> {
+  const joins = new Set<PageJoin>();
+  if (fields.has('people')) joins.add('people');
+  if (fields.has('competition')) joins.add('competition');
+  // An achievement's departments are its recipients' (and a collective's) at entry.
+  const recipientDepartments = fields.has('people') && selectedFieldsAt(info, ['edges', 'node', 'people']).has('department');
+  if (fields.has('departments') || fields.has('collective') || recipientDepartments) joins.add('departments');
+  return joins;
+}
 
 export const achievementResolvers = {
   Query: {
