@@ -36,14 +36,13 @@ export function joiningReader(ctx: RequestContext, joins: ReadonlySet<PageJoin>)
     if (projection) pipeline.push({ $project: { ...projection, ...Object.fromEntries([...joins].map((j) => [j, 1])) } });
     for (const join of joins) pipeline.push({ $lookup: { from: targets[join].collection, localField: join, foreignField: '_id', as: joinedAs(join) } });
     const docs = (await models.Achievement.aggregate(pipeline)) as Record<string, unknown>[];
+    // Last added, first removed: a row keeps its shape (deleting another field would not).
+    const taken = [...joins].reverse().map((join) => ({ as: joinedAs(join), ...targets[join] }));
     for (const doc of docs) {
-      for (const join of joins) {
-        const { prime, sharedCatalogue } = targets[join];
-        for (const record of doc[joinedAs(join)] as Joined[]) if (visible(record, sharedCatalogue)) prime(record);
-        delete doc[joinedAs(join)];
+      for (const { as, prime, sharedCatalogue } of taken) {
+        for (const record of doc[as] as Joined[]) if (visible(record, sharedCatalogue)) prime(record);
+        delete doc[as];
       }
-      // Fields the page did not select stay out of its rows, as with the plain find.
-      if (projection) for (const join of joins) if (!(join in projection)) delete doc[join];
     }
     return docs;
   };
