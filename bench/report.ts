@@ -21,7 +21,9 @@ import { count, median, report, rssSampler, sized } from './lib.js';
 /** The embedded server in its own process, as a deployment would have its database. */
 export async function databaseProcess() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-report-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/embedded-mongo/cli.ts', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'ignore'] });
+  // BENCH_CPU_PROF=<dir> writes the database's CPU profile there when it exits, as spawnServer does.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/embedded-mongo/cli.ts', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'ignore'] });
   const uri = await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout! }).once('line', resolve));
   return {
     uri,
