@@ -75,6 +75,19 @@ describe('achievement report', () => {
       expect(r.totals).to.deep.include({ achievements: 17, awards: 16, honours: 1 });
     });
 
+    it('gives a ranked record’s bookkeeping (revisions, logs, actors, timestamps) as the record itself does', async () => {
+      const fields = 'id revision history { revision } statusLog { status at } enteredBy { username } verifiedBy { username } verifiedAt createdAt updatedAt ... on Honour { stateLog { state } }';
+      const res = await t.gql<{ achievementReport: { ranked: { achievement: { id: string; statusLog: unknown[] } }[] } }>(`{ achievementReport(year: 2020) { ranked { achievement { ${fields} } } } }`, {}, viewer);
+      expect(res.errors, JSON.stringify(res.errors)).to.equal(undefined);
+      const ranked = res.data!.achievementReport.ranked.map((x) => x.achievement);
+      expect(ranked).to.have.length(r.ranked.length);
+      for (const achievement of ranked) {
+        expect(achievement.statusLog, achievement.id).to.have.length.greaterThan(0);
+        const alone = await t.gql<{ node: unknown }>(`query($id: ID!) { node(id: $id) { ... on Achievement { ${fields} } } }`, { id: achievement.id }, viewer);
+        expect(achievement).to.deep.equal(alone.data!.node);
+      }
+    });
+
     it("finds 中药剂科's three-year national streak and states it", () => {
       expect(r.streaks).to.deep.include({ name: '中药剂科', level: 'NATIONAL', years: 3, fromYear: 2018, toYear: 2020, department: { code: 'ZYJK' } });
       expect(text).to.include('中药剂科已连续三年在全国赛事上获奖，今年再次');

@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../context.js';
+import { selectedFieldsAt } from '../../shared/selection.js';
 import { toGlobalId } from '../../shared/ids.js';
 import { payload } from '../../shared/payload.js';
 import { quantityText } from '../donations/service.js';
@@ -6,7 +8,7 @@ import { donationKind, label, type Level } from '../vocabulary/vocabulary.js';
 import type { Totals } from './data.js';
 import { reportMarkdown } from './markdown.js';
 import { paragraphText } from './narrative.js';
-import type { Report, ReportScopeInput } from './service.js';
+import { BOOKKEEPING_FIELDS, type RankedRecord, type Report, type ReportScopeInput } from './service.js';
 
 type TotalsWithCampaigns = Report['totals'];
 
@@ -32,6 +34,11 @@ export const reportResolvers = {
       const r = await payload('result', () => ctx.services.ranking.update(input));
       return { policy: r.result?.policy ?? null, reranked: r.result?.reranked ?? null, userErrors: r.userErrors };
     },
+  },
+  RankedAchievement: {
+    // The report holds its records without their bookkeeping; a selection that reads it gets the whole record.
+    achievement: (r: { achievement: RankedRecord }, _: unknown, ctx: RequestContext, info: GraphQLResolveInfo) =>
+      [...selectedFieldsAt(info, [])].some((f) => BOOKKEEPING_FIELDS.has(f)) ? ctx.loaders.achievement.load(r.achievement._id) : r.achievement,
   },
   AchievementReport: {
     ranked: (r: Report) => r.ranked.map((achievement, i) => ({ rank: i + 1, achievement })),

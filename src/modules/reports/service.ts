@@ -19,6 +19,19 @@ import { competitionName, draftNarrative, type DraftDonation, type DraftRecord, 
 import { t } from '../../shared/i18n/t.js';
 import { collectiveName } from '../achievements/recipients.js';
 
+/**
+ * What drafting never reads of a ranked record: its bookkeeping (revisions, logs, actors,
+ * timestamps, keys). Decoding those costs about twice the rest of a year's records; a
+ * GraphQL client that asks for them gets the whole record (see RankedAchievement).
+ */
+export const WITHOUT_BOOKKEEPING = { history: 0, statusLog: 0, stateLog: 0, enteredBy: 0, verifiedBy: 0, dedupeKey: 0, unionGroups: 0, createdAt: 0, updatedAt: 0, revision: 0 } as const;
+
+/** A ranked record as the report holds it. */
+export type RankedRecord = Omit<AchievementRecord, keyof typeof WITHOUT_BOOKKEEPING | 'stateLog'>;
+
+/** The GraphQL fields of an achievement that read what WITHOUT_BOOKKEEPING leaves out. */
+export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['history', 'statusLog', 'stateLog', 'enteredBy', 'verifiedBy', 'createdAt', 'updatedAt', 'revision']);
+
 export interface ReportScopeInput {
   departmentId?: string | null;
   unionGroupId?: string | null;
@@ -34,7 +47,7 @@ export interface Report {
   department: { _id: Types.ObjectId; name: string } | null;
   unionGroup: { _id: Types.ObjectId; name: string } | null;
   generatedAt: Date;
-  ranked: AchievementRecord[];
+  ranked: RankedRecord[];
   totals: Totals & { campaignsByStatus: { status: string; count: number }[] };
   previous: Totals & { campaignsByStatus: { status: string; count: number }[] };
   donations: { kind: string; donors: number; quantity: number; approximate: boolean; recordIds: Types.ObjectId[] }[];
@@ -117,7 +130,7 @@ export class ReportService {
     const { models } = this.ctx;
     const ranker = await this.ctx.services.ranking.ranker();
     const [ranked, totals, previous, campaigns, previousCampaigns, streakRows, donationGroups] = await Promise.all([
-      models.Achievement.find({ year, status: 'VERIFIED', ...scope.match }).sort({ rankKey: 1, _id: 1 }).lean() as Promise<AchievementRecord[]>,
+      models.Achievement.find({ year, status: 'VERIFIED', ...scope.match }, WITHOUT_BOOKKEEPING).sort({ rankKey: 1, _id: 1 }).lean() as unknown as Promise<RankedRecord[]>,
       totalsFor(models, year, scope.match),
       totalsFor(models, year - 1, scope.match),
       scope.unionGroup ? Promise.resolve([]) : campaignsFor(models, year, scope.department?._id),
@@ -185,7 +198,7 @@ export class ReportService {
   }
 
   /** The records as the drafter needs them: names resolved, results in words. */
-  private async draftRecords(records: AchievementRecord[], selfReference: string, timesWon: Map<string, number>): Promise<{ records: DraftRecord[]; names: Map<string, string> }> {
+  private async draftRecords(records: RankedRecord[], selfReference: string, timesWon: Map<string, number>): Promise<{ records: DraftRecord[]; names: Map<string, string> }> {
     const people = (await this.ctx.loaders.person.loadMany([...new Set(records.flatMap((r) => r.people.map(String)))])).filter((p): p is NonNullable<typeof p> & { _id: Types.ObjectId; name: string; position?: string | null } => Boolean(p) && !(p instanceof Error));
     const personNames = new Map(people.map((p) => [String(p._id), p.name]));
     const unionOffices = new Map(people.flatMap((p) => (p.position && UNION_OFFICE.test(p.position) ? [[String(p._id), p.position] as const] : [])));
