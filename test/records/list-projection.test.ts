@@ -124,6 +124,12 @@ describe('achievements list: only the selected fields are read', () => {
     return sent;
   }
 
+  it('reads an empty page with its joins as an empty page', async () => {
+    const res = await t.gql(`{ achievements(filter: { year: 1901 }, first: 10) { edges { node { title people { name } } } pageInfo { hasNextPage } } }`, {}, t.tokenFor('VIEWER'));
+    expect(res.errors, JSON.stringify(res.errors)).to.equal(undefined);
+    expect(res.data).to.deep.equal({ achievements: { edges: [], pageInfo: { hasNextPage: false } } });
+  });
+
   it('asks the database for the selected fields only', async () => {
     const sent = await commandsFor('title levelLabel');
     expect(sent.map((c) => c.find ?? c.aggregate)).to.deep.equal(['achievements']);
@@ -135,6 +141,9 @@ describe('achievements list: only the selected fields are read', () => {
     expect(sent.map((c) => c.find ?? c.aggregate)).to.deep.equal(['achievements']);
     const stages = sent[0].pipeline as Document[];
     expect(Object.keys(stages.find((s) => s.$project)!.$project).sort()).to.deep.equal(['competition', 'departments', 'kind', 'people', 'rankKey', 'title']);
-    expect(stages.filter((s) => s.$lookup).map((s) => s.$lookup.from).sort()).to.deep.equal(['competitions', 'departments', 'people']);
+    // Each kind of record once, however many rows name it.
+    const facet = stages.find((s) => s.$facet)!.$facet as Record<string, Document[]>;
+    expect(Object.keys(facet).sort()).to.deep.equal(['competition', 'departments', 'people', 'rows']);
+    expect(['competition', 'departments', 'people'].map((k) => facet[k].find((s) => s.$lookup)!.$lookup.from)).to.deep.equal(['competitions', 'departments', 'people']);
   });
 });

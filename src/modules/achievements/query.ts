@@ -66,7 +66,9 @@ export class AchievementQueryService {
     this.ctx.guard.requireViewer();
     const query = { ...(await this.toQuery(filter)), ...extra };
     const ordering = order === 'DATE' ? ({ field: 'sortDate', direction: -1 } as const) : ({ field: 'rankKey', direction: 1 } as const);
-    return paginate<AchievementRecord>(this.ctx.models.Achievement, query, ordering, page, achievementProjection(fields, ordering.field), joiningReader(this.ctx, joins));
+    const projection = achievementProjection(fields, ordering.field);
+    const read = projection ? joiningReader(this.ctx, joins, projection) : undefined;
+    return paginate<AchievementRecord>(this.ctx.models.Achievement, query, ordering, page, projection, read);
   }
 
   /** Counts per group of the filtered records, for dashboards (see stats.ts). */
