@@ -701,7 +701,22 @@ function numericCondition(field: string, cond: unknown, o: EngineOptions): Match
   });
   const general = engineMatcher({ [field]: cond }, o);
   const decimalOperand = operands.some(computedHere);
-  return (doc) => (decimalOperand || values(doc).some(computedHere) ? tests.every((test) => test(doc)) : general(doc));
+  const slow: Matcher = (doc) => (decimalOperand || values(doc).some(computedHere) ? tests.every((test) => test(doc)) : general(doc));
+  // The common case, a top-level field holding a plain number against plain numbers, is
+  // compared here: the engine's test costs several times the comparison.
+  const plainOperand = (v: unknown) => typeof v === 'number' && !Number.isNaN(v);
+  if (field.includes('.') || !operands.every(plainOperand)) return slow;
+  const scalarTests = Object.entries(ops).map(([op, v]): ((x: number) => boolean) => {
+    if (op === '$in') return (x) => (v as number[]).includes(x);
+    if (op === '$nin') return (x) => !(v as number[]).includes(x);
+    if (op === '$ne') return (x) => x !== v;
+    const holds = STRING_COMPARISONS[op];
+    return (x) => holds(x === v ? 0 : x < (v as number) ? -1 : 1);
+  });
+  return (doc) => {
+    const x = doc[field];
+    return typeof x === 'number' && !Number.isNaN(x) ? scalarTests.every((test) => test(x)) : slow(doc);
+  };
 }
 
 /**

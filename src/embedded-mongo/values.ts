@@ -71,11 +71,29 @@ const binaryCompare: StringComparator = (a, b) => {
 };
 
 /** ObjectIds by their twelve bytes (the order of their hex strings, without building them). */
+/**
+ * The driver's ObjectId holds its 12 bytes as four 24-bit integers, big-endian, and builds a
+ * new buffer each time `id` is read: read the integers where they are there.
+ */
+type IntObjectId = { i0: number; i1: number; i2: number; i3: number };
+const intsOf = (v: unknown): IntObjectId | undefined => (typeof (v as Partial<IntObjectId>).i3 === 'number' ? (v as IntObjectId) : undefined);
+
 function compareObjectIds(a: unknown, b: unknown): number {
+  const p = intsOf(a);
+  const q = intsOf(b);
+  if (p && q) return p.i0 !== q.i0 ? (p.i0 < q.i0 ? -1 : 1) : p.i1 !== q.i1 ? (p.i1 < q.i1 ? -1 : 1) : p.i2 !== q.i2 ? (p.i2 < q.i2 ? -1 : 1) : p.i3 !== q.i3 ? (p.i3 < q.i3 ? -1 : 1) : 0;
   const x = (a as { id: Uint8Array }).id;
   const y = (b as { id: Uint8Array }).id;
   for (let i = 0; i < 12; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
   return 0;
+}
+
+/** An ObjectId's key: 'o' and its 12 bytes as characters. */
+function objectIdKey(v: unknown): string {
+  const n = intsOf(v);
+  if (!n) return String.fromCharCode(111, ...(v as { id: Uint8Array }).id);
+  const { i0, i1, i2, i3 } = n;
+  return String.fromCharCode(111, i0 >>> 16, (i0 >>> 8) & 255, i0 & 255, i1 >>> 16, (i1 >>> 8) & 255, i1 & 255, i2 >>> 16, (i2 >>> 8) & 255, i2 & 255, i3 >>> 16, (i3 >>> 8) & 255, i3 & 255);
 }
 
 /** BinData order: by length, then subtype, then the bytes. */
@@ -204,7 +222,7 @@ export function canonicalKey(v: unknown): string {
   const t = bsonTypeName(v);
   // Its 12 bytes as characters: one flat 13-character string (the hex form is a tree of
   // concatenations, ~250 bytes per stored document's key).
-  if (t === 'ObjectId') return String.fromCharCode(111, ...(v as { id: Uint8Array }).id);
+  if (t === 'ObjectId') return objectIdKey(v);
   if (t === 'Int32' || t === 'Double') return 'n' + numberKey(Number(v));
   if (t === 'Long') return 'n' + (v as { toString(): string }).toString();
   if (t === 'Decimal128') return decimalKey((v as { toString(): string }).toString());

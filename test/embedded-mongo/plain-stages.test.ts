@@ -109,6 +109,19 @@ describe('conformance: pipeline stages on field paths', () => {
     expect(await page()).to.deep.equal(unindexed);
   });
 
+  it('compares numbers with numbers only: scalars, -0 and 0, arrays by any element, strings and null apart', async () => {
+    const c = coll('numeric_ranges');
+    await c.insertMany([{ _id: 1, v: 1 }, { _id: 2, v: 5 }, { _id: 3, v: 5.5 }, { _id: 4, v: -0 }, { _id: 5, v: 0 }, { _id: 6, v: '7' }, { _id: 7, v: [1, 9] }, { _id: 8 }, { _id: 9, v: null }, { _id: 10, v: 10 }] as never[]);
+    const ids = async (filter: Document) => (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ v: { $gt: 5 } })).to.deep.equal([3, 7, 10]);
+    // Each bound may be met by another element of an array.
+    expect(await ids({ v: { $gte: 5, $lte: 5.5 } })).to.deep.equal([2, 3, 7]);
+    expect(await ids({ v: { $lt: 1 } })).to.deep.equal([4, 5]);
+    expect(await ids({ v: { $in: [0] } })).to.deep.equal([4, 5]);
+    expect(await ids({ v: { $ne: 5 } })).to.deep.equal([1, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(await ids({ v: { $nin: [1, 10] } })).to.deep.equal([2, 3, 4, 5, 6, 8, 9]);
+  });
+
   it('groups by field paths: an object key leaves out a missing field, $push and $addToSet skip missing and keep null, a path through an array gives an array', async () => {
     const c = coll('grouped');
     await c.insertMany([{ _id: 1, g: 'x', v: 1, a: [{ b: 1 }, { b: 2 }, { c: 3 }] }, { _id: 2, g: 'x', v: null }, { _id: 3, g: 'x' }] as never[]);
