@@ -57,7 +57,7 @@ export interface PageableModel {
 }
 
 /** Reads a page's documents (a find by default; an aggregation that joins, for lists that show others). */
-export type PageReader = (query: Record<string, unknown>, sort: Record<string, 1 | -1>, limit: number, projection?: Record<string, 1>) => PromiseLike<unknown[]>;
+export type PageReader = (query: Record<string, unknown>, sort: Record<string, 1 | -1>, limit: number) => PromiseLike<unknown[]>;
 
 export async function paginate<T extends { _id: Types.ObjectId }>(
   model: PageableModel,
@@ -79,7 +79,7 @@ export async function paginate<T extends { _id: Types.ObjectId }>(
     const bound = { [field]: { [`${op}e`]: value } };
     query = { $and: [filter, bound, after] };
   }
-  const docs = limit ? ((await read(query, { [field]: direction, _id: direction }, limit + 1, projection)) as T[]) : [];
+  const docs = limit ? ((await read(query, { [field]: direction, _id: direction }, limit + 1)) as T[]) : [];
   const page = docs.slice(0, limit);
   // A cursor is encoded only when read: most pages ask for pageInfo, not every edge's cursor.
   const edges = page.map((node) => ({

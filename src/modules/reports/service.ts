@@ -27,7 +27,7 @@ import { collectiveName } from '../achievements/recipients.js';
 export const WITHOUT_BOOKKEEPING = { history: 0, statusLog: 0, stateLog: 0, enteredBy: 0, verifiedBy: 0, dedupeKey: 0, unionGroups: 0, createdAt: 0, updatedAt: 0, revision: 0 } as const;
 
 /** A ranked record as the report holds it. */
-export type RankedRecord = Omit<AchievementRecord, keyof typeof WITHOUT_BOOKKEEPING | 'stateLog'>;
+export type RankedRecord = Omit<AchievementRecord, keyof typeof WITHOUT_BOOKKEEPING>;
 
 /** The GraphQL fields of an achievement that read what WITHOUT_BOOKKEEPING leaves out. */
 export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['history', 'statusLog', 'stateLog', 'enteredBy', 'verifiedBy', 'createdAt', 'updatedAt', 'revision']);
