@@ -4,7 +4,7 @@
 // implementation. Each builds new documents and never changes its input.
 import { Lazy, type Iterator } from 'mingo/lazy';
 import type { Options } from 'mingo/types';
-import type { Doc } from './bson.js';
+import { isObjectId, type Doc } from './bson.js';
 import { canonicalKey, cloneValue, isSubdocument } from './values.js';
 
 type Stage = (coll: Iterator, expr: never, options: Options) => Iterator;
@@ -157,8 +157,7 @@ export type CollectionSource = ((name: string) => Doc[]) & {
 };
 
 /** Values an equality `$in` matches exactly as $lookup's join does (no arrays, documents or patterns). */
-const isJoinKey = (v: unknown) =>
-  v === null || v === undefined || typeof v !== 'object' || v instanceof Date || (v as { _bsontype?: string })._bsontype === 'ObjectId';
+const isJoinKey = (v: unknown) => v === null || v === undefined || typeof v !== 'object' || v instanceof Date || isObjectId(v);
 
 /**
  * $lookup with localField and foreignField, both top-level fields, and no pipeline. Where an

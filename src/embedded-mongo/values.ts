@@ -70,7 +70,6 @@ const binaryCompare: StringComparator = (a, b) => {
   return Math.sign(a.length - b.length);
 };
 
-/** ObjectIds by their twelve bytes (the order of their hex strings, without building them). */
 /**
  * The driver's ObjectId holds its 12 bytes as four 24-bit integers, big-endian, and builds a
  * new buffer each time `id` is read: read the integers where they are there.
@@ -78,6 +77,7 @@ const binaryCompare: StringComparator = (a, b) => {
 type IntObjectId = { i0: number; i1: number; i2: number; i3: number };
 const intsOf = (v: unknown): IntObjectId | undefined => (typeof (v as Partial<IntObjectId>).i3 === 'number' ? (v as IntObjectId) : undefined);
 
+/** ObjectIds by their twelve bytes (the order of their hex strings, without building them). */
 function compareObjectIds(a: unknown, b: unknown): number {
   const p = intsOf(a);
   const q = intsOf(b);

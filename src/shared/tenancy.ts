@@ -73,6 +73,16 @@ export function currentInstitution(): Types.ObjectId | null {
   return 'institution' in tenancy ? tenancy.institution : null;
 }
 
+/**
+ * Whether the current tenancy may see a document read without the plugin (a `$lookup`'s
+ * joined records): its own institution's, or a catalogue entry that has none.
+ */
+export function visibleInTenancy(doc: { institution?: Types.ObjectId | null }, sharedCatalogue: boolean): boolean {
+  const tenancy = currentTenancy('checking a joined document');
+  if (!('institution' in tenancy)) return true;
+  return doc.institution ? doc.institution.equals(tenancy.institution) : sharedCatalogue;
+}
+
 export interface OwnedOptions {
   /** Entries with no institution form a catalogue every institution reads (competitions). */
   sharedCatalogue?: boolean;

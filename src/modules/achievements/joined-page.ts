@@ -8,7 +8,7 @@
 import type { PipelineStage, Types } from 'mongoose';
 import type { RequestContext } from '../../context.js';
 import type { PageReader } from '../../shared/pagination.js';
-import { currentTenancy } from '../../shared/tenancy.js';
+import { visibleInTenancy } from '../../shared/tenancy.js';
 import type { CompetitionRecord } from '../competitions/model.js';
 import type { DepartmentRecord } from '../organisation/model.js';
 import type { PersonRecord } from '../people/model.js';
@@ -32,14 +32,11 @@ export function joiningReader(ctx: RequestContext, joins: ReadonlySet<PageJoin>,
   for (const join of joins) facet[join] = [{ $unwind: `$${join}` }, { $group: { _id: `$${join}` } }, { $lookup: { from: targets[join].collection, localField: '_id', foreignField: '_id', as: 'records' } }];
   const fields = { ...projection, ...Object.fromEntries([...joins].map((j) => [j, 1])) };
   return async (query, sort, limit) => {
-    const tenancy = currentTenancy('joining a page of achievements');
-    // The store joins by _id; its tenancy is checked here, as the loaders' finds would have had it.
-    const visible = (doc: Joined, sharedCatalogue: boolean) =>
-      !('institution' in tenancy) || (doc.institution ? doc.institution.equals(tenancy.institution) : sharedCatalogue);
     const [page] = (await models.Achievement.aggregate([{ $match: query }, { $sort: sort }, { $limit: limit }, { $project: fields }, { $facet: facet }])) as Record<string, { records: Joined[] }[]>[];
+    // The store joins by _id; the tenancy is checked here, as the loaders' finds would have had it.
     for (const join of joins) {
       const { prime, sharedCatalogue } = targets[join];
-      for (const { records } of page[join]) for (const record of records) if (visible(record, sharedCatalogue)) prime(record);
+      for (const { records } of page[join]) for (const record of records) if (visibleInTenancy(record, sharedCatalogue)) prime(record);
     }
     return page.rows;
   };

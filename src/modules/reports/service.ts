@@ -29,8 +29,8 @@ export const WITHOUT_BOOKKEEPING = { history: 0, statusLog: 0, stateLog: 0, ente
 /** A ranked record as the report holds it. */
 export type RankedRecord = Omit<AchievementRecord, keyof typeof WITHOUT_BOOKKEEPING>;
 
-/** The GraphQL fields of an achievement that read what WITHOUT_BOOKKEEPING leaves out. */
-export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['history', 'statusLog', 'stateLog', 'enteredBy', 'verifiedBy', 'createdAt', 'updatedAt', 'revision']);
+/** The GraphQL fields of an achievement that read what WITHOUT_BOOKKEEPING leaves out (each is named as it is stored). */
+export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(Object.keys(WITHOUT_BOOKKEEPING));
 
 export interface ReportScopeInput {
   departmentId?: string | null;
