@@ -8,6 +8,7 @@ import { withinInstitution } from '../src/shared/tenancy.js';
 import { homeInstitution } from '../src/modules/institutions/home.js';
 import { Ranker } from '../src/modules/achievements/ranking.js';
 import { recipientKey } from '../src/modules/achievements/recipients.js';
+import { rebuildAwardYears } from '../src/modules/achievements/award-years.js';
 import { normalizeName } from '../src/modules/achievements/similarity.js';
 import { competitionTitle } from '../src/modules/competitions/service.js';
 import { CATEGORIES, GRADES, LEVELS } from '../src/modules/vocabulary/vocabulary.js';
@@ -100,5 +101,7 @@ async function seedWithin(models: Models, options: SyntheticOptions): Promise<{ 
     await models.Achievement.insertMany(batch, { ordered: false, lean: true });
     inserted += batch.length;
   }
+  // Inserted past the services: the streaks' summary is built from them once.
+  await rebuildAwardYears(models);
   return { people: people.length, competitions: competitions.length, awards: inserted };
 }

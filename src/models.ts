@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { achievementModels } from './modules/achievements/model.js';
+import { awardYearModels } from './modules/achievements/award-years.js';
 import { auditModels } from './modules/audit/model.js';
 import { campaignModels } from './modules/campaigns/model.js';
 import { competitionModels } from './modules/competitions/model.js';
@@ -35,6 +36,7 @@ function register(conn: Connection) {
     ...auditModels(conn),
     ...competitionModels(conn),
     ...achievementModels(conn),
+    ...awardYearModels(conn),
     ...campaignModels(conn),
     ...donationModels(conn),
     ...settingModels(conn),

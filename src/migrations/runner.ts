@@ -8,6 +8,7 @@ import type { Models } from '../models.js';
 import { isDuplicateKeyError } from '../shared/duplicates.js';
 import { acrossInstitutions } from '../shared/tenancy.js';
 import { institutionsMigration } from './0001-institutions.js';
+import { awardYearsMigration } from './0002-award-years.js';
 
 export interface MigrationContext {
   models: Models;
@@ -22,7 +23,7 @@ export interface Migration {
   up(ctx: MigrationContext): Promise<Record<string, unknown>>;
 }
 
-export const MIGRATIONS: Migration[] = [institutionsMigration];
+export const MIGRATIONS: Migration[] = [institutionsMigration, awardYearsMigration];
 
 /** Applies every migration not yet recorded; returns the names applied. */
 export function migrate(ctx: MigrationContext, migrations = MIGRATIONS): Promise<string[]> {

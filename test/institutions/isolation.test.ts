@@ -49,7 +49,7 @@ describe('institutions: isolation', function () {
   it('refuses any query of an institution-owned model outside a tenancy', async () => {
     const owned = ownedModels(t.rawModels);
     expect(owned.map((m) => m.modelName).sort()).to.deep.equal(
-      ['Achievement', 'AuditEntry', 'CivilisedPostCampaign', 'Competition', 'Department', 'Donation', 'ImportJob', 'Person', 'Setting', 'UnionGroup', 'User'].sort(),
+      ['Achievement', 'AuditEntry', 'AwardYear', 'CivilisedPostCampaign', 'Competition', 'Department', 'Donation', 'ImportJob', 'Person', 'Setting', 'UnionGroup', 'User'].sort(),
     );
     // Only these live outside any institution.
     const unowned = Object.values(t.rawModels).filter((m) => !owned.includes(m) && !['Award', 'Honour', 'ModelWorkerDesignation'].includes(m.modelName));

@@ -14,6 +14,7 @@ import { resultOf } from './ranking.js';
 import { assertDateInYear, collectiveInput, duplicateOf, insertRecord, notFuture, writeUnique } from './shared.js';
 import { normalizeName, similarity, SIMILAR_THRESHOLD } from './similarity.js';
 import { newRecordFields, Workflow } from './workflow.js';
+import { refreshAwardYears } from './award-years.js';
 import { t } from '../../shared/i18n/t.js';
 import { awardResultLabel } from '../vocabulary/numbers.js';
 
@@ -64,6 +65,7 @@ export class AwardService {
       model: ctx.models.Award,
       match: { kind: 'AWARD' },
       targets: (c, r) => targetsOf(c, r.people, r.collective),
+      written: (before, after) => refreshAwardYears(ctx.models, [before, after]),
     });
   }
 

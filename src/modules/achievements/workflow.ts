@@ -40,6 +40,8 @@ export interface WorkflowSubject<R extends WorkflowRecord> {
   targets(ctx: RequestContext, record: R): Promise<ScopeTarget[]>;
   /** Extra condition on the stored document (e.g. the discriminator kind). */
   match?: Record<string, unknown>;
+  /** Keeps what is derived from the records current, in the write's transaction. */
+  written?(before: R | null, after: R | null): Promise<void>;
 }
 
 /** Fields that describe the workflow, not the fact: not part of a revision's snapshot. */
@@ -108,6 +110,7 @@ export class Workflow<R extends WorkflowRecord> {
       .findOneAndUpdate({ _id: record._id, status: record.status, revision: record.revision, ...this.subject.match }, update, { returnDocument: 'after', runValidators: true })
       .lean()) as R | null;
     if (!after) throw userError(['input', 'id'], 'INVALID_STATE', t('record.changedMeanwhile', { noun: this.subject.noun }));
+    await this.subject.written?.(record, after);
     await this.ctx.services.audit.record(`${this.subject.operation}Update`, this.subject.typeName, record._id, record, after);
     return after;
   }
@@ -125,6 +128,7 @@ export class Workflow<R extends WorkflowRecord> {
       )
       .lean()) as R | null;
     if (!after) throw userError(['input', 'id'], 'INVALID_STATE', t('record.changedMeanwhile', { noun: this.subject.noun }));
+    await this.subject.written?.(record, after);
     await this.ctx.services.audit.record(operation, this.subject.typeName, record._id, record, after);
     return after;
   }
@@ -168,6 +172,7 @@ export class Workflow<R extends WorkflowRecord> {
     }
     const { deletedCount } = await this.subject.model.deleteOne({ _id: record._id, status: record.status, revision: record.revision });
     if (!deletedCount) throw userError(['input', 'id'], 'INVALID_STATE', t('record.changedMeanwhile', { noun: this.subject.noun }));
+    await this.subject.written?.(record, null);
     await this.ctx.services.audit.record(`${this.subject.operation}Delete`, this.subject.typeName, record._id, record, null);
     return toGlobalId(this.subject.typeName, record._id);
   }

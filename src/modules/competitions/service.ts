@@ -9,6 +9,7 @@ import { paginate, type PageArgs } from '../../shared/pagination.js';
 import { optionalText, parseInput, text } from '../../shared/validation.js';
 import { escapeRegex } from '../organisation/service.js';
 import type { AchievementRecord } from '../achievements/model.js';
+import { refreshAwardYears } from '../achievements/award-years.js';
 import { resultOf } from '../achievements/ranking.js';
 import { normalizeName, similarity, SIMILAR_THRESHOLD } from '../achievements/similarity.js';
 import { CATEGORIES, LEVELS, values } from '../vocabulary/vocabulary.js';
@@ -209,7 +210,7 @@ export class CompetitionService {
    * each institution that entered it (ranked by that institution's policy).
    */
   private async refreshAwards(c: CompetitionRecord) {
-    const awards = (await this.ctx.models.Award.find({ competition: c._id }, { kind: 1, grade: 1, placement: 1, date: 1, institution: 1 }).lean()) as AchievementRecord[];
+    const awards = (await this.ctx.models.Award.find({ competition: c._id }, { kind: 1, grade: 1, placement: 1, date: 1, institution: 1, status: 1, people: 1, collective: 1 }).lean()) as AchievementRecord[];
     for (const institution of new Set(awards.map((a) => String(a.institution)))) {
       await withinInstitution(institution, () => this.refreshAwardsWithin(c, awards.filter((a) => String(a.institution) === institution)));
     }
@@ -227,5 +228,7 @@ export class CompetitionService {
         },
       })),
     );
+    // Their level and year may have moved: the streaks' summary follows.
+    await refreshAwardYears(this.ctx.models, awards);
   }
 }

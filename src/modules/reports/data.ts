@@ -71,29 +71,16 @@ export interface StreakRow {
   fromYear: number;
 }
 
+type RecipientYears = { _id: string; years: { year: number; best: number }[] };
+
 /**
  * Recipients (people and department collectives) with awards at or above a level in
- * consecutive years up to `year`. The database groups records to (recipient, year, best
- * level); the run is read off those rows.
+ * consecutive years up to `year`. The institution's whole report reads the maintained
+ * summary (award_years: recipient, year, levels); a department's or union group's, which
+ * the summary does not split, groups the records in scope to (recipient, year, best level).
  */
 export async function streaksFor(models: Models, year: number, scope: ScopeMatch, levelOrder: Level[]): Promise<StreakRow[]> {
-  const match = { kind: 'AWARD', status: 'VERIFIED', year: { $gte: year - 30, $lte: year }, ...scope };
-  /** Best level per recipient and year, then each recipient's years, keeping those active this year. */
-  const perRecipient = (recipientPath: string, extraMatch: Record<string, unknown> = {}) => [
-    { $match: { ...match, ...extraMatch } },
-    // Only what the grouping reads: the stages after this copy far less.
-    { $project: { _id: 0, year: 1, levelRank: 1, [recipientPath.slice(1)]: 1 } },
-    ...(recipientPath === '$people' ? [{ $unwind: '$people' }] : []),
-    { $group: { _id: { r: recipientPath, year: '$year' }, best: { $min: '$levelRank' } } },
-    { $group: { _id: '$_id.r', years: { $push: { year: '$_id.year', best: '$best' } }, latest: { $max: '$_id.year' } } },
-    { $match: { latest: year } },
-  ];
-  type Row = { _id: Types.ObjectId; years: { year: number; best: number }[] };
-  const [people, departments] = (await Promise.all([
-    models.Achievement.aggregate(perRecipient('$people')),
-    models.Achievement.aggregate(perRecipient('$collective.department', { 'collective.kind': 'DEPARTMENT' })),
-  ])) as [Row[], Row[]];
-  const rows = [...people.map((r) => ({ ...r, _id: `P:${r._id}` })), ...departments.map((r) => ({ ...r, _id: `D:${r._id}` }))];
+  const rows = Object.keys(scope).length ? await recipientYearsInScope(models, year, scope) : await recipientYearsSummarised(models, year, levelOrder);
   const out: StreakRow[] = [];
   for (const row of rows) {
     const best = new Map(row.years.map((y) => [y.year, y.best]));
@@ -109,6 +96,39 @@ export async function streaksFor(models: Models, year: number, scope: ScopeMatch
     }
   }
   return out.sort((a, b) => levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level) || b.years - a.years || (a.recipientKey < b.recipientKey ? -1 : 1));
+}
+
+const STREAK_YEARS = 30;
+
+/** Each recipient with an award this year, and its years' best level rank under the policy. */
+async function recipientYearsSummarised(models: Models, year: number, levelOrder: Level[]): Promise<RecipientYears[]> {
+  const rows = (await models.AwardYear.aggregate([
+    { $match: { year: { $gte: year - STREAK_YEARS, $lte: year } } },
+    { $group: { _id: '$recipient', years: { $push: { year: '$year', levels: '$levels' } }, latest: { $max: '$year' } } },
+    { $match: { latest: year } },
+  ])) as { _id: string; years: { year: number; levels: Level[] }[] }[];
+  const rank = new Map(levelOrder.map((l, i) => [l, i]));
+  return rows.map((r) => ({ _id: r._id, years: r.years.map((y) => ({ year: y.year, best: Math.min(...y.levels.map((l) => rank.get(l) ?? levelOrder.length)) })) }));
+}
+
+/** The same rows, grouped from the verified awards in scope (their stored level ranks follow the policy). */
+async function recipientYearsInScope(models: Models, year: number, scope: ScopeMatch): Promise<RecipientYears[]> {
+  const match = { kind: 'AWARD', status: 'VERIFIED', year: { $gte: year - STREAK_YEARS, $lte: year }, ...scope };
+  const perRecipient = (recipientPath: string, extraMatch: Record<string, unknown> = {}) => [
+    { $match: { ...match, ...extraMatch } },
+    // Only what the grouping reads: the stages after this copy far less.
+    { $project: { _id: 0, year: 1, levelRank: 1, [recipientPath.slice(1)]: 1 } },
+    ...(recipientPath === '$people' ? [{ $unwind: '$people' }] : []),
+    { $group: { _id: { r: recipientPath, year: '$year' }, best: { $min: '$levelRank' } } },
+    { $group: { _id: '$_id.r', years: { $push: { year: '$_id.year', best: '$best' } }, latest: { $max: '$_id.year' } } },
+    { $match: { latest: year } },
+  ];
+  type Row = { _id: Types.ObjectId; years: { year: number; best: number }[] };
+  const [people, departments] = (await Promise.all([
+    models.Achievement.aggregate(perRecipient('$people')),
+    models.Achievement.aggregate(perRecipient('$collective.department', { 'collective.kind': 'DEPARTMENT' })),
+  ])) as [Row[], Row[]];
+  return [...people.map((r) => ({ ...r, _id: `P:${r._id}` })), ...departments.map((r) => ({ ...r, _id: `D:${r._id}` }))];
 }
 
 const toId = (hex: string) => new Types.ObjectId(hex);
