@@ -9,7 +9,7 @@ import type { Models } from '../../models.js';
 import { institutionOwned } from '../../shared/tenancy.js';
 import { LEVELS, values, type Level } from '../vocabulary/vocabulary.js';
 
-export interface AwardYearRow {
+interface AwardYearRow {
   /** P:<person id> or D:<department id>, as the drafter keys recipients. */
   recipient: string;
   year: number;
