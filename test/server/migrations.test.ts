@@ -9,7 +9,8 @@ import { createLogger } from '../../src/logger.js';
 import { migrate } from '../../src/migrations/runner.js';
 import { createModels, ownedModels } from '../../src/models.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { acrossInstitutions } from '../../src/shared/tenancy.js';
+import { acrossInstitutions, withinInstitution } from '../../src/shared/tenancy.js';
+import { rebuildAwardYears } from '../../src/modules/achievements/award-years.js';
 import { TEST_SECRET } from '../helpers/server.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -61,11 +62,21 @@ describe('migrations: a data directory of release 0.1', function () {
       const names = (await db.collection(model.collection.collectionName).listIndexes().toArray()).map((i) => i.name);
       expect(names.filter((n) => n !== '_id_' && n !== 'username_1' && !n.startsWith('institution_')), model.modelName).to.deep.equal([]);
     }
-    const [applied] = (await models.Migration.find().lean()) as { _id: string; summary: { documents: number; settings: number } }[];
-    expect(applied._id).to.equal('0001-institutions');
+    const [applied, awardYears] = (await models.Migration.find().sort({ _id: 1 }).lean()) as { _id: string; summary: { documents: number; settings: number } }[];
+    expect([applied._id, awardYears._id]).to.deep.equal(['0001-institutions', '0002-award-years']);
     // Settings documents are rewritten (their key was their _id); every other document gained its institution.
     expect(applied.summary).to.deep.include({ settings: 1, documents: Object.values(RELEASE_COUNTS).reduce((a, b) => a + b, 0) - 1 });
     expect(await migrate({ models, config, logger: createLogger(config) })).to.deep.equal([]);
+  });
+
+  it('builds the streaks’ summary from the release’s verified awards', async () => {
+    const models = createModels(server.database.connection);
+    const [institution] = await models.Institution.find().lean();
+    const rows = () => withinInstitution(institution._id, () => models.AwardYear.find({}, { _id: 0, recipient: 1, year: 1, levels: 1 }).sort({ recipient: 1, year: 1 }).lean());
+    const migrated = await rows();
+    expect(migrated.length).to.be.greaterThan(0);
+    await withinInstitution(institution._id, () => rebuildAwardYears(models));
+    expect(await rows()).to.deep.equal(migrated);
   });
 
   it('keeps the accounts, the records users entered, and the stored ranking policy', async () => {

@@ -59,8 +59,12 @@ function rowsOf(records: Counted[], only?: Set<string>): AwardYearRow[] {
       rows.set(key, row);
     }
   }
+  // In the vocabulary's order, so the same records make the same rows whatever order they came in.
+  for (const row of rows.values()) row.levels.sort((a, b) => LEVEL_INDEX.get(a)! - LEVEL_INDEX.get(b)!);
   return [...rows.values()];
 }
+
+const LEVEL_INDEX = new Map(LEVELS.map((l, i) => [l.value, i]));
 
 const PROJECTION = { _id: 0, year: 1, level: 1, people: 1, collective: 1 };
 
