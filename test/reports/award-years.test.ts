@@ -3,6 +3,8 @@
 // read from them.
 import { expect } from 'chai';
 import { rebuildAwardYears } from '../../src/modules/achievements/award-years.js';
+import { Ranker } from '../../src/modules/achievements/ranking.js';
+import { streaksFor } from '../../src/modules/reports/data.js';
 import { createAward, createCompetition, payloadOf, step, useDemoServer } from '../helpers/records.js';
 
 describe('streaks summary kept by the writes', () => {
@@ -63,5 +65,14 @@ describe('streaks summary kept by the writes', () => {
     const afterMove = await maintained();
     expect(afterMove.filter((r) => r.recipient === b && r.year === 2019)).to.deep.equal([]);
     expect(afterMove.find((r) => r.recipient === b && r.year === 2020)?.levels).to.include('PROVINCIAL');
+  });
+
+  it('gives the streaks that grouping the records gives', async () => {
+    const order = new Ranker().policy.levelOrder;
+    const fromSummary = await streaksFor(demo.t.models, 2020, {}, order);
+    // A scope makes streaksFor group the records; the institution's own is the whole registry's part.
+    const fromRecords = await streaksFor(demo.t.models, 2020, { institution: demo.t.institutions.default._id }, order);
+    expect(fromSummary.length).to.be.greaterThan(0);
+    expect(fromSummary).to.deep.equal(fromRecords);
   });
 });
