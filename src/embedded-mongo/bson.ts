@@ -34,23 +34,37 @@ const cstring = (s: string) => Buffer.from(`${s}\0`, 'utf8');
 export const isPlainObject = (v: unknown): v is Doc => Boolean(v) && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 const holdsBatch = (v: Doc): boolean => Object.values(v).some((x) => x instanceof EncodedBatch || (isPlainObject(x) && holdsBatch(x)));
 
-/** A document framed from its elements' bytes (int32 length, elements, terminating zero). */
-function framed(elements: Buffer[]): Buffer {
-  const size = 4 + elements.reduce((n, e) => n + e.length, 0) + 1;
-  const head = Buffer.alloc(4);
-  head.writeInt32LE(size, 0);
-  return Buffer.concat([head, ...elements, Buffer.alloc(1)], size);
+/**
+ * A document's bytes as the pieces that make it, unjoined: a reply of many stored documents is
+ * copied once, into the message, instead of once per level of nesting.
+ */
+export interface Pieces {
+  parts: Buffer[];
+  size: number;
 }
 
-/** A reply's BSON: an EncodedBatch among its values (at any depth of plain documents) is copied in. */
-export function serializeReply(doc: Doc): Buffer {
-  if (!holdsBatch(doc)) return serialize(doc);
+const ZERO = Buffer.alloc(1);
+const piece = (...parts: Buffer[]): Pieces => ({ parts, size: parts.reduce((n, p) => n + p.length, 0) });
+const joined = (a: Pieces, b: Pieces): Pieces => ({ parts: [...a.parts, ...b.parts], size: a.size + b.size });
+
+/** A document framed from its elements' pieces (int32 length, elements, terminating zero). */
+function framed(elements: Pieces[]): Pieces {
+  const size = 4 + elements.reduce((n, e) => n + e.size, 0) + 1;
+  const head = Buffer.alloc(4);
+  head.writeInt32LE(size, 0);
+  return { parts: [head, ...elements.flatMap((e) => e.parts), ZERO], size };
+}
+
+/** A reply's BSON as pieces: an EncodedBatch among its values (at any depth of plain documents) is taken as it is. */
+export function replyPieces(doc: Doc): Pieces {
+  if (!holdsBatch(doc)) return piece(serialize(doc));
   return framed(
     Object.entries(doc).map(([key, value]) => {
-      if (value instanceof EncodedBatch) return Buffer.concat([Buffer.from([0x04]), cstring(key), framed(value.encoded.map((d, i) => Buffer.concat([Buffer.from([0x03]), cstring(String(i)), d])))]);
-      if (isPlainObject(value) && holdsBatch(value)) return Buffer.concat([Buffer.from([0x03]), cstring(key), serializeReply(value)]);
+      // An array of documents: each element is type 0x03, its index as a cstring, then the document.
+      if (value instanceof EncodedBatch) return joined(piece(Buffer.from([0x04]), cstring(key)), framed(value.encoded.map((d, i) => piece(Buffer.from(`\x03${i}\0`, 'latin1'), d))));
+      if (isPlainObject(value) && holdsBatch(value)) return joined(piece(Buffer.from([0x03]), cstring(key)), replyPieces(value));
       // One element, encoded as the library encodes it: its document's bytes without the frame.
-      return serialize({ [key]: value }).subarray(4, -1);
+      return piece(serialize({ [key]: value }).subarray(4, -1));
     }),
   );
 }

@@ -1,7 +1,7 @@
 // MongoDB wire protocol framing: OP_MSG (both section kinds, checksum, moreToCome) and the
 // legacy OP_QUERY/OP_REPLY pair that drivers still use for the first handshake.
 import { crc32c } from './crc32c.js';
-import { deserializeCommand, serialize, serializeReply, type Doc } from './bson.js';
+import { deserializeCommand, replyPieces, serialize, type Doc } from './bson.js';
 import { promoteOutsidePayload } from './numbers.js';
 
 export const OP_REPLY = 1;
@@ -112,9 +112,9 @@ function header(length: number, responseTo: number, opCode: number): Buffer {
 }
 
 export function encodeMsgReply(responseTo: number, doc: Doc): Buffer {
-  const body = serializeReply(doc);
+  const body = replyPieces(doc);
   const prefix = Buffer.alloc(5); // flagBits (0) + section kind 0
-  return Buffer.concat([header(16 + 5 + body.length, responseTo, OP_MSG), prefix, body]);
+  return Buffer.concat([header(16 + 5 + body.size, responseTo, OP_MSG), prefix, ...body.parts], 16 + 5 + body.size);
 }
 
 export function encodeLegacyReply(responseTo: number, doc: Doc): Buffer {
