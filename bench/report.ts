@@ -15,8 +15,7 @@ import { createLogger } from '../src/logger.js';
 import { createModels, ensureIndexes, type Models } from '../src/models.js';
 import { reportDocx } from '../src/modules/reports/docx.js';
 import { reportMarkdown } from '../src/modules/reports/markdown.js';
-import { streaksFor, totalsFor } from '../src/modules/reports/data.js';
-import { WITHOUT_BOOKKEEPING } from '../src/modules/reports/service.js';
+import { rankedRecordsFor, streaksFor, totalsFor } from '../src/modules/reports/data.js';
 import { Ranker } from '../src/modules/achievements/ranking.js';
 import { withinInstitution } from '../src/shared/tenancy.js';
 import type { Types } from 'mongoose';
@@ -86,11 +85,11 @@ async function measure(awards: number) {
 async function timeParts(models: Models, institution: Types.ObjectId) {
   const ranker = new Ranker();
   const reads: Record<string, () => Promise<unknown>> = {
-    'ranked records': () => models.Achievement.find({ year: 2020, status: 'VERIFIED' }, WITHOUT_BOOKKEEPING).sort({ rankKey: 1, _id: 1 }).lean(),
+    'ranked records': () => rankedRecordsFor(models, 2020, {}),
     'totals (one year)': () => totalsFor(models, 2020, {}),
-    'streaks from their summary': () => streaksFor(models, 2020, {}, ranker.policy.levelOrder),
+    'streaks from their summary': () => streaksFor(models, 2020, {}, ranker),
     // A scope makes streaksFor group the records, as a department's report does: the way all reports read them before the summary.
-    'streaks grouped from the records': () => streaksFor(models, 2020, { institution }, ranker.policy.levelOrder),
+    'streaks grouped from the records': () => streaksFor(models, 2020, { institution }, ranker),
   };
   const parts: string[] = [];
   for (const [name, read] of Object.entries(reads)) {

@@ -1,8 +1,10 @@
-// The report's figures, computed by aggregation pipelines in the database: totals, streaks
-// and donation sums never load the year's records into the server.
+// The report's reads: the year's ranked records, and its figures, computed by aggregation
+// pipelines in the database (totals, streaks and donation sums never load the records).
 import { Types } from 'mongoose';
 import type { Models } from '../../models.js';
+import type { AchievementRecord } from '../achievements/model.js';
 import { donationKind, LEVELS, type Level } from '../vocabulary/vocabulary.js';
+import type { Ranker } from '../achievements/ranking.js';
 
 export type ScopeMatch = Record<string, Types.ObjectId>;
 
@@ -62,6 +64,24 @@ export async function totalsFor(models: Models, year: number, scope: ScopeMatch)
   };
 }
 
+/**
+ * What drafting never reads of a ranked record: its bookkeeping (revisions, logs, actors,
+ * timestamps, keys). Decoding those costs about twice the rest of a year's records; a
+ * GraphQL client that asks for them gets the whole record (see RankedAchievement).
+ */
+export const WITHOUT_BOOKKEEPING = { history: 0, statusLog: 0, stateLog: 0, enteredBy: 0, verifiedBy: 0, dedupeKey: 0, unionGroups: 0, createdAt: 0, updatedAt: 0, revision: 0 } as const;
+
+/** The GraphQL fields of an achievement that read what WITHOUT_BOOKKEEPING leaves out (each is named as it is stored). */
+export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(Object.keys(WITHOUT_BOOKKEEPING));
+
+/** A ranked record as the report holds it. */
+export type RankedRecord = Omit<AchievementRecord, keyof typeof WITHOUT_BOOKKEEPING>;
+
+/** The year's verified records in scope, in rank order, without their bookkeeping. */
+export function rankedRecordsFor(models: Models, year: number, scope: ScopeMatch): Promise<RankedRecord[]> {
+  return models.Achievement.find({ year, status: 'VERIFIED', ...scope }, WITHOUT_BOOKKEEPING).sort({ rankKey: 1, _id: 1 }).lean() as unknown as Promise<RankedRecord[]>;
+}
+
 export interface StreakRow {
   recipientKey: string;
   person?: Types.ObjectId;
@@ -79,8 +99,9 @@ type RecipientYears = { _id: string; years: { year: number; best: number }[] };
  * summary (award_years: recipient, year, levels); a department's or union group's, which
  * the summary does not split, groups the records in scope to (recipient, year, best level).
  */
-export async function streaksFor(models: Models, year: number, scope: ScopeMatch, levelOrder: Level[]): Promise<StreakRow[]> {
-  const rows = Object.keys(scope).length ? await recipientYearsInScope(models, year, scope) : await recipientYearsSummarised(models, year, levelOrder);
+export async function streaksFor(models: Models, year: number, scope: ScopeMatch, ranker: Ranker): Promise<StreakRow[]> {
+  const levelOrder = ranker.policy.levelOrder;
+  const rows = Object.keys(scope).length ? await recipientYearsInScope(models, year, scope) : await recipientYearsSummarised(models, year, ranker);
   const out: StreakRow[] = [];
   for (const row of rows) {
     const best = new Map(row.years.map((y) => [y.year, y.best]));
@@ -101,14 +122,13 @@ export async function streaksFor(models: Models, year: number, scope: ScopeMatch
 const STREAK_YEARS = 30;
 
 /** Each recipient with an award this year, and its years' best level rank under the policy. */
-async function recipientYearsSummarised(models: Models, year: number, levelOrder: Level[]): Promise<RecipientYears[]> {
+async function recipientYearsSummarised(models: Models, year: number, ranker: Ranker): Promise<RecipientYears[]> {
   const rows = (await models.AwardYear.aggregate([
     { $match: { year: { $gte: year - STREAK_YEARS, $lte: year } } },
     { $group: { _id: '$recipient', years: { $push: { year: '$year', levels: '$levels' } }, latest: { $max: '$year' } } },
     { $match: { latest: year } },
   ])) as { _id: string; years: { year: number; levels: Level[] }[] }[];
-  const rank = new Map(levelOrder.map((l, i) => [l, i]));
-  return rows.map((r) => ({ _id: r._id, years: r.years.map((y) => ({ year: y.year, best: Math.min(...y.levels.map((l) => rank.get(l) ?? levelOrder.length)) })) }));
+  return rows.map((r) => ({ _id: r._id, years: r.years.map((y) => ({ year: y.year, best: Math.min(...y.levels.map((l) => ranker.levelRank(l))) })) }));
 }
 
 /** The same rows, grouped from the verified awards in scope (their stored level ranks follow the policy). */

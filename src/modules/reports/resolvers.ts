@@ -5,10 +5,10 @@ import { toGlobalId } from '../../shared/ids.js';
 import { payload } from '../../shared/payload.js';
 import { quantityText } from '../donations/service.js';
 import { donationKind, label, type Level } from '../vocabulary/vocabulary.js';
-import type { Totals } from './data.js';
+import { BOOKKEEPING_FIELDS, type RankedRecord, type Totals } from './data.js';
 import { reportMarkdown } from './markdown.js';
 import { paragraphText } from './narrative.js';
-import { BOOKKEEPING_FIELDS, type RankedRecord, type Report, type ReportScopeInput } from './service.js';
+import type { Report, ReportScopeInput } from './service.js';
 
 type TotalsWithCampaigns = Report['totals'];
 

@@ -7,30 +7,17 @@ import { badUserInput } from '../../shared/errors.js';
 import { withinInstitution } from '../../shared/tenancy.js';
 import type { InstitutionRecord } from '../institutions/model.js';
 import { idOfType, toGlobalId } from '../../shared/ids.js';
-import type { AchievementRecord } from '../achievements/model.js';
 import { TYPE_NAMES } from '../achievements/shared.js';
 import { quantityText } from '../donations/service.js';
 import { awardResultLabel, peopleCount } from '../vocabulary/numbers.js';
 import { competitionTitle } from '../competitions/service.js';
 import type { CompetitionRecord } from '../competitions/model.js';
 import { donationKind, type Level } from '../vocabulary/vocabulary.js';
-import { campaignsFor, donationsFor, streaksFor, timesTitleWonFor, totalsFor, type DonationGroup, type ScopeMatch, type StreakRow, type Totals } from './data.js';
+import { campaignsFor, donationsFor, rankedRecordsFor, streaksFor, timesTitleWonFor, totalsFor, type DonationGroup, type RankedRecord, type ScopeMatch, type StreakRow, type Totals } from './data.js';
 import { competitionName, draftNarrative, type DraftDonation, type DraftRecord, type Paragraph } from './narrative.js';
 import { t } from '../../shared/i18n/t.js';
 import { collectiveName } from '../achievements/recipients.js';
 
-/**
- * What drafting never reads of a ranked record: its bookkeeping (revisions, logs, actors,
- * timestamps, keys). Decoding those costs about twice the rest of a year's records; a
- * GraphQL client that asks for them gets the whole record (see RankedAchievement).
- */
-export const WITHOUT_BOOKKEEPING = { history: 0, statusLog: 0, stateLog: 0, enteredBy: 0, verifiedBy: 0, dedupeKey: 0, unionGroups: 0, createdAt: 0, updatedAt: 0, revision: 0 } as const;
-
-/** A ranked record as the report holds it. */
-export type RankedRecord = Omit<AchievementRecord, keyof typeof WITHOUT_BOOKKEEPING>;
-
-/** The GraphQL fields of an achievement that read what WITHOUT_BOOKKEEPING leaves out (each is named as it is stored). */
-export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(Object.keys(WITHOUT_BOOKKEEPING));
 
 export interface ReportScopeInput {
   departmentId?: string | null;
@@ -130,12 +117,12 @@ export class ReportService {
     const { models } = this.ctx;
     const ranker = await this.ctx.services.ranking.ranker();
     const [ranked, totals, previous, campaigns, previousCampaigns, streakRows, donationGroups] = await Promise.all([
-      models.Achievement.find({ year, status: 'VERIFIED', ...scope.match }, WITHOUT_BOOKKEEPING).sort({ rankKey: 1, _id: 1 }).lean() as unknown as Promise<RankedRecord[]>,
+      rankedRecordsFor(models, year, scope.match),
       totalsFor(models, year, scope.match),
       totalsFor(models, year - 1, scope.match),
       scope.unionGroup ? Promise.resolve([]) : campaignsFor(models, year, scope.department?._id),
       scope.unionGroup ? Promise.resolve([]) : campaignsFor(models, year - 1, scope.department?._id),
-      streaksFor(models, year, scope.match, ranker.policy.levelOrder),
+      streaksFor(models, year, scope.match, ranker),
       donationsFor(models, year, scope.match),
     ]);
 
