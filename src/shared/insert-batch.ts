@@ -4,6 +4,8 @@
 // a collision the batch meets at the end (a dedupe key, a unique index) fails the whole
 // chunk, whose transaction is then undone and its rows applied one by one.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Schema } from 'mongoose';
+import { plainDocument } from './plain-document.js';
 
 /** What the batch needs of a mongoose model. */
 export interface BatchModel {
@@ -17,7 +19,9 @@ interface CreatableModel extends BatchModel {
     toObject(options: object): Record<string, unknown>;
   };
   create(doc: Record<string, unknown>): Promise<{ toObject(): Record<string, unknown> }>;
-  schema: { options: { versionKey?: string | false } };
+  schema: Schema;
+  /** The tenancy plugin's stamp of a new document's institution (src/shared/tenancy.ts). */
+  stampNew?(doc: Record<string, unknown>): void;
 }
 
 class InsertBatch {
@@ -57,17 +61,29 @@ export function deferInsert(model: BatchModel, doc: Record<string, unknown>): bo
 
 /**
  * Inserts one document (mongoose casts and validates it) and returns it as a plain object.
- * Inside a batch it is cast, validated and stamped now, and sent with the batch at its end.
+ * Inside a batch it is checked and stamped now, and sent with the batch at its end; a document
+ * already in stored form skips mongoose's document (src/shared/plain-document.ts).
  */
 export async function insertDocument(model: unknown, doc: Record<string, unknown>): Promise<Record<string, unknown>> {
   const Model = model as CreatableModel;
   if (!batchInProgress()) return (await Model.create(doc)).toObject();
-  const built = new Model(doc);
-  await built.validate();
-  built.initializeTimestamps();
-  const plain = built.toObject({ depopulate: true, virtuals: false, getters: false, transform: false });
+  const stamped = { ...doc };
+  Model.stampNew?.(stamped);
+  let plain = plainDocument(Model.schema, stamped) ?? (await builtByMongoose(Model, doc));
+  // mongoose stamps the institution in a hook after the fields are set: it stays last, as there.
+  if (doc.institution === undefined && plain.institution !== undefined) {
+    const { institution, ...fields } = plain;
+    plain = { ...fields, institution };
+  }
   const versionKey = Model.schema.options.versionKey;
   if (versionKey) plain[versionKey] = 0;
   deferInsert(Model, plain);
   return plain;
+}
+
+async function builtByMongoose(Model: CreatableModel, doc: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const built = new Model(doc);
+  await built.validate();
+  built.initializeTimestamps();
+  return built.toObject({ depopulate: true, virtuals: false, getters: false, transform: false });
 }

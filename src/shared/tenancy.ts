@@ -138,6 +138,11 @@ export function institutionOwned(schema: Schema, options: OwnedOptions = {}) {
     else pipeline.unshift({ $match: condition } as PipelineStage);
   });
 
+  // For a new document built without mongoose (src/shared/plain-document.ts).
+  schema.static('stampNew', function (this: { modelName: string }, doc: Record<string, unknown>) {
+    stamp(doc, currentTenancy(`a new ${this.modelName}`), this.modelName);
+  });
+
   schema.pre('validate', function () {
     if (this.isNew) stamp(this as unknown as Record<string, unknown>, currentTenancy(`saving a ${this.constructor.name}`), (this.constructor as { modelName?: string }).modelName ?? 'document');
   });
