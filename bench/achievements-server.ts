@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import express from 'express';
 import { loadConfig } from '../src/config.js';
 import { createModels } from '../src/models.js';
 import { TokenService } from '../src/shared/auth/tokens.js';
@@ -30,6 +31,27 @@ const server = await startServer(config, {
       loop.reset();
       peak = process.memoryUsage().rss;
       res.json({ ok: true });
+    });
+    // The store's own batched insert rate for the documents a commit wrote since `since`: its
+    // records and audit entries copied into fresh collections with the same indexes, 1,000 a
+    // batch, journaled as the commit's are. Rows/s counts one record (and its audit entry) a row.
+    app.post('/bench/insert-baseline', express.json(), async (req, res) => {
+      const db = server.database.connection.db!;
+      const since = new Date((req.body as { since: string }).since);
+      let rows = 0;
+      let ms = 0;
+      for (const [name, field] of [['achievements', 'createdAt'], ['audit_log', 'at']] as const) {
+        const docs = (await db.collection(name).find({ [field]: { $gte: since } }).toArray()).map(({ _id, ...doc }) => doc);
+        const indexes = (await db.collection(name).indexes()).filter((i) => i.name !== '_id_');
+        const copy = db.collection(`bench_copy_${name}`);
+        await copy.createIndexes(indexes.map(({ key, name: indexName, unique }) => ({ key, name: indexName, unique })));
+        const t0 = performance.now();
+        for (let i = 0; i < docs.length; i += 1000) await copy.insertMany(docs.slice(i, i + 1000));
+        ms += performance.now() - t0;
+        if (name === 'achievements') rows = docs.length;
+        await copy.drop();
+      }
+      res.json({ rows, seconds: ms / 1000 });
     });
     app.get('/bench/loop', (_req, res) => {
       res.json({ p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 });
