@@ -67,18 +67,22 @@ export function deferInsert(model: BatchModel, doc: Record<string, unknown>): bo
 export async function insertDocument(model: unknown, doc: Record<string, unknown>): Promise<Record<string, unknown>> {
   const Model = model as CreatableModel;
   if (!batchInProgress()) return (await Model.create(doc)).toObject();
-  const stamped = { ...doc };
-  Model.stampNew?.(stamped);
-  let plain = plainDocument(Model.schema, stamped) ?? (await builtByMongoose(Model, doc));
-  // mongoose stamps the institution in a hook after the fields are set: it stays last, as there.
-  if (doc.institution === undefined && plain.institution !== undefined) {
-    const { institution, ...fields } = plain;
-    plain = { ...fields, institution };
-  }
+  const plain = withoutMongoose(Model, doc) ?? (await builtByMongoose(Model, doc));
   const versionKey = Model.schema.options.versionKey;
   if (versionKey) plain[versionKey] = 0;
   deferInsert(Model, plain);
   return plain;
+}
+
+/** The document built in stored form (src/shared/plain-document.ts), or null when mongoose must build it. */
+function withoutMongoose(Model: CreatableModel, doc: Record<string, unknown>): Record<string, unknown> | null {
+  const stamped = { ...doc };
+  Model.stampNew?.(stamped);
+  const plain = plainDocument(Model.schema, stamped);
+  if (!plain || doc.institution !== undefined || plain.institution === undefined) return plain;
+  // mongoose stamps the institution in a hook after the fields are set: it stays last, as there.
+  const { institution, ...fields } = plain;
+  return { ...fields, institution };
 }
 
 async function builtByMongoose(Model: CreatableModel, doc: Record<string, unknown>): Promise<Record<string, unknown>> {

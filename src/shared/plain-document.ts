@@ -30,7 +30,8 @@ interface PathPlan {
 interface Plan {
   paths: PathPlan[];
   id: boolean;
-  timestamps: { createdAt: string; updatedAt: string } | null;
+  /** createdAt and updatedAt, as `timestamps: true` names them. */
+  timestamps: boolean;
 }
 
 const SIMPLE_VALIDATORS = new Set(['required', 'enum']);
@@ -66,17 +67,12 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
 function pathPlan(path: string, type: SchemaType): PathPlan | null {
   const validators = (type as unknown as { validators: { type?: string }[] }).validators;
   if (validators.some((v) => !SIMPLE_VALIDATORS.has(v.type ?? ''))) return null;
-  const options = type.options as { default?: unknown; required?: unknown };
+  const options = type.options as { default?: unknown };
   const required = (type as unknown as { isRequired?: boolean; originalRequiredValue?: unknown }).isRequired
     ? ((type as unknown as { originalRequiredValue: true | ((this: Record<string, unknown>) => boolean) }).originalRequiredValue)
     : undefined;
   if (required !== undefined && required !== true && typeof required !== 'function') return null;
   const base = { path, required, nonEmpty: type.instance === 'String' };
-  const constant = (): (() => unknown) | undefined | null => {
-    if (!('default' in options) || options.default === undefined) return undefined;
-    const value = options.default;
-    return typeof value === 'function' ? null : () => value;
-  };
   const schema = (type as unknown as { schema?: Schema }).schema;
   if (type.instance === 'Embedded' && schema) {
     const nested = planOf(schema);
@@ -95,35 +91,23 @@ function pathPlan(path: string, type: SchemaType): PathPlan | null {
     const accepts = acceptsScalar(element);
     return { ...base, fallback, accepts: (v) => Array.isArray(v) && v.every(accepts) };
   }
-  const fallback = constant();
-  if (fallback === null) return null;
-  return { ...base, accepts: acceptsScalar(type), fallback };
+  // A function default (other than an array's) is mongoose's to call.
+  if (typeof options.default === 'function') return null;
+  const value = options.default;
+  return { ...base, accepts: acceptsScalar(type), fallback: value === undefined ? undefined : () => value };
 }
 
 function planOf(schema: Schema): Plan | null {
   if (plans.has(schema)) return plans.get(schema)!;
   const options = schema.options as { timestamps?: unknown; strict?: unknown; _id?: boolean; minimize?: boolean };
-  let plan: Plan | null = null;
   // In the order of the schema's definition, as mongoose sets a new document's fields (the
   // audit entry of a new record lists its fields in that order).
   const tree = Object.keys((schema as unknown as { tree: object }).tree);
   const position = (name: string) => (tree.includes(name) ? tree.indexOf(name) : tree.length);
   const names = Object.keys(schema.paths).sort((a, b) => position(a) - position(b));
-  if (options.strict !== false && options.minimize !== false && !names.some((n) => n.includes('.')) && (options.timestamps === undefined || options.timestamps === true || options.timestamps === false)) {
-    const paths: PathPlan[] = [];
-    for (const name of names) {
-      if (name === '_id') continue;
-      const p = pathPlan(name, schema.paths[name]);
-      if (!p) {
-        paths.length = 0;
-        break;
-      }
-      paths.push(p);
-    }
-    if (paths.length === names.filter((n) => n !== '_id').length) {
-      plan = { paths, id: options._id !== false && '_id' in schema.paths, timestamps: options.timestamps === true ? { createdAt: 'createdAt', updatedAt: 'updatedAt' } : null };
-    }
-  }
+  const simple = options.strict !== false && options.minimize !== false && !names.some((n) => n.includes('.')) && (options.timestamps === undefined || typeof options.timestamps === 'boolean');
+  const paths = simple ? names.filter((n) => n !== '_id').map((n) => pathPlan(n, schema.paths[n])) : [null];
+  const plan = paths.every((p) => p !== null) ? { paths: paths as PathPlan[], id: options._id !== false && '_id' in schema.paths, timestamps: options.timestamps === true } : null;
   plans.set(schema, plan);
   return plan;
 }
@@ -161,8 +145,8 @@ function build(plan: Plan, doc: Record<string, unknown>, now: Date): Record<stri
     if (value !== undefined) out[p.path] = value;
   }
   if (plan.timestamps) {
-    out[plan.timestamps.createdAt] ??= doc[plan.timestamps.createdAt] ?? now;
-    out[plan.timestamps.updatedAt] ??= doc[plan.timestamps.updatedAt] ?? now;
+    out.createdAt ??= doc.createdAt ?? now;
+    out.updatedAt ??= doc.updatedAt ?? now;
   }
   return out;
 }
