@@ -79,6 +79,24 @@ describe('narrative drafting conventions', () => {
     expect(work.sentences.map((s) => s.text)).to.deep.equal(['高敏获全国药学技能大赛三等奖。', '沈晓青获市超声技能大赛三等奖。', '李敏获市护理技能竞赛一等奖。']);
   });
 
+  it('tells culture and sports results best prize first, and a prize highest level first', () => {
+    const culture = (r: Partial<DraftRecord> & Pick<DraftRecord, 'title' | 'level' | 'resultLabel'>) => rec({ category: 'CULTURE', ...r });
+    const photo = culture({ title: '“云影杯”摄影大赛', level: 'PROVINCIAL', resultLabel: '三等奖', people: [person('陈伟栋')], date: '2020-03-01' });
+    const essay = culture({ title: '征文比赛', level: 'MUNICIPAL', resultLabel: '一等奖', people: [person('陈宴')], date: '2020-12-01' });
+    const song = culture({ title: '职工羽毛球赛', level: 'MUNICIPAL', category: 'SPORTS', resultLabel: '二等奖', people: [person('丙')], date: '2020-05-01' });
+    const dance = culture({ title: '全国职工舞蹈大赛', level: 'NATIONAL', resultLabel: '二等奖', people: [person('丁')], date: '2020-09-01' });
+    // The skills paragraph beside it stays highest level first.
+    const skills = [rec({ title: '超声技能大赛', level: 'MUNICIPAL', resultLabel: '一等奖', people: [person('戊')] }), rec({ title: '浙江省护理技能竞赛', level: 'PROVINCIAL', resultLabel: '三等奖', people: [person('己')] })];
+    const paragraphs = draftNarrative(input([photo, essay, song, dance, ...skills]));
+    expect(paragraphs.find((p) => p.heading === '文体活动')!.sentences.map((s) => s.text)).to.deep.equal([
+      '陈宴获市征文比赛一等奖。',
+      '丁获全国职工舞蹈大赛二等奖。',
+      '丙获市职工羽毛球赛二等奖。',
+      '陈伟栋获省“云影杯”摄影大赛三等奖。',
+    ]);
+    expect(paragraphs.find((p) => p.heading === '岗位建功')!.sentences.map((s) => s.text)).to.deep.equal(['己获浙江省护理技能竞赛三等奖。', '戊获市超声技能大赛一等奖。']);
+  });
+
   it('names the edition and sector of a competition where the union does', () => {
     expect(competitionName('急救技能大赛', { edition: '第五届' })).to.equal('第五届急救技能大赛');
     expect(competitionName('浙江省护理技能竞赛', { edition: '第三届' })).to.equal('浙江省第三届护理技能竞赛');

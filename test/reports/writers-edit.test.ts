@@ -9,12 +9,10 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { draftOf, editDistance, enterYear } from '../helpers/year.js';
 import { FIXTURES } from './writers-edit.fixtures.js';
 
+// The most a writer should change, for every crafted year and for the demo year alike. What
+// the demo year still differs in is the reference's own wording: it joins two single results
+// with a comma, ends the skills list with 等等 and writes 斩获 and 的书法作品.
 const MOST = 0.1;
-// The goal for the demo year is MOST too; today it stays below this ceiling, which only
-// falls. What is left is the reference's own choices against the conventions: it tells its
-// culture results lowest level first (the drafter: highest level first), joins two of its
-// single results with a comma, ends the skills list with 等等 and writes 斩获 and 的书法作品.
-const DEMO_CEILING = 0.22;
 
 function measure(draft: string, signed: string) {
   const distance = editDistance(draft, signed);
@@ -52,6 +50,6 @@ describe("writer's edit: drafts a writer signs with few changes", () => {
     const drafted = report.narrative.filter((p) => p.heading !== '概况').flatMap((p) => p.sentences.map((s) => s.text)).filter(about);
     expect(reference.length).to.be.greaterThan(5);
     const signed = reference.join('');
-    expect(measure(drafted.join(''), signed), `draft:\n${drafted.join('\n')}\nreference:\n${reference.join('\n')}`).to.be.at.most(DEMO_CEILING);
+    expect(measure(drafted.join(''), signed), `draft:\n${drafted.join('\n')}\nreference:\n${reference.join('\n')}`).to.be.at.most(MOST);
   });
 });

@@ -227,6 +227,8 @@ interface Clause {
   date: string;
   recipientKey?: string;
   bestLevel: Level;
+  /** The result part of its best-ranked record's rank key (a title ranks above every prize). */
+  bestResult: string;
 }
 
 const levelOrder = (l: Level) => LEVELS.findIndex((x) => x.value === l);
@@ -239,6 +241,13 @@ const levelPart = (rankKey: string) => rankKey.slice(0, rankKey.indexOf('.'));
 /** Highest level first (by the policy); within a level, the year told in the order it happened; then by rank. */
 const inTellingOrder = (a: Clause, b: Clause) =>
   levelPart(a.rankKey).localeCompare(levelPart(b.rankKey)) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.rankKey < b.rankKey ? -1 : a.rankKey > b.rankKey ? 1 : a.recordIds[0] < b.recordIds[0] ? -1 : 1);
+
+/** The result part of a rank key: the record's grade tier or placement under the policy. */
+const resultPart = (rankKey: string) => rankKey.split('.')[1];
+const bestResultOf = (rs: { rankKey: string }[]) => rs.map((r) => resultPart(r.rankKey)).sort()[0];
+
+/** Culture and sports results best prize first (一等奖, 二等奖, 三等奖), then as inTellingOrder. */
+const inPrizeOrder = (a: Clause, b: Clause) => a.bestResult.localeCompare(b.bestResult) || inTellingOrder(a, b);
 
 const earliest = (rs: DraftRecord[]) => rs.map((r) => r.date).sort()[0];
 
@@ -275,6 +284,7 @@ function awardClauses(awards: DraftRecord[], honoursByAward: Map<string, DraftRe
       date: earliest(rs),
       recipientKey,
       bestLevel: rs.map((r) => r.level).sort((a, b) => levelOrder(a) - levelOrder(b))[0],
+      bestResult: bestResultOf(rs),
     });
   };
 
@@ -369,6 +379,7 @@ function titleClauses(records: DraftRecord[]): Clause[] {
       date: earliest(rs),
       recipientKey: key,
       bestLevel: rs[0].level,
+      bestResult: bestResultOf(rs),
     });
   }
   return clauses;
@@ -428,7 +439,7 @@ export function draftNarrative(input: DraftInput): Paragraph[] {
   const professional = awardClauses(awards.filter((r) => !CULTURE.has(r.category ?? '')), honoursByAward);
   const titles = titleClauses(records.filter((r) => r.kind !== 'AWARD' && !attachedIds.has(r.id)));
   const work = [...professional, ...titles].sort(inTellingOrder);
-  const culture = awardClauses(awards.filter((r) => CULTURE.has(r.category ?? '')), honoursByAward).sort(inTellingOrder);
+  const culture = awardClauses(awards.filter((r) => CULTURE.has(r.category ?? '')), honoursByAward).sort(inPrizeOrder);
   const told = (c: Clause) => ({ text: withStreak(c, streaks), recordIds: c.recordIds });
   // Empty paragraphs are dropped at the end.
   paragraphs.push({ heading: '岗位建功', sentences: [...hostedWork, ...work.map(told)] }, { heading: '文体活动', sentences: [...hostedCulture, ...culture.map(told)] });
