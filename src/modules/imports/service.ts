@@ -24,8 +24,13 @@ import { t } from '../../shared/i18n/t.js';
 
 /** Rows applied concurrently: their writes share fsyncs (group commit), order is kept. */
 const ROWS_AT_ONCE = 8;
-/** Rows committed in one transaction when none of them is refused. */
-const ROWS_PER_TRANSACTION = 20;
+/**
+ * Rows committed in one transaction: a commit starts with small chunks and doubles the next
+ * after each chunk that went in whole, up to the cap; a refused chunk starts it over, so a
+ * file with scattered refusals replays few rows while a clean file goes in large chunks.
+ */
+const FIRST_CHUNK = 20;
+const LARGEST_CHUNK = 320;
 
 type SheetRow = { row: number; cells: Record<string, Cell> };
 
@@ -145,9 +150,12 @@ export class ImportService {
         if (mode === 'COMMIT') {
           // Rows go in chunks, one transaction each; a chunk with a refused row is undone and its
           // rows applied one by one, so every row's outcome is what it would be on its own.
-          for (let i = 0; i < todo.length; i += ROWS_PER_TRANSACTION) {
-            const chunk = todo.slice(i, i + ROWS_PER_TRANSACTION);
+          let size = FIRST_CHUNK;
+          for (let i = 0; i < todo.length; ) {
+            const chunk = todo.slice(i, i + size);
+            i += chunk.length;
             const committed = await this.commitTogether(kind, chunk, lookups);
+            size = committed ? Math.min(size * 2, LARGEST_CHUNK) : FIRST_CHUNK;
             for (const r of committed ?? (await this.applyEach(kind, chunk, lookups, mode))) results.set(r.row, r);
           }
         } else {
