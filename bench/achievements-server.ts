@@ -6,6 +6,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import express from 'express';
+import { ObjectId } from 'mongodb';
 import { loadConfig } from '../src/config.js';
 import { createModels } from '../src/models.js';
 import { TokenService } from '../src/shared/auth/tokens.js';
@@ -41,7 +42,8 @@ const server = await startServer(config, {
       let rows = 0;
       let ms = 0;
       for (const [name, field] of [['achievements', 'createdAt'], ['audit_log', 'at']] as const) {
-        const docs = (await db.collection(name).find({ [field]: { $gte: since } }).toArray()).map(({ _id, ...doc }) => doc);
+        // New ids, first as the commit's own documents have them (a driver adds a missing one last).
+        const docs = (await db.collection(name).find({ [field]: { $gte: since } }).toArray()).map(({ _id, ...doc }) => ({ _id: new ObjectId(), ...doc }));
         const indexes = (await db.collection(name).indexes()).filter((i) => i.name !== '_id_');
         const copy = db.collection(`bench_copy_${name}`);
         await copy.createIndexes(indexes.map(({ key, name: indexName, unique }) => ({ key, name: indexName, unique })));

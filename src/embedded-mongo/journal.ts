@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { calculateSize, deserialize, serialize, type Doc } from './bson.js';
+import { calculateSize, deserialize, holdsArrivals, serialize, serializeOps, type Doc } from './bson.js';
 
 const HEADER = 12;
 
@@ -50,7 +50,8 @@ function decodePayload(payload: Buffer): Doc {
 }
 
 export function encodeRecord(doc: Doc): Buffer {
-  const payload = Buffer.concat(parts(doc).map(serialize));
+  // An insert's documents are written as the bytes they arrived in (see keepArrival).
+  const payload = Buffer.concat(parts(doc).map((part) => (Array.isArray(part.ops) && Object.keys(part).length === 1 && holdsArrivals(part.ops) ? serializeOps(part.ops as Doc[]) : serialize(part))));
   const header = Buffer.alloc(HEADER);
   header.writeUInt32LE(payload.length, 0);
   header.writeUInt32LE(~payload.length >>> 0, 4);

@@ -2,7 +2,7 @@
 // operation, applied in memory, and appended to the journal before the command replies.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Doc } from './bson.js';
+import { forgetArrival, type Doc } from './bson.js';
 import { Collection } from './collection.js';
 import type { IndexSpec } from './indexes.js';
 import { canonicalKey } from './values.js';
@@ -24,6 +24,11 @@ const SNAPSHOT = 'snapshot.bin';
 const journalName = (gen: number) => `journal-${gen}.log`;
 const COMPACT_AT_BYTES = 64 * 1024 * 1024;
 const DOCS_PER_SNAPSHOT_RECORD = 500;
+
+/** The stored documents keep no view of the requests they came in (see keepArrival). */
+function forgetArrivals(ops: Op[]) {
+  for (const op of ops) if (op.o === 'put') forgetArrival(op.doc);
+}
 
 /** Puts memory back as it was before one operation. */
 type Undo = () => void;
@@ -204,7 +209,7 @@ export class Store {
     const undo = this.undo;
     this.pending = [];
     this.undo = [];
-    if (!this.journal) return;
+    if (!this.journal) return forgetArrivals(ops);
     if (!ops.length) return this.journal.durable();
     let record: Buffer;
     try {
@@ -213,6 +218,8 @@ export class Store {
     } catch (e) {
       for (const step of undo.reverse()) step();
       throw e;
+    } finally {
+      forgetArrivals(ops);
     }
     try {
       await this.journal.appendEncoded(record);

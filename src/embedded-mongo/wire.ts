@@ -1,8 +1,8 @@
 // MongoDB wire protocol framing: OP_MSG (both section kinds, checksum, moreToCome) and the
 // legacy OP_QUERY/OP_REPLY pair that drivers still use for the first handshake.
 import { crc32c } from './crc32c.js';
-import { deserializeCommand, replyPieces, serialize, type Doc } from './bson.js';
-import { promoteOutsidePayload } from './numbers.js';
+import { deserializeCommand, keepArrival, replyPieces, serialize, type Doc } from './bson.js';
+import { markTypedNumbersSeen, promoteOutsidePayload } from './numbers.js';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -34,17 +34,20 @@ function readCString(buf: Buffer, pos: number): [string, number] {
   return [buf.toString('utf8', pos, end), end + 1];
 }
 
-/** Set while a message is parsed when one of its documents kept typed numbers. */
-let typedInMessage = false;
-
-function readDocument(buf: Buffer, pos: number, limit: number): [Doc, number] {
+/**
+ * One document of a message, decoded; `typed` when it kept typed numbers. `keep`: the document
+ * is one to store (an insert's); its bytes are kept for its journal record.
+ */
+function readDocument(buf: Buffer, pos: number, limit: number, keep = false): { doc: Doc; end: number; typed: boolean } {
   if (pos + 5 > limit) throw new ProtocolError('document runs past the end of the message');
   const size = buf.readInt32LE(pos);
   if (size < 5 || pos + size > limit) throw new ProtocolError(`invalid document length ${size}`);
   try {
-    const { doc, typed } = deserializeCommand(buf.subarray(pos, pos + size));
-    typedInMessage ||= typed;
-    return [doc, pos + size];
+    const bytes = buf.subarray(pos, pos + size);
+    const { doc, typed } = deserializeCommand(bytes);
+    // A document with typed numbers is stored as the command's numbers make it: encoded again.
+    if (keep && !typed) keepArrival(doc, bytes);
+    return { doc, end: pos + size, typed };
   } catch (e) {
     throw new ProtocolError(`invalid BSON: ${(e as Error).message}`);
   }
@@ -52,7 +55,6 @@ function readDocument(buf: Buffer, pos: number, limit: number): [Doc, number] {
 
 /** Parses one complete message (header included). */
 export function parseMessage(buf: Buffer): Request {
-  typedInMessage = false;
   const header = readHeader(buf);
   if (header.opCode === OP_MSG) {
     const flags = buf.readUInt32LE(16);
@@ -63,12 +65,18 @@ export function parseMessage(buf: Buffer): Request {
     }
     let pos = 20;
     let body: Doc | undefined;
+    // Typed numbers outside what the command stores are promoted; an insert's documents sent
+    // as a sequence are known typed or not one by one, without walking them again.
+    let typedCommand = false;
+    let typedDocuments = false;
     const sequences: [string, Doc[]][] = [];
     while (pos < end) {
       const kind = buf[pos++];
       if (kind === 0) {
         if (body) throw new ProtocolError('OP_MSG has more than one body section');
-        [body, pos] = readDocument(buf, pos, end);
+        const read = readDocument(buf, pos, end);
+        [body, pos] = [read.doc, read.end];
+        typedCommand ||= read.typed;
       } else if (kind === 1) {
         const size = buf.readInt32LE(pos);
         const sectionEnd = pos + size;
@@ -77,24 +85,30 @@ export function parseMessage(buf: Buffer): Request {
         [id, pos] = readCString(buf, pos + 4);
         const docs: Doc[] = [];
         while (pos < sectionEnd) {
-          let doc: Doc;
-          [doc, pos] = readDocument(buf, pos, sectionEnd);
-          docs.push(doc);
+          const read = readDocument(buf, pos, sectionEnd, id === 'documents');
+          docs.push(read.doc);
+          pos = read.end;
+          if (id === 'documents') typedDocuments ||= read.typed;
+          else typedCommand ||= read.typed;
         }
         sequences.push([id, docs]);
       } else throw new ProtocolError(`unknown OP_MSG section kind ${kind}`);
     }
     if (!body) throw new ProtocolError('OP_MSG has no body section');
-    for (const [id, docs] of sequences) body[id] = [...((body[id] as Doc[] | undefined) ?? []), ...docs];
+    const merge = (id: string, docs: Doc[]) => (body![id] = [...((body![id] as Doc[] | undefined) ?? []), ...docs]);
+    for (const [id, docs] of sequences) if (id !== 'documents') merge(id, docs);
     // Typed numbers are kept in what the command stores; its filters and options get numbers.
-    if (typedInMessage) promoteOutsidePayload(body);
+    if (typedCommand) promoteOutsidePayload(body);
+    if (typedDocuments) markTypedNumbersSeen();
+    for (const [id, docs] of sequences) if (id === 'documents') merge(id, docs);
     return { kind: 'msg', header, flags, body };
   }
   if (header.opCode === OP_QUERY) {
     const [ns, pos] = readCString(buf, 20);
-    let [body] = readDocument(buf, pos + 8, buf.length);
+    const read = readDocument(buf, pos + 8, buf.length);
+    let body = read.doc;
     if (body.$query && typeof body.$query === 'object') body = body.$query as Doc;
-    if (typedInMessage) promoteOutsidePayload(body);
+    if (read.typed) promoteOutsidePayload(body);
     return { kind: 'query', header, ns, body };
   }
   throw new ProtocolError(`unsupported opCode ${header.opCode}`);

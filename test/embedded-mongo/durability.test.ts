@@ -223,6 +223,41 @@ async function countIn(dataDir: string, coll = 'c'): Promise<number> {
     }
   });
 
+  it('replays inserted documents byte for byte as they were read before the restart', async () => {
+    const tmp = tempDir('arrival');
+    try {
+      const server = await startEmbeddedMongo({ dataDir: tmp.dir });
+      const client = await new MongoClient(server.uri).connect();
+      const coll = client.db('d').collection<{ _id?: number; [field: string]: unknown }>('c');
+      const { Binary, Double, Long } = await import('mongodb');
+      const rawDocuments = (c: typeof coll) => c.find({}, { raw: true }).toArray() as unknown as Promise<Uint8Array[]>;
+      // Plain documents (journaled as the bytes they arrived in), typed numbers (encoded
+      // again), an _id not first and none at all (the store's own copies), in one batch.
+      await coll.insertMany([
+        { _id: 1, name: '王志刚', nested: { list: [1, 2.5, 'x', null, { deep: true }] }, at: new Date('2020-05-01T00:00:00Z'), bin: new Binary(Buffer.from([1, 2, 3]), 4), re: /a.b/i },
+        { _id: 2, big: Long.fromString('9007199254740993'), whole: new Double(2) },
+        { b: 1, _id: 3, a: 2 },
+      ]);
+      await coll.insertMany([{ k: 'server id' }, { k: 'another' }], { forceServerObjectId: true });
+      const session = client.startSession();
+      await session.withTransaction(() => coll.insertMany([{ _id: 4, in: 'transaction' }, { _id: 5, in: 'transaction', n: 7 }], { session }));
+      await session.endSession();
+      const before = await rawDocuments(coll);
+      await client.close();
+      await server.stop();
+
+      const again = await startEmbeddedMongo({ dataDir: tmp.dir });
+      const c2 = await new MongoClient(again.uri).connect();
+      const after = await rawDocuments(c2.db('d').collection('c'));
+      expect(after.map((b) => Buffer.from(b).toString('hex'))).to.deep.equal(before.map((b) => Buffer.from(b).toString('hex')));
+      expect(before).to.have.length(7);
+      await c2.close();
+      await again.stop();
+    } finally {
+      tmp.remove();
+    }
+  });
+
   it('compacts into a snapshot and a fresh journal without losing data', async () => {
     const tmp = tempDir('compact');
     try {
