@@ -131,18 +131,45 @@ export const holdsArrivals = (ops: unknown[]): boolean => ops.some((op) => arriv
 
 /**
  * `{ops: [...]}` as BSON, each operation's document written as the bytes it arrived in where
- * they are known (after the operation's other fields), and encoded as usual otherwise.
+ * they are known (after the operation's other fields), and encoded as usual otherwise. Laid
+ * out by hand into one buffer: a batch's operations share their other fields (o, d, c).
  */
 export function serializeOps(ops: Doc[]): Buffer {
-  const elements = ops.map((op, i) => {
-    const index = piece(Buffer.from(`\x03${i}\0`, 'latin1'));
+  const fieldsOf = new Map<string, Buffer>();
+  const encoded = ops.map((op) => {
     const bytes = arrivalOf(op.doc);
-    if (!bytes) return joined(index, piece(serialize(op)));
+    if (!bytes) return { whole: serialize(op) };
     const { doc: _doc, ...fields } = op;
-    return joined(index, framed([piece(serialize(fields).subarray(4, -1)), piece(Buffer.from([0x03]), cstring('doc'), bytes)]));
+    const key = JSON.stringify(fields);
+    let elements = fieldsOf.get(key);
+    if (!elements) fieldsOf.set(key, (elements = serialize(fields).subarray(4, -1)));
+    return { elements, bytes };
   });
-  const whole = framed([joined(piece(Buffer.from([0x04]), cstring('ops')), framed(elements))]);
-  return Buffer.concat(whole.parts, whole.size);
+  const DOC_KEY = Buffer.from('\x03doc\0', 'latin1');
+  const indexKeys = ops.map((_, i) => Buffer.from(`\x03${i}\0`, 'latin1'));
+  const opSize = (e: (typeof encoded)[number]) => (e.whole ? e.whole.length : 4 + e.elements!.length + DOC_KEY.length + e.bytes!.length + 1);
+  const arraySize = 4 + encoded.reduce((n, e, i) => n + indexKeys[i].length + opSize(e), 0) + 1;
+  const OPS_KEY = Buffer.from('\x04ops\0', 'latin1');
+  const total = 4 + OPS_KEY.length + arraySize + 1;
+  const out = Buffer.allocUnsafe(total);
+  let at = out.writeInt32LE(total, 0);
+  at += OPS_KEY.copy(out, at);
+  at = out.writeInt32LE(arraySize, at);
+  encoded.forEach((e, i) => {
+    at += indexKeys[i].copy(out, at);
+    if (e.whole) {
+      at += e.whole.copy(out, at);
+      return;
+    }
+    at = out.writeInt32LE(opSize(e), at);
+    at += e.elements!.copy(out, at);
+    at += DOC_KEY.copy(out, at);
+    at += e.bytes!.copy(out, at);
+    out[at++] = 0;
+  });
+  out[at++] = 0;
+  out[at++] = 0;
+  return out;
 }
 
 /**

@@ -147,9 +147,12 @@ export class Index {
 
   /** The key tuples of a document (several when an indexed field holds an array). */
   private tuplesOf(doc: Doc): unknown[][] {
+    const columns = this.fields.map((f) => pathValues(doc, f));
+    // Most documents hold one value in each indexed field: one tuple, nothing to deduplicate.
+    if (columns.every((values) => values.length === 1)) return [columns.map((values) => values[0])];
     let tuples: unknown[][] = [[]];
-    for (const f of this.fields) {
-      const values = [...new Map(pathValues(doc, f).map((v) => [canonicalKey(v), v])).values()];
+    for (const column of columns) {
+      const values = column.length === 1 ? column : [...new Map(column.map((v) => [canonicalKey(v), v])).values()];
       tuples = tuples.flatMap((t) => values.map((v) => [...t, v]));
     }
     return tuples;
