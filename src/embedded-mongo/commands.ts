@@ -22,6 +22,7 @@ import {
   unauthorized,
 } from './errors.js';
 import { collMod, collStats, dbHash, explain, renameCollection } from './admin-commands.js';
+import { replSetGetConfig, replSetGetStatus } from './replica-set.js';
 import { checkFieldTypes } from './command-fields.js';
 import { checkOutputPlacement, OUTPUT_STAGES, writeOutput } from './outputs.js';
 import { BEFORE_AUTH, type AuthState, type UserRegistry } from './auth.js';
@@ -169,6 +170,8 @@ const handlers: Record<string, Handler> = {
     }
     return { was: Object.values(was)[0], ok: 1 };
   },
+  replsetgetstatus: (_c, db, ctx) => replSetGetStatus(db, ctx),
+  replsetgetconfig: (_c, db, ctx) => replSetGetConfig(db, ctx),
   getcmdlineopts: () => ({ argv: [], parsed: {}, ok: 1 }),
   getlog: () => ({ totalLinesWritten: 0, log: [], ok: 1 }),
   hostinfo: () => ({ system: { currentTime: new Date(), hostname: 'embedded' }, os: { type: process.platform }, ok: 1 }),
@@ -761,7 +764,7 @@ function retryable(ctx: ServerContext, conn: ConnectionInfo, handler: Handler, c
 
 /** Command names as MongoDB spells them (it matches them case-sensitively). */
 const CASED_NAMES = new Set([
-  'isMaster', 'buildInfo', 'getParameter', 'getCmdLineOpts', 'getLog', 'hostInfo', 'whatsmyuri', 'connectionStatus',
+  'isMaster', 'buildInfo', 'getParameter', 'getCmdLineOpts', 'replSetGetStatus', 'replSetGetConfig', 'getLog', 'hostInfo', 'whatsmyuri', 'connectionStatus',
   'serverStatus', 'setParameter', 'renameCollection', 'saslStart', 'saslContinue', 'endSessions', 'commitTransaction', 'abortTransaction', 'listDatabases', 'listCollections',
   'dropDatabase', 'collMod', 'collStats', 'getMore', 'killCursors', 'findAndModify', 'createIndexes', 'listIndexes', 'dropIndexes', 'dbStats', 'dbHash',
   'buildinfo',

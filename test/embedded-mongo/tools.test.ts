@@ -2,10 +2,12 @@
 // on MongoDB 7). Answers from MongoDB's manual: "explain" (queryPlanner.winningPlan with an
 // IXSCAN naming the index, or a COLLSCAN; executionStats with nReturned, totalKeysExamined
 // and totalDocsExamined), "renameCollection" (NamespaceNotFound 26, NamespaceExists 48
-// without dropTarget) and "$collStats" (storageStats.count, nindexes).
+// without dropTarget), "$collStats" (storageStats.count, nindexes), and "replSetGetStatus" /
+// "replSetGetConfig" (admin only, Unauthorized 13 elsewhere; NoReplicationEnabled 76 on a
+// standalone; the member that is `self` named as hello's `me`).
 import { expect } from 'chai';
 import { MongoServerError } from 'mongodb';
-import { openTestDb, type TestDb } from '../helpers/mongo.js';
+import { openTestDb, serverFailure, type TestDb } from '../helpers/mongo.js';
 
 type Stage = { stage?: string; indexName?: string; inputStage?: Stage; queryPlan?: Stage };
 
@@ -93,5 +95,25 @@ describe('conformance: what mongosh and Compass send', () => {
     } finally {
       await other.dropDatabase();
     }
+  });
+
+  it('reports the replica set as hello does, for rs.status() and rs.conf()', async () => {
+    const admin = t.client.db('admin');
+    const hello = await admin.command({ hello: 1 });
+    if (!hello.setName) {
+      expect((await serverFailure(admin.command({ replSetGetStatus: 1 }))).code).to.equal(76);
+      return;
+    }
+    const status = await admin.command({ replSetGetStatus: 1 });
+    expect(status.set).to.equal(hello.setName);
+    const self = (status.members as { self?: boolean; name: string; stateStr: string; health: number }[]).find((m) => m.self);
+    expect(self).to.include({ name: hello.me, stateStr: 'PRIMARY', health: 1 });
+    expect(status.myState).to.equal(1);
+    const { config } = await admin.command({ replSetGetConfig: 1 });
+    expect(config._id).to.equal(hello.setName);
+    expect((config.members as { host: string }[]).map((m) => m.host)).to.include(hello.me);
+    // Both are admin commands.
+    expect((await serverFailure(t.db.command({ replSetGetStatus: 1 }))).code).to.equal(13);
+    expect((await serverFailure(t.db.command({ replSetGetConfig: 1 }))).code).to.equal(13);
   });
 });
