@@ -1,9 +1,9 @@
 // What mongosh and Compass send to browse a server: explain (an honest plan: which index,
 // keys and documents examined), renameCollection, collMod (a TTL index's expiry), and the
-// $collStats stage behind db.coll.stats(), and dbHash. Only the query part of an explained
+// $collStats stage behind db.coll.stats(), $indexStats (Compass's index usage), and dbHash. Only the query part of an explained
 // write runs: nothing is written.
 import { createHash } from 'node:crypto';
-import { calculateSize, encodedDocument, type Doc } from './bson.js';
+import { calculateSize, encodedDocument, Long, type Doc } from './bson.js';
 import type { Collection, QueryPlan } from './collection.js';
 import { CommandError, badValue, indexNotFound, invalidOptions, namespaceExists, namespaceNotFound, notImplemented, unauthorized } from './errors.js';
 import { collectionUuid, SERVER_VERSION } from './commands.js';
@@ -131,6 +131,15 @@ export function collMod(cmd: Doc, db: string, store: Store): Doc {
 }
 
 /** The $collStats stage (storageStats, count): sizes as BSON bytes, as WiredTiger reports before compression. */
+/** $indexStats: each index with its uses by queries since it was created or the server started. */
+export function indexStats(coll: Collection | undefined, host: string): Doc[] {
+  if (!coll) return [];
+  return coll.indexSpecs().map(({ key, name, ...options }) => {
+    const { ops, since } = coll.accessesOf(name);
+    return { name, key, host, accesses: { ops: Long.fromNumber(ops), since }, spec: { v: 2, key, name, ...options } };
+  });
+}
+
 export function collStats(coll: Collection | undefined, spec: Doc, ns: string): Doc {
   const out: Doc = { ns, host: 'embedded', localTime: new Date() };
   const count = coll?.docs.size ?? 0;

@@ -95,8 +95,27 @@ export class Collection {
   readonly indexes = new Map<string, Index>();
   /** Documents tested against a filter so far (what MongoDB's explain calls docsExamined). */
   docsExamined = 0;
+  private plan: QueryPlan = { stage: 'COLLSCAN', keysExamined: 0 };
+  /** Each index's uses by a lookup, and since when they are counted ($indexStats' accesses). */
+  private readonly accesses = new Map<string, { ops: number; since: Date }>();
+
   /** How the last lookup found its candidates, for explain. */
-  lastPlan: QueryPlan = { stage: 'COLLSCAN', keysExamined: 0 };
+  get lastPlan(): QueryPlan {
+    return this.plan;
+  }
+
+  set lastPlan(plan: QueryPlan) {
+    this.plan = plan;
+    const used = plan.index?.name ?? (plan.stage === 'IDHACK' ? ID_INDEX.name : undefined);
+    if (used) this.accessesOf(used).ops++;
+  }
+
+  /** An index's uses so far: counted from its creation, or from the server's start. */
+  accessesOf(indexName: string): { ops: number; since: Date } {
+    let counted = this.accesses.get(indexName);
+    if (!counted) this.accesses.set(indexName, (counted = { ops: 0, since: new Date() }));
+    return counted;
+  }
 
   constructor(
     readonly db: string,
@@ -142,12 +161,14 @@ export class Collection {
       index.add(doc, id);
     }
     this.indexes.set(spec.name, index);
+    this.accesses.set(spec.name, { ops: 0, since: new Date() });
     return true;
   }
 
   dropIndex(name: string) {
     if (name === '_id_') throw invalidOptions('cannot drop _id index');
     if (!this.indexes.delete(name)) throw indexNotFound(`index not found with name [${name}]`);
+    this.accesses.delete(name);
   }
 
   /** Gives the document an _id (first field) if it has none. */

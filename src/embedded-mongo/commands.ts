@@ -21,7 +21,7 @@ import {
   typeMismatch,
   unauthorized,
 } from './errors.js';
-import { collMod, collStats, dbHash, explain, renameCollection } from './admin-commands.js';
+import { collMod, collStats, dbHash, explain, indexStats, renameCollection } from './admin-commands.js';
 import { replSetGetConfig, replSetGetStatus } from './replica-set.js';
 import { checkFieldTypes } from './command-fields.js';
 import { checkOutputPlacement, OUTPUT_STAGES, writeOutput } from './outputs.js';
@@ -99,7 +99,7 @@ const isPlainCounter = (c: Doc | undefined) => Boolean(c && typeof c === 'object
 
 /** MongoDB's stages the store does not run: refused as such, not as unknown names. */
 const REFUSED_STAGES = new Set([
-  '$geoNear', '$search', '$searchMeta', '$vectorSearch', '$listSearchIndexes', '$changeStream', '$changeStreamSplitLargeEvent', '$indexStats', '$currentOp',
+  '$geoNear', '$search', '$searchMeta', '$vectorSearch', '$listSearchIndexes', '$changeStream', '$changeStreamSplitLargeEvent', '$currentOp',
   '$planCacheStats', '$listSessions', '$listLocalSessions', '$listSampledQueries', '$shardedDataDistribution', '$querySettings',
 ]);
 
@@ -462,8 +462,12 @@ const handlers: Record<string, Handler> = {
     if (texted && !coll) throw indexNotFound(`text index required for $text query (no such collection '${db}.${name}')`);
     // A leading $collStats describes the collection; a leading $match uses the indexes, and
     // only its survivors are copied for the pipeline.
+    if (stages.slice(1).some((s) => isPlainObject(s) && '$indexStats' in s)) throw new CommandError(40602, 'Location40602', '$indexStats is only valid as the first stage in a pipeline');
     if (stages[0] && '$collStats' in stages[0]) {
       input = [collStats(coll, (stages[0].$collStats ?? {}) as Doc, `${db}.${name}`)];
+      stages = stages.slice(1);
+    } else if (stages[0] && '$indexStats' in stages[0]) {
+      input = indexStats(coll, ctx.address);
       stages = stages.slice(1);
     } else if (stages[0] && '$match' in stages[0]) {
       // $match, $sort, $limit: a walk of an index that serves the sort reads only the page.

@@ -2,7 +2,8 @@
 // on MongoDB 7). Answers from MongoDB's manual: "explain" (queryPlanner.winningPlan with an
 // IXSCAN naming the index, or a COLLSCAN; executionStats with nReturned, totalKeysExamined
 // and totalDocsExamined), "renameCollection" (NamespaceNotFound 26, NamespaceExists 48
-// without dropTarget), "$collStats" (storageStats.count, nindexes), and "replSetGetStatus" /
+// without dropTarget), "$collStats" (storageStats.count, nindexes), "$indexStats" (name, key, host, accesses.ops
+// and .since, spec; Location40602 when not the first stage), and "replSetGetStatus" /
 // "replSetGetConfig" (admin only, Unauthorized 13 elsewhere; NoReplicationEnabled 76 on a
 // standalone; the member that is `self` named as hello's `me`).
 import { expect } from 'chai';
@@ -115,5 +116,22 @@ describe('conformance: what mongosh and Compass send', () => {
     // Both are admin commands.
     expect((await serverFailure(t.db.command({ replSetGetStatus: 1 }))).code).to.equal(13);
     expect((await serverFailure(t.db.command({ replSetGetConfig: 1 }))).code).to.equal(13);
+  });
+
+  it('answers $indexStats with each index and how often queries used it (Compass’s index view)', async () => {
+    const people = t.db.collection('people');
+    await people.createIndex({ dept: 1 });
+    await people.find({ dept: 'D1' }).toArray();
+    await people.find({ dept: 'D2' }).toArray();
+    type IndexStat = { name: string; key: Record<string, number>; host: string; accesses: { ops: unknown; since: Date }; spec: { name: string } };
+    const stats = (await people.aggregate([{ $indexStats: {} }]).toArray()) as unknown as IndexStat[];
+    expect(stats.map((s) => s.name).sort()).to.deep.equal(['_id_', 'dept_1']);
+    const dept = stats.find((s) => s.name === 'dept_1')!;
+    expect(dept.key).to.deep.equal({ dept: 1 });
+    expect(dept.spec.name).to.equal('dept_1');
+    expect(Number(dept.accesses.ops)).to.be.at.least(2);
+    expect(dept.accesses.since).to.be.instanceOf(Date);
+    expect(dept.host).to.be.a('string').with.length.above(0);
+    expect((await serverFailure(people.aggregate([{ $match: {} }, { $indexStats: {} }]).toArray())).code).to.equal(40602);
   });
 });
