@@ -1,7 +1,7 @@
 // What mongosh and Compass send to browse a server: explain (an honest plan: which index,
-// keys and documents examined), renameCollection, collMod (a TTL index's expiry), and the
-// $collStats stage behind db.coll.stats(), $indexStats (Compass's index usage), and dbHash. Only the query part of an explained
-// write runs: nothing is written.
+// keys and documents examined), renameCollection, collMod (a TTL index's expiry), the
+// $collStats stage behind db.coll.stats(), $indexStats (Compass's index usage) and dbHash.
+// Only the query part of an explained write runs: nothing is written.
 import { createHash } from 'node:crypto';
 import { calculateSize, encodedDocument, Long, type Doc } from './bson.js';
 import type { Collection, QueryPlan } from './collection.js';

@@ -75,7 +75,8 @@ export function parseMessage(buf: Buffer): Request {
       if (kind === 0) {
         if (body) throw new ProtocolError('OP_MSG has more than one body section');
         const read = readDocument(buf, pos, end);
-        [body, pos] = [read.doc, read.end];
+        body = read.doc;
+        pos = read.end;
         typedCommand ||= read.typed;
       } else if (kind === 1) {
         const size = buf.readInt32LE(pos);
