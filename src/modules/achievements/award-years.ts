@@ -8,6 +8,7 @@ import { Schema, Types, type Connection } from 'mongoose';
 import type { Models } from '../../models.js';
 import { institutionOwned } from '../../shared/tenancy.js';
 import { LEVELS, values, type Level } from '../vocabulary/vocabulary.js';
+import { departmentKey, personKey, recipientOfKey } from './recipient-keys.js';
 
 interface AwardYearRow {
   /** P:<person id> or D:<department id>, as the drafter keys recipients. */
@@ -42,8 +43,8 @@ interface Counted {
 const VERIFIED_AWARDS = { kind: 'AWARD' as const, status: 'VERIFIED' as const, year: { $ne: null } };
 
 function recipientsOf(r: Counted): string[] {
-  const keys = (r.people ?? []).map((p) => `P:${p}`);
-  if (r.collective?.kind === 'DEPARTMENT' && r.collective.department) keys.push(`D:${r.collective.department}`);
+  const keys = (r.people ?? []).map(personKey);
+  if (r.collective?.kind === 'DEPARTMENT' && r.collective.department) keys.push(departmentKey(r.collective.department));
   return keys;
 }
 
@@ -79,7 +80,11 @@ export async function refreshAwardYears(models: Pick<Models, 'Achievement' | 'Aw
   if (!recipients.size) return;
   const people: Types.ObjectId[] = [];
   const departments: Types.ObjectId[] = [];
-  for (const key of recipients) (key.startsWith('P:') ? people : departments).push(new Types.ObjectId(key.slice(2)));
+  for (const key of recipients) {
+    const named = recipientOfKey(key);
+    if ('person' in named) people.push(named.person);
+    else departments.push(named.department);
+  }
   const who: Record<string, unknown>[] = [];
   if (people.length) who.push({ people: { $in: people } });
   if (departments.length) who.push({ 'collective.kind': 'DEPARTMENT', 'collective.department': { $in: departments } });

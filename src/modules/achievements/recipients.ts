@@ -5,6 +5,7 @@ import { ErrorList } from '../../shared/duplicates.js';
 import { userError } from '../../shared/errors.js';
 import { idOfType } from '../../shared/ids.js';
 import { t } from '../../shared/i18n/t.js';
+import { collectiveKey } from './recipient-keys.js';
 
 export interface CollectiveInput {
   kind: 'DEPARTMENT' | 'INSTITUTION';
@@ -104,6 +105,6 @@ export async function targetsOf(ctx: RequestContext, people: readonly Types.Obje
 /** A stable key for a recipient set, used in duplicate detection. */
 export function recipientKey(people: readonly Types.ObjectId[], collective: StoredCollective | null | undefined): string {
   const p = people.map(String).sort().join(',');
-  const c = collective ? `${collective.kind === 'INSTITUTION' ? 'INSTITUTION' : `D:${collective.department}`}${collective.team ? ':TEAM' : ''}` : '-';
+  const c = collective ? collectiveKey(collective) : '-';
   return `${p}|${c}`;
 }

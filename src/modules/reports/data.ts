@@ -5,6 +5,7 @@ import type { Models } from '../../models.js';
 import type { AchievementRecord } from '../achievements/model.js';
 import { donationKind, LEVELS, type Level } from '../vocabulary/vocabulary.js';
 import type { Ranker } from '../achievements/ranking.js';
+import { departmentKey, personKey } from '../achievements/recipient-keys.js';
 
 export type ScopeMatch = Record<string, Types.ObjectId>;
 
@@ -148,7 +149,7 @@ async function recipientYearsInScope(models: Models, year: number, scope: ScopeM
     models.Achievement.aggregate(perRecipient('$people')),
     models.Achievement.aggregate(perRecipient('$collective.department', { 'collective.kind': 'DEPARTMENT' })),
   ])) as [Row[], Row[]];
-  return [...people.map((r) => ({ ...r, _id: `P:${r._id}` })), ...departments.map((r) => ({ ...r, _id: `D:${r._id}` }))];
+  return [...people.map((r) => ({ ...r, _id: personKey(r._id) })), ...departments.map((r) => ({ ...r, _id: departmentKey(r._id) }))];
 }
 
 const toId = (hex: string) => new Types.ObjectId(hex);

@@ -3,6 +3,7 @@ import { quantityText } from '../donations/service.js';
 import { label } from '../vocabulary/vocabulary.js';
 import { collectiveName } from '../achievements/recipients.js';
 import type { Report } from './service.js';
+import { departmentKey, personKey } from '../achievements/recipient-keys.js';
 
 
 export interface RankedRow {
@@ -21,7 +22,7 @@ export function rankedRows(r: Report): RankedRow[] {
     rank: i + 1,
     level: label('level', a.level),
     title: a.title,
-    who: [...a.people.map((p) => names.get(`P:${p}`) ?? ''), ...(a.collective ? [collectiveName(a.collective, names.get(`D:${a.collective.department}`), r.institution.selfReference)] : [])].filter(Boolean).join('、'),
+    who: [...a.people.map((p) => names.get(personKey(p)) ?? ''), ...(a.collective ? [collectiveName(a.collective, a.collective.department ? names.get(departmentKey(a.collective.department)) : undefined, r.institution.selfReference)] : [])].filter(Boolean).join('、'),
     result: a.kind === 'AWARD' ? awardResultLabel(a) : a.kind === 'MODEL_WORKER' ? label('modelWorkerTitle', a.designation!) : '称号',
     date: a.date ? a.date.toISOString().slice(0, 10) : String(a.year),
   }));

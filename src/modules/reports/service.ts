@@ -17,6 +17,7 @@ import { campaignsFor, donationsFor, rankedRecordsFor, streaksFor, timesTitleWon
 import { competitionName, draftNarrative, type DraftDonation, type DraftRecord, type Paragraph } from './narrative.js';
 import { t } from '../../shared/i18n/t.js';
 import { collectiveName } from '../achievements/recipients.js';
+import { collectiveKey, departmentKey, personKey } from '../achievements/recipient-keys.js';
 
 
 export interface ReportScopeInput {
@@ -191,13 +192,13 @@ export class ReportService {
     const unionOffices = new Map(people.flatMap((p) => (p.position && UNION_OFFICE.test(p.position) ? [[String(p._id), p.position] as const] : [])));
     const deps = await this.ctx.loaders.department.loadMany(records.flatMap((r) => (r.collective?.department ? [r.collective.department] : [])));
     const depNames = new Map(deps.filter((d): d is NonNullable<typeof d> & { _id: Types.ObjectId; name: string } => Boolean(d) && !(d instanceof Error)).map((d) => [String(d._id), unitName(d, selfReference)]));
-    const names = new Map([...[...personNames].map(([id, n]) => [`P:${id}`, n] as [string, string]), ...[...depNames].map(([id, n]) => [`D:${id}`, n] as [string, string])]);
+    const names = new Map([...[...personNames].map(([id, n]) => [personKey(id), n] as [string, string]), ...[...depNames].map(([id, n]) => [departmentKey(id), n] as [string, string])]);
     const competitions = await this.ctx.loaders.competition.loadMany(records.flatMap((r) => (r.competition ? [r.competition] : [])));
     const competitionOf = new Map(competitions.flatMap((c) => (c && !(c instanceof Error) ? [[String(c._id), c] as const] : [])));
     const drafted = records.map((r): DraftRecord => {
       const competition = r.competition ? competitionOf.get(String(r.competition)) : undefined;
       const collective = r.collective
-        ? { key: `${r.collective.kind === 'INSTITUTION' ? 'INSTITUTION' : `D:${r.collective.department}`}${r.collective.team ? ':TEAM' : ''}`, name: collectiveName(r.collective, depNames.get(String(r.collective.department)), selfReference) }
+        ? { key: collectiveKey(r.collective), name: collectiveName(r.collective, depNames.get(String(r.collective.department)), selfReference) }
         : null;
       return {
         id: toGlobalId(TYPE_NAMES[r.kind], r._id),
@@ -209,7 +210,7 @@ export class ReportService {
         category: r.category,
         resultLabel: r.kind === 'AWARD' ? awardResultLabel(r) : r.title,
         vague: r.kind === 'AWARD' && !r.grade && !r.placement,
-        people: r.people.map((p) => ({ id: `P:${p}`, name: personNames.get(String(p)) ?? '', office: unionOffices.get(String(p)) ?? null })),
+        people: r.people.map((p) => ({ id: personKey(p), name: personNames.get(String(p)) ?? '', office: unionOffices.get(String(p)) ?? null })),
         collective,
         followsFrom: r.award ? toGlobalId('Award', r.award) : null,
         civilisedPost: r.kind === 'HONOUR' && (r.honourKind === 'CIVILISED_POST' || Boolean(r.campaign)),
