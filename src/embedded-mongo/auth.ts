@@ -62,6 +62,11 @@ export class UserRegistry {
     return this.credentials.find((c) => c.user === user && c.db === db);
   }
 
+  /** The users defined on a database (all of them for undefined): names only, never their keys. */
+  namesOn(db: string | undefined): { user: string; db: string }[] {
+    return this.credentials.filter((c) => db === undefined || c.db === db).map(({ user, db: at }) => ({ user, db: at }));
+  }
+
   /** For hello's saslSupportedMechs: "db.user". */
   mechanismsFor(qualified: unknown): string[] | undefined {
     if (typeof qualified !== 'string') return undefined;

@@ -23,6 +23,7 @@ import {
 } from './errors.js';
 import { collMod, collStats, dbHash, explain, indexStats, renameCollection } from './admin-commands.js';
 import { replSetGetConfig, replSetGetStatus } from './replica-set.js';
+import { profile, rolesInfo, usersInfo } from './user-commands.js';
 import { checkFieldTypes } from './command-fields.js';
 import { checkOutputPlacement, OUTPUT_STAGES, writeOutput } from './outputs.js';
 import { BEFORE_AUTH, type AuthState, type UserRegistry } from './auth.js';
@@ -171,6 +172,9 @@ const handlers: Record<string, Handler> = {
     return { was: Object.values(was)[0], ok: 1 };
   },
   replsetgetstatus: (_c, db, ctx) => replSetGetStatus(db, ctx),
+  usersinfo: (cmd, db, ctx) => usersInfo(cmd, db, ctx.users),
+  rolesinfo: (cmd) => rolesInfo(cmd),
+  profile: (cmd) => profile(cmd),
   replsetgetconfig: (_c, db, ctx) => replSetGetConfig(db, ctx),
   getcmdlineopts: () => ({ argv: [], parsed: {}, ok: 1 }),
   getlog: () => ({ totalLinesWritten: 0, log: [], ok: 1 }),
@@ -768,7 +772,7 @@ function retryable(ctx: ServerContext, conn: ConnectionInfo, handler: Handler, c
 
 /** Command names as MongoDB spells them (it matches them case-sensitively). */
 const CASED_NAMES = new Set([
-  'isMaster', 'buildInfo', 'getParameter', 'getCmdLineOpts', 'replSetGetStatus', 'replSetGetConfig', 'getLog', 'hostInfo', 'whatsmyuri', 'connectionStatus',
+  'isMaster', 'buildInfo', 'getParameter', 'getCmdLineOpts', 'replSetGetStatus', 'replSetGetConfig', 'usersInfo', 'rolesInfo', 'getLog', 'hostInfo', 'whatsmyuri', 'connectionStatus',
   'serverStatus', 'setParameter', 'renameCollection', 'saslStart', 'saslContinue', 'endSessions', 'commitTransaction', 'abortTransaction', 'listDatabases', 'listCollections',
   'dropDatabase', 'collMod', 'collStats', 'getMore', 'killCursors', 'findAndModify', 'createIndexes', 'listIndexes', 'dropIndexes', 'dbStats', 'dbHash',
   'buildinfo',

@@ -34,6 +34,12 @@ describe('embedded server authentication (SCRAM-SHA-256)', function () {
       expect(await client.db('d').collection('c').countDocuments()).to.equal(1);
       const status = await client.db('admin').command({ connectionStatus: 1 });
       expect(status.authInfo.authenticatedUsers).to.deep.equal([{ user: 'dba', db: 'admin' }]);
+      // db.getUsers(): each database's users from the file, names and mechanism only.
+      const listed = await client.db('admin').command({ usersInfo: 1 });
+      expect(listed.users).to.deep.equal([{ _id: 'admin.dba', user: 'dba', db: 'admin', roles: [], mechanisms: ['SCRAM-SHA-256'] }]);
+      expect((await client.db('admin').command({ usersInfo: { user: 'app', db: 'honours' } })).users.map((u: { _id: string }) => u._id)).to.deep.equal(['honours.app']);
+      expect((await client.db('admin').command({ usersInfo: 1, forAllDBs: true })).users).to.have.length(2);
+      expect(JSON.stringify(listed)).not.to.match(/salt|storedKey|serverKey|password/i);
     } finally {
       await client.close();
     }

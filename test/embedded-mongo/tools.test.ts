@@ -5,10 +5,12 @@
 // without dropTarget), "$collStats" (storageStats.count, nindexes), "$indexStats" (name, key, host, accesses.ops
 // and .since, spec; Location40602 when not the first stage), and "replSetGetStatus" /
 // "replSetGetConfig" (admin only, Unauthorized 13 elsewhere; NoReplicationEnabled 76 on a
-// standalone; the member that is `self` named as hello's `me`).
+// standalone; the member that is `self` named as hello's `me`), "usersInfo" and "rolesInfo"
+// (users and user-defined roles of the database: none on a fresh server) and "profile" (-1
+// reads the level, 0 by default, slowms 100).
 import { expect } from 'chai';
 import { MongoServerError } from 'mongodb';
-import { openTestDb, serverFailure, type TestDb } from '../helpers/mongo.js';
+import { openTestDb, serverFailure, usingRealMongo, type TestDb } from '../helpers/mongo.js';
 
 type Stage = { stage?: string; indexName?: string; inputStage?: Stage; queryPlan?: Stage };
 
@@ -133,5 +135,13 @@ describe('conformance: what mongosh and Compass send', () => {
     expect(dept.accesses.since).to.be.instanceOf(Date);
     expect(dept.host).to.be.a('string').with.length.above(0);
     expect((await serverFailure(people.aggregate([{ $match: {} }, { $indexStats: {} }]).toArray())).code).to.equal(40602);
+  });
+
+  it('lists no users or roles on a fresh database and reads the profiler as off (db.getUsers(), getRoles(), getProfilingStatus())', async () => {
+    expect((await t.db.command({ usersInfo: 1 })).users).to.deep.equal([]);
+    expect((await t.db.command({ rolesInfo: 1 })).roles).to.deep.equal([]);
+    expect(await t.db.command({ profile: -1 })).to.include({ was: 0, slowms: 100, ok: 1 });
+    // The store keeps no profile: turning it on is refused, not accepted and ignored.
+    if (!usingRealMongo) expect((await serverFailure(t.db.command({ profile: 1 }))).code).to.equal(115);
   });
 });
