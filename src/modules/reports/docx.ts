@@ -2,7 +2,7 @@
 // built with the `docx` library. Numbered headings are written as text (一、二、), which
 // Word, WPS and LibreOffice all show the same way.
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
 import { DEMO_NOTICE, peopleLine, streaksLine } from './markdown.js';
 import { chineseNumber } from '../vocabulary/numbers.js';
 import { reportTables, type ReportTable } from './rows.js';
@@ -79,21 +79,46 @@ export function docxTable(t: ReportTable): Table {
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The document with each table's marker row replaced by its rows, written as the library writes a row. */
+/** Rows written into the compressor at a time: the document.xml of a long list is never one string. */
+const ROWS_PER_PUSH = 500;
+
+/**
+ * The document with each table's marker row replaced by its rows, written as the library
+ * writes a row. The parts go through a streaming zip, document.xml a batch of rows at a time,
+ * so the whole list is never held as text (twice, with its bytes) beside its compressed form.
+ */
 function expandDeferredRows(docx: Buffer, tables: { id: number; rows: string[][] }[]): Buffer {
   const files = unzipSync(docx);
-  let xml = strFromU8(files['word/document.xml']);
-  for (const { id, rows } of tables) {
-    const at = xml.indexOf(marker(id, 0));
-    const start = xml.lastIndexOf('<w:tr>', at);
-    const end = xml.indexOf('</w:tr>', at) + '</w:tr>'.length;
-    // The row as text and column numbers, alternating.
-    const pieces = xml.slice(start, end).split(new RegExp(`@@deferred-${id}-(\\d+)@@`));
-    const expanded = rows.map((row) => pieces.map((piece, i) => (i % 2 ? escapeXml(row[Number(piece)] ?? '') : piece)).join('')).join('');
-    xml = xml.slice(0, start) + expanded + xml.slice(end);
+  const xml = strFromU8(files['word/document.xml']);
+  const out: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    out.push(chunk);
+  });
+  for (const [name, data] of Object.entries(files)) {
+    const part = new ZipDeflate(name, { level: 6 });
+    zip.add(part);
+    if (name !== 'word/document.xml') {
+      part.push(data, true);
+      continue;
+    }
+    let from = 0;
+    for (const { id, rows } of [...tables].sort((a, b) => xml.indexOf(marker(a.id, 0)) - xml.indexOf(marker(b.id, 0)))) {
+      const at = xml.indexOf(marker(id, 0));
+      const start = xml.lastIndexOf('<w:tr>', at);
+      const end = xml.indexOf('</w:tr>', at) + '</w:tr>'.length;
+      part.push(strToU8(xml.slice(from, start)));
+      // The row as text and column numbers, alternating.
+      const pieces = xml.slice(start, end).split(new RegExp(`@@deferred-${id}-(\\d+)@@`));
+      for (let i = 0; i < rows.length; i += ROWS_PER_PUSH) {
+        part.push(strToU8(rows.slice(i, i + ROWS_PER_PUSH).map((row) => pieces.map((piece, k) => (k % 2 ? escapeXml(row[Number(piece)] ?? '') : piece)).join('')).join('')));
+      }
+      from = end;
+    }
+    part.push(strToU8(xml.slice(from)), true);
   }
-  files['word/document.xml'] = strToU8(xml);
-  return Buffer.from(zipSync(files, { level: 6 }));
+  zip.end();
+  return Buffer.concat(out);
 }
 
 /** The document's title line. */
