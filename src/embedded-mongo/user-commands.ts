@@ -7,7 +7,7 @@ import { CommandError, badValue } from './errors.js';
 
 type Named = { user: string; db: string };
 
-/** usersInfo: 1 (this database's users), a name, {user, db}, a list of those, or forAllDBs. */
+/** usersInfo: 1 (this database's users), a name, {user, db}, a list of those, or {forAllDBs: true}. */
 export function usersInfo(cmd: Doc, db: string, users: UserRegistry | undefined): Doc {
   const asked = cmd.usersInfo;
   const wanted = (one: unknown): Named => {
@@ -15,9 +15,10 @@ export function usersInfo(cmd: Doc, db: string, users: UserRegistry | undefined)
     if (one && typeof one === 'object' && typeof (one as Doc).user === 'string' && typeof (one as Doc).db === 'string') return one as Named;
     throw badValue('User and role names must be either strings or objects');
   };
+  const everywhere = Boolean(asked && typeof asked === 'object' && (asked as Doc).forAllDBs === true);
   const chosen =
-    asked === 1 || cmd.forAllDBs === true
-      ? (users?.namesOn(cmd.forAllDBs === true ? undefined : db) ?? [])
+    asked === 1 || everywhere
+      ? (users?.namesOn(everywhere ? undefined : db) ?? [])
       : (Array.isArray(asked) ? asked : [asked]).map(wanted).filter((w) => users?.namesOn(w.db).some((k) => k.user === w.user));
   return { users: chosen.map(({ user, db: at }) => ({ _id: `${at}.${user}`, user, db: at, roles: [], mechanisms: ['SCRAM-SHA-256'] })), ok: 1 };
 }

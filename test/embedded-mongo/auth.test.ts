@@ -38,7 +38,7 @@ describe('embedded server authentication (SCRAM-SHA-256)', function () {
       const listed = await client.db('admin').command({ usersInfo: 1 });
       expect(listed.users).to.deep.equal([{ _id: 'admin.dba', user: 'dba', db: 'admin', roles: [], mechanisms: ['SCRAM-SHA-256'] }]);
       expect((await client.db('admin').command({ usersInfo: { user: 'app', db: 'honours' } })).users.map((u: { _id: string }) => u._id)).to.deep.equal(['honours.app']);
-      expect((await client.db('admin').command({ usersInfo: 1, forAllDBs: true })).users).to.have.length(2);
+      expect((await client.db('admin').command({ usersInfo: { forAllDBs: true } })).users).to.have.length(2);
       expect(JSON.stringify(listed)).not.to.match(/salt|storedKey|serverKey|password/i);
     } finally {
       await client.close();
