@@ -23,6 +23,7 @@ import {
 } from './errors.js';
 import { collMod, collStats, dbHash, explain, indexStats, renameCollection } from './admin-commands.js';
 import { replSetGetConfig, replSetGetStatus } from './replica-set.js';
+import { currentOp } from './current-op.js';
 import { profile, rolesInfo, usersInfo } from './user-commands.js';
 import { checkFieldTypes } from './command-fields.js';
 import { checkOutputPlacement, OUTPUT_STAGES, writeOutput } from './outputs.js';
@@ -100,7 +101,7 @@ const isPlainCounter = (c: Doc | undefined) => Boolean(c && typeof c === 'object
 
 /** MongoDB's stages the store does not run: refused as such, not as unknown names. */
 const REFUSED_STAGES = new Set([
-  '$geoNear', '$search', '$searchMeta', '$vectorSearch', '$listSearchIndexes', '$changeStream', '$changeStreamSplitLargeEvent', '$currentOp',
+  '$geoNear', '$search', '$searchMeta', '$vectorSearch', '$listSearchIndexes', '$changeStream', '$changeStreamSplitLargeEvent',
   '$planCacheStats', '$listSessions', '$listLocalSessions', '$listSampledQueries', '$shardedDataDistribution', '$querySettings',
 ]);
 
@@ -444,6 +445,11 @@ const handlers: Record<string, Handler> = {
         return copied(foreign.find({ [field]: { $in: values } }, { collation: cmd.collation }));
       },
     });
+    if (stages.slice(1).some((s) => isPlainObject(s) && '$currentOp' in s)) throw new CommandError(40602, 'Location40602', '$currentOp is only valid as the first stage in a pipeline');
+    if (stages[0] && '$currentOp' in stages[0]) {
+      const running = { connectionId: conn.id, client: conn.remote, host: ctx.address, command: cmd, startedAt: process.hrtime.bigint() };
+      return finish(aggregate(currentOp(db, name, stages[0].$currentOp, running), stages.slice(1), { variables: cmd.let as Doc | undefined, resolveCollection }), `${db}.$cmd.aggregate`);
+    }
     // {aggregate: 1}: a pipeline of the database itself, which starts from $documents.
     if (name === 1) {
       const first = stages[0] && Object.keys(stages[0])[0];

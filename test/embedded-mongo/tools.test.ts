@@ -7,7 +7,8 @@
 // "replSetGetConfig" (admin only, Unauthorized 13 elsewhere; NoReplicationEnabled 76 on a
 // standalone; the member that is `self` named as hello's `me`), "usersInfo" and "rolesInfo"
 // (users and user-defined roles of the database: none on a fresh server) and "profile" (-1
-// reads the level, 0 by default, slowms 100).
+// reads the level, 0 by default, slowms 100) and "$currentOp" (admin with {aggregate: 1}
+// only, InvalidNamespace 73 elsewhere; first stage only, 40602).
 import { expect } from 'chai';
 import { MongoServerError } from 'mongodb';
 import { openTestDb, serverFailure, usingRealMongo, type TestDb } from '../helpers/mongo.js';
@@ -143,5 +144,16 @@ describe('conformance: what mongosh and Compass send', () => {
     expect(await t.db.command({ profile: -1 })).to.include({ was: 0, slowms: 100, ok: 1 });
     // The store keeps no profile: turning it on is refused, not accepted and ignored.
     if (!usingRealMongo) expect((await serverFailure(t.db.command({ profile: 1 }))).code).to.equal(115);
+  });
+
+  it('lists the operation in progress with $currentOp (db.currentOp())', async () => {
+    const admin = t.client.db('admin');
+    const ops = await admin.aggregate([{ $currentOp: {} }, { $match: { 'command.comment': 'currentOp-probe' } }], { comment: 'currentOp-probe' }).toArray();
+    expect(ops).to.have.length(1);
+    expect(ops[0]).to.include({ type: 'op', active: true, op: 'command', ns: 'admin.$cmd.aggregate' });
+    expect(ops[0].command.aggregate).to.equal(1);
+    expect(ops[0].client).to.be.a('string');
+    expect((await serverFailure(t.db.aggregate([{ $currentOp: {} }]).toArray())).code).to.equal(73);
+    expect((await serverFailure(admin.aggregate([{ $match: {} }, { $currentOp: {} }]).toArray())).code).to.equal(40602);
   });
 });
