@@ -24,6 +24,7 @@ import {
 import { collMod, collStats, dbHash, explain, indexStats, renameCollection } from './admin-commands.js';
 import { replSetGetConfig, replSetGetStatus } from './replica-set.js';
 import { currentOp } from './current-op.js';
+import type { UsageCounters } from './top.js';
 import { profile, rolesInfo, usersInfo } from './user-commands.js';
 import { checkFieldTypes } from './command-fields.js';
 import { checkOutputPlacement, OUTPUT_STAGES, writeOutput } from './outputs.js';
@@ -51,6 +52,8 @@ export interface ServerContext {
   startedAt: number;
   connections: () => number;
   transactions: TransactionManager;
+  /** Operations and their time per collection, for `top`. */
+  usage: UsageCounters;
   /** The replica set this single node is the primary of, and its address as clients name it. */
   replicaSet: string;
   address: string;
@@ -173,6 +176,7 @@ const handlers: Record<string, Handler> = {
     return { was: Object.values(was)[0], ok: 1 };
   },
   replsetgetstatus: (_c, db, ctx) => replSetGetStatus(db, ctx),
+  top: (_c, db, ctx) => ctx.usage.report(db),
   usersinfo: (cmd, db, ctx) => usersInfo(cmd, db, ctx.users),
   rolesinfo: (cmd) => rolesInfo(cmd),
   profile: (cmd) => profile(cmd),
@@ -743,7 +747,10 @@ export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: 
     const db = typeof cmd.$db === 'string' ? cmd.$db : 'test';
     withDefaultCollation(ctx, cmd, db, name);
     txn = ctx.transactions.transactionFor(cmd, name);
+    const started = process.hrtime.bigint();
     reply = txn ? inTransaction(ctx, conn, txn, handler, cmd, db, name.toLowerCase()) : retryable(ctx, conn, handler, cmd, db, name);
+    const target = name.toLowerCase() === 'getmore' ? cmd.collection : cmd[name];
+    if (typeof target === 'string' && target) ctx.usage.record(`${db}.${target}`, name.toLowerCase(), Number((process.hrtime.bigint() - started) / 1000n));
   } catch (e) {
     // A refusal is MongoDB's answer; anything else is the store's own fault, logged with
     // where it happened (the command's name, never its documents).

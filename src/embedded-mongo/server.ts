@@ -15,6 +15,7 @@ export const REPLICA_SET = 'rs0';
 export const ADDRESS_FILE = 'mongod.uri';
 import type { UserRegistry } from './auth.js';
 import { encodeLegacyReply, encodeMsgReply, FLAG_MORE_TO_COME, OP_MSG, parseMessage, ProtocolError, readHeader } from './wire.js';
+import { UsageCounters } from './top.js';
 
 export interface EmbeddedMongoOptions {
   /** Where the journal and snapshots live; omit for a memory-only server. */
@@ -73,7 +74,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const ttl = new TtlMonitor(store, (e) => log('error', `TTL monitor: ${(e as Error).message}`));
   ttl.start();
   const transactions = new TransactionManager(store);
-  const ctx: ServerContext = { store, log, users: options.users, cursors, ttl, startedAt: Date.now(), connections: () => sockets.size, transactions, replicaSet: REPLICA_SET, address: '' };
+  const ctx: ServerContext = { store, log, users: options.users, cursors, ttl, startedAt: Date.now(), connections: () => sockets.size, transactions, usage: new UsageCounters(), replicaSet: REPLICA_SET, address: '' };
 
   const server = net.createServer((socket) => {
     const conn: ConnectionInfo = { id: nextConnectionId++, remote: `${socket.remoteAddress}:${socket.remotePort}`, auth: {} };

@@ -8,7 +8,8 @@
 // standalone; the member that is `self` named as hello's `me`), "usersInfo" and "rolesInfo"
 // (users and user-defined roles of the database: none on a fresh server) and "profile" (-1
 // reads the level, 0 by default, slowms 100) and "$currentOp" (admin with {aggregate: 1}
-// only, InvalidNamespace 73 elsewhere; first stage only, 40602).
+// only, InvalidNamespace 73 elsewhere; first stage only, 40602) and "top" (admin only; per
+// namespace total, readLock, writeLock, queries, insert… as {time, count}).
 import { expect } from 'chai';
 import { MongoServerError } from 'mongodb';
 import { openTestDb, serverFailure, usingRealMongo, type TestDb } from '../helpers/mongo.js';
@@ -155,5 +156,20 @@ describe('conformance: what mongosh and Compass send', () => {
     expect(ops[0].client).to.be.a('string');
     expect((await serverFailure(t.db.aggregate([{ $currentOp: {} }]).toArray())).code).to.equal(73);
     expect((await serverFailure(admin.aggregate([{ $match: {} }, { $currentOp: {} }]).toArray())).code).to.equal(40602);
+  });
+
+  it('counts each collection’s operations for top (Compass’s performance view, mongotop)', async () => {
+    const people = t.db.collection('people');
+    await people.find({ dept: 'D1' }).toArray();
+    await people.insertOne({ staffNo: 'S900' });
+    type Counter = { time: number; count: number };
+    const { totals } = await t.client.db('admin').command({ top: 1 });
+    const usage = totals[`${t.db.databaseName}.people`] as Record<string, Counter>;
+    expect(usage.queries.count).to.be.at.least(1);
+    expect(usage.insert.count).to.be.at.least(2); // the insertMany of beforeEach and this one
+    expect(usage.writeLock.count).to.be.at.least(2);
+    expect(usage.total.count).to.be.at.least(usage.queries.count + usage.insert.count);
+    expect(usage.total.time).to.be.a('number');
+    expect((await serverFailure(t.db.command({ top: 1 }))).code).to.equal(13);
   });
 });
