@@ -197,6 +197,8 @@ const handlers: Record<string, Handler> = {
     uptime: Math.floor((Date.now() - ctx.startedAt) / 1000),
     localTime: new Date(),
     connections: { current: ctx.connections() },
+    opcounters: { ...ctx.usage.opcounters },
+    mem: { bits: 64, resident: Math.round(process.memoryUsage().rss / 2 ** 20), supported: true },
     ok: 1,
   }),
   endsessions: (cmd, _d, ctx) => (ctx.transactions.endSessions(cmd), { ok: 1 }),
@@ -746,6 +748,7 @@ export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: 
     checkFieldTypes(name, cmd);
     const db = typeof cmd.$db === 'string' ? cmd.$db : 'test';
     withDefaultCollation(ctx, cmd, db, name);
+    ctx.usage.count(name.toLowerCase(), cmd);
     txn = ctx.transactions.transactionFor(cmd, name);
     const started = process.hrtime.bigint();
     reply = txn ? inTransaction(ctx, conn, txn, handler, cmd, db, name.toLowerCase()) : retryable(ctx, conn, handler, cmd, db, name);

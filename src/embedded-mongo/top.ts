@@ -1,6 +1,7 @@
 // `top` (Compass's performance view, mongotop): per collection, how many operations of each
 // kind ran and how long they took, in microseconds, since the server started. Reads count
-// under readLock and writes under writeLock, as MongoDB reports them.
+// under readLock and writes under writeLock, as MongoDB reports them. serverStatus's opcounters
+// count every command by kind.
 import type { Doc } from './bson.js';
 import { unauthorized } from './errors.js';
 
@@ -12,8 +13,18 @@ const KINDS: Kind[] = ['queries', 'getmore', 'insert', 'update', 'remove', 'comm
 type Counter = { time: number; count: number };
 const counter = (): Counter => ({ time: 0, count: 0 });
 
+/** serverStatus's opcounters: every command, whether or not it names a collection. */
+const OPCOUNTER_OF: Record<string, string> = { insert: 'insert', find: 'query', update: 'update', delete: 'delete', getmore: 'getmore' };
+
 export class UsageCounters {
   private readonly byNamespace = new Map<string, Record<Kind | 'total' | 'readLock' | 'writeLock', Counter>>();
+  readonly opcounters: Record<string, number> = { insert: 0, query: 0, update: 0, delete: 0, getmore: 0, command: 0 };
+
+  /** Any command received, for the opcounters: a write counts each of its documents or statements, as mongod's do. */
+  count(command: string, cmd: Doc) {
+    const batch = command === 'insert' ? cmd.documents : command === 'update' ? cmd.updates : command === 'delete' ? cmd.deletes : undefined;
+    this.opcounters[OPCOUNTER_OF[command] ?? 'command'] += Array.isArray(batch) ? batch.length : 1;
+  }
 
   /** One command on `ns`, which took `micros`. */
   record(ns: string, command: string, micros: number) {

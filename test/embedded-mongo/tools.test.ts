@@ -9,7 +9,8 @@
 // (users and user-defined roles of the database: none on a fresh server) and "profile" (-1
 // reads the level, 0 by default, slowms 100) and "$currentOp" (admin with {aggregate: 1}
 // only, InvalidNamespace 73 elsewhere; first stage only, 40602) and "top" (admin only; per
-// namespace total, readLock, writeLock, queries, insert… as {time, count}).
+// namespace total, readLock, writeLock, queries, insert… as {time, count}), and serverStatus's
+// opcounters (an insert counts each of its documents).
 import { expect } from 'chai';
 import { MongoServerError } from 'mongodb';
 import { openTestDb, serverFailure, usingRealMongo, type TestDb } from '../helpers/mongo.js';
@@ -171,5 +172,12 @@ describe('conformance: what mongosh and Compass send', () => {
     expect(usage.total.count).to.be.at.least(usage.queries.count + usage.insert.count);
     expect(usage.total.time).to.be.a('number');
     expect((await serverFailure(t.db.command({ top: 1 }))).code).to.equal(13);
+    // serverStatus's opcounters count each inserted document.
+    const before = (await t.client.db('admin').command({ serverStatus: 1 })).opcounters;
+    await people.insertMany([{ staffNo: 'S901' }, { staffNo: 'S902' }, { staffNo: 'S903' }]);
+    await people.findOne({ staffNo: 'S901' });
+    const after = (await t.client.db('admin').command({ serverStatus: 1 })).opcounters;
+    expect(after.insert - before.insert).to.equal(3);
+    expect(after.query - before.query).to.be.at.least(1);
   });
 });
