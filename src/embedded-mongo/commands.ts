@@ -198,6 +198,7 @@ const handlers: Record<string, Handler> = {
     localTime: new Date(),
     connections: { current: ctx.connections() },
     opcounters: { ...ctx.usage.opcounters },
+    network: { ...ctx.usage.network },
     mem: { bits: 64, resident: Math.round(process.memoryUsage().rss / 2 ** 20), supported: true },
     ok: 1,
   }),

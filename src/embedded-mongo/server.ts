@@ -90,6 +90,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     };
 
     socket.on('data', (chunk) => {
+      ctx.usage.network.bytesIn += chunk.length;
       chunks.push(chunk);
       buffered += chunk.length;
       while (buffered >= 4) {
@@ -102,6 +103,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
         const rest = all.subarray(length);
         chunks = rest.length ? [rest] : [];
         buffered = rest.length;
+        ctx.usage.network.numRequests++;
         queue = queue.then(() => handle(message)).catch((e) => fail(`unexpected failure: ${(e as Error).message}`));
       }
     });
@@ -140,7 +142,9 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     };
 
     const send = (buf: Buffer) => {
-      if (!socket.destroyed) socket.write(buf);
+      if (socket.destroyed) return;
+      ctx.usage.network.bytesOut += buf.length;
+      socket.write(buf);
     };
   });
   server.maxConnections = 10_000;

@@ -1,7 +1,7 @@
 // `top` (Compass's performance view, mongotop): per collection, how many operations of each
 // kind ran and how long they took, in microseconds, since the server started. Reads count
 // under readLock and writes under writeLock, as MongoDB reports them. serverStatus's opcounters
-// count every command by kind.
+// count every command by kind, and its network the bytes and requests of every connection.
 import type { Doc } from './bson.js';
 import { unauthorized } from './errors.js';
 
@@ -19,6 +19,8 @@ const OPCOUNTER_OF: Record<string, string> = { insert: 'insert', find: 'query', 
 export class UsageCounters {
   private readonly byNamespace = new Map<string, Record<Kind | 'total' | 'readLock' | 'writeLock', Counter>>();
   readonly opcounters: Record<string, number> = { insert: 0, query: 0, update: 0, delete: 0, getmore: 0, command: 0 };
+  /** serverStatus's network: bytes received and sent, and requests, over every connection. */
+  readonly network = { bytesIn: 0, bytesOut: 0, numRequests: 0 };
 
   /** Any command received, for the opcounters: a write counts each of its documents or statements, as mongod's do. */
   count(command: string, cmd: Doc) {

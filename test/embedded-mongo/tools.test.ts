@@ -10,7 +10,8 @@
 // reads the level, 0 by default, slowms 100) and "$currentOp" (admin with {aggregate: 1}
 // only, InvalidNamespace 73 elsewhere; first stage only, 40602) and "top" (admin only; per
 // namespace total, readLock, writeLock, queries, insert… as {time, count}), and serverStatus's
-// opcounters (an insert counts each of its documents).
+// opcounters (an insert counts each of its documents) and network (bytesIn, bytesOut,
+// numRequests).
 import { expect } from 'chai';
 import { MongoServerError } from 'mongodb';
 import { openTestDb, serverFailure, usingRealMongo, type TestDb } from '../helpers/mongo.js';
@@ -179,5 +180,9 @@ describe('conformance: what mongosh and Compass send', () => {
     const after = (await t.client.db('admin').command({ serverStatus: 1 })).opcounters;
     expect(after.insert - before.insert).to.equal(3);
     expect(after.query - before.query).to.be.at.least(1);
+    const network = (await t.client.db('admin').command({ serverStatus: 1 })).network;
+    expect(network.bytesIn).to.be.above(0);
+    expect(network.bytesOut).to.be.above(0);
+    expect(network.numRequests).to.be.above(0);
   });
 });
