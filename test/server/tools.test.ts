@@ -1,7 +1,9 @@
-// The command-line tools: seeding (idempotent) and development tokens.
+// The command-line tools: seeding (idempotent), development tokens and rebuilding the streaks' summary.
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
 import { createModels, ensureIndexes } from '../../src/models.js';
 import { TokenService } from '../../src/shared/auth/tokens.js';
 import mongoose from 'mongoose';
@@ -10,6 +12,7 @@ import { withinInstitution } from '../../src/shared/tenancy.js';
 import { serverUri, uniqueDbName } from '../helpers/mongo.js';
 import { tempDir } from '../helpers/tmp.js';
 
+const execFileAsync = promisify(execFile);
 const run = (script: string, args: string[], env: Record<string, string>) =>
   spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
 
@@ -27,6 +30,38 @@ describe('tools', () => {
       const second = await seedDemoData(models);
       expect({ ...second, institution: String(second.institution._id) }).to.deep.equal({ inserted: 0, updated: 0, institution: String(first.institution._id) });
       expect(JSON.stringify(await people())).to.equal(snapshot);
+    } finally {
+      await conn.dropDatabase();
+      await conn.close();
+    }
+  });
+
+  it('npm run rebuild-summary rebuilds the streaks’ summary that writes around the services left stale', async function () {
+    this.timeout(60_000);
+    const dbName = uniqueDbName('summary');
+    const url = new URL(await serverUri());
+    url.pathname = `/${dbName}`;
+    const conn = await mongoose.createConnection(url.toString()).asPromise();
+    try {
+      const models = createModels(conn);
+      await ensureIndexes(models);
+      const config = loadConfig({ LOG_LEVEL: 'silent' });
+      const { institution } = await seedDemoData(models, { config, logger: createLogger(config) });
+      const rows = () => conn.collection('award_years').find({}, { projection: { _id: 0 } }).sort({ recipient: 1, year: 1 }).toArray();
+      const kept = await rows();
+      expect(kept.length).to.be.greaterThan(5);
+      // A script that wrote around the services: the summary lost rows and gained a wrong one.
+      await conn.collection('award_years').deleteMany({ recipient: kept[0].recipient });
+      await conn.collection('award_years').insertOne({ recipient: 'P:000000000000000000000000', year: 2020, levels: ['NATIONAL'], institution: institution._id });
+      // Not spawnSync: the database this test shares is served from this process.
+      const env = { ...process.env, MONGODB_URI: url.toString(), LOG_LEVEL: 'silent' };
+      const tool = (args: string[]) => execFileAsync(process.execPath, ['--import', 'tsx', 'src/cli/rebuild-summary.ts', ...args], { env, timeout: 60_000 });
+      const rebuilt = await tool(['--institution', 'DEMO']);
+      expect(rebuilt.stdout).to.equal(`DEMO: ${kept.length} summary rows rebuilt\n`);
+      expect(await rows()).to.deep.equal(kept);
+      const unknown = (await tool(['--institution', 'NOPE']).catch((e) => e)) as { code: number; stderr: string };
+      expect(unknown.code).to.equal(2);
+      expect(unknown.stderr).to.include('no institution has the code NOPE');
     } finally {
       await conn.dropDatabase();
       await conn.close();
