@@ -97,7 +97,7 @@ export class Collection {
   docsExamined = 0;
   private plan: QueryPlan = { stage: 'COLLSCAN', keysExamined: 0 };
   /** Each index's uses by a lookup, and since when they are counted ($indexStats' accesses). */
-  private readonly accesses = new Map<string, { ops: number; since: Date }>();
+  private readonly accesses = new Map<string, { ops: number; since: Date }>([[ID_INDEX.name, { ops: 0, since: new Date() }]]);
 
   /** How the last lookup found its candidates, for explain. */
   get lastPlan(): QueryPlan {

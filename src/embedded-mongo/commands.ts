@@ -102,6 +102,9 @@ function isCountStage(stage: Doc): boolean {
 const countField = (stage: Doc) => Object.keys(stage.$group as Doc).find((k) => k !== '_id')!;
 const isPlainCounter = (c: Doc | undefined) => Boolean(c && typeof c === 'object' && Object.keys(c).length === 1 && c.$sum === 1);
 
+/** Stages that describe the server or a collection rather than transform documents: they lead a pipeline. */
+const FIRST_STAGE_ONLY = new Set(['$currentOp', '$indexStats']);
+
 /** MongoDB's stages the store does not run: refused as such, not as unknown names. */
 const REFUSED_STAGES = new Set([
   '$geoNear', '$search', '$searchMeta', '$vectorSearch', '$listSearchIndexes', '$changeStream', '$changeStreamSplitLargeEvent',
@@ -176,11 +179,11 @@ const handlers: Record<string, Handler> = {
     return { was: Object.values(was)[0], ok: 1 };
   },
   replsetgetstatus: (_c, db, ctx) => replSetGetStatus(db, ctx),
+  replsetgetconfig: (_c, db, ctx) => replSetGetConfig(db, ctx),
   top: (_c, db, ctx) => ctx.usage.report(db),
   usersinfo: (cmd, db, ctx) => usersInfo(cmd, db, ctx.users),
   rolesinfo: (cmd) => rolesInfo(cmd),
   profile: (cmd) => profile(cmd),
-  replsetgetconfig: (_c, db, ctx) => replSetGetConfig(db, ctx),
   getcmdlineopts: () => ({ argv: [], parsed: {}, ok: 1 }),
   getlog: () => ({ totalLinesWritten: 0, log: [], ok: 1 }),
   hostinfo: () => ({ system: { currentTime: new Date(), hostname: 'embedded' }, os: { type: process.platform }, ok: 1 }),
@@ -452,7 +455,8 @@ const handlers: Record<string, Handler> = {
         return copied(foreign.find({ [field]: { $in: values } }, { collation: cmd.collation }));
       },
     });
-    if (stages.slice(1).some((s) => isPlainObject(s) && '$currentOp' in s)) throw new CommandError(40602, 'Location40602', '$currentOp is only valid as the first stage in a pipeline');
+    const misplaced = stages.slice(1).flatMap((s) => (isPlainObject(s) ? Object.keys(s).filter((op) => FIRST_STAGE_ONLY.has(op)) : []))[0];
+    if (misplaced) throw new CommandError(40602, 'Location40602', `${misplaced} is only valid as the first stage in a pipeline`);
     if (stages[0] && '$currentOp' in stages[0]) {
       const running = { connectionId: conn.id, client: conn.remote, host: ctx.address, command: cmd, startedAt: process.hrtime.bigint() };
       return finish(aggregate(currentOp(db, name, stages[0].$currentOp, running), stages.slice(1), { variables: cmd.let as Doc | undefined, resolveCollection }), `${db}.$cmd.aggregate`);
@@ -479,7 +483,6 @@ const handlers: Record<string, Handler> = {
     if (texted && !coll) throw indexNotFound(`text index required for $text query (no such collection '${db}.${name}')`);
     // A leading $collStats describes the collection; a leading $match uses the indexes, and
     // only its survivors are copied for the pipeline.
-    if (stages.slice(1).some((s) => isPlainObject(s) && '$indexStats' in s)) throw new CommandError(40602, 'Location40602', '$indexStats is only valid as the first stage in a pipeline');
     if (stages[0] && '$collStats' in stages[0]) {
       input = [collStats(coll, (stages[0].$collStats ?? {}) as Doc, `${db}.${name}`)];
       stages = stages.slice(1);
@@ -742,19 +745,20 @@ export async function runCommand(ctx: ServerContext, conn: ConnectionInfo, cmd: 
   try {
     ctx.store.checkHealthy();
     if (!name) throw commandNotFound('no command given');
-    if (ctx.users && !conn.auth.user && !BEFORE_AUTH.has(name.toLowerCase())) throw unauthorized(`Command ${name} requires authentication`);
+    const lower = name.toLowerCase();
+    if (ctx.users && !conn.auth.user && !BEFORE_AUTH.has(lower)) throw unauthorized(`Command ${name} requires authentication`);
     if (cmd.collation !== undefined) normalizeCollation(cmd.collation); // an unknown locale is refused before anything runs
-    const handler = handlers[name.toLowerCase()];
-    if (!handler || (name !== name.toLowerCase() && !CASED_NAMES.has(name))) throw commandNotFound(`no such command: '${name}'`);
+    const handler = handlers[lower];
+    if (!handler || (name !== lower && !CASED_NAMES.has(name))) throw commandNotFound(`no such command: '${name}'`);
     checkFieldTypes(name, cmd);
     const db = typeof cmd.$db === 'string' ? cmd.$db : 'test';
     withDefaultCollation(ctx, cmd, db, name);
-    ctx.usage.count(name.toLowerCase(), cmd);
+    ctx.usage.count(lower, cmd);
     txn = ctx.transactions.transactionFor(cmd, name);
     const started = process.hrtime.bigint();
-    reply = txn ? inTransaction(ctx, conn, txn, handler, cmd, db, name.toLowerCase()) : retryable(ctx, conn, handler, cmd, db, name);
-    const target = name.toLowerCase() === 'getmore' ? cmd.collection : cmd[name];
-    if (typeof target === 'string' && target) ctx.usage.record(`${db}.${target}`, name.toLowerCase(), Number((process.hrtime.bigint() - started) / 1000n));
+    reply = txn ? inTransaction(ctx, conn, txn, handler, cmd, db, lower) : retryable(ctx, conn, handler, cmd, db, name);
+    const target = lower === 'getmore' ? cmd.collection : cmd[name];
+    if (typeof target === 'string' && target) ctx.usage.record(`${db}.${target}`, lower, Number((process.hrtime.bigint() - started) / 1000n));
   } catch (e) {
     // A refusal is MongoDB's answer; anything else is the store's own fault, logged with
     // where it happened (the command's name, never its documents).

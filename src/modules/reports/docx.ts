@@ -103,8 +103,9 @@ function expandDeferredRows(docx: Buffer, tables: { id: number; rows: string[][]
       continue;
     }
     let from = 0;
-    for (const { id, rows } of [...tables].sort((a, b) => xml.indexOf(marker(a.id, 0)) - xml.indexOf(marker(b.id, 0)))) {
-      const at = xml.indexOf(marker(id, 0));
+    // In the order the tables come in the document.
+    const placed = tables.map((t) => ({ ...t, at: xml.indexOf(marker(t.id, 0)) })).sort((a, b) => a.at - b.at);
+    for (const { id, rows, at } of placed) {
       const start = xml.lastIndexOf('<w:tr>', at);
       const end = xml.indexOf('</w:tr>', at) + '</w:tr>'.length;
       part.push(strToU8(xml.slice(from, start)));
