@@ -5,7 +5,7 @@ export const MAX_DOCUMENT_SIZE = 16 * 1024 * 1024;
 import { compileFilter, type EngineOptions, type Matcher } from './engine.js';
 import { CommandError, DuplicateKeyError, indexNotFound, indexKeySpecsConflict, indexOptionsConflict, invalidOptions } from './errors.js';
 import { Index, type IndexSpec } from './indexes.js';
-import { internStrings } from './interning.js';
+import { compactStored } from './interning.js';
 import { isTextSpec, splitTextFilter, TextIndex, textOptions } from './text-index.js';
 import { textScores } from './text-score.js';
 import { canonicalKey, exactScalar } from './values.js';
@@ -208,7 +208,7 @@ export class Collection {
 
   /** Stores a document (already checked); replaces the one with the same _id. */
   put(doc: Doc) {
-    internStrings(doc);
+    compactStored(doc);
     const id = canonicalKey(doc._id);
     const old = this.docs.get(id);
     if (old) for (const index of this.indexes.values()) index.remove(old, id);

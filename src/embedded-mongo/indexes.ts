@@ -61,8 +61,13 @@ export class Index {
   /** Fields some document holds an array in: an index walk does not give their sort order. */
   readonly multikeyFields = new Set<string>();
   private readonly partial?: Matcher;
-  /** whole-key tuple -> ids (uniqueness) */
+  /**
+   * whole-key tuple -> ids, for uniqueness and one-field equality. A non-unique compound
+   * index has none: its whole keys are found by binary search, and the map would cost about
+   * 150 bytes a document (a key string and an entry).
+   */
   private readonly tuples = new Map<string, Holders>();
+  private readonly keepsWholeKeys: boolean;
   /** first field value -> ids (equality); for one field without a collation, the same map as `tuples` */
   private readonly byFirst: Map<string, Holders>;
   /**
@@ -110,6 +115,7 @@ export class Index {
   ) {
     this.fields = Object.keys(spec.key);
     this.byFirst = this.fields.length === 1 && !spec.collation ? this.tuples : new Map();
+    this.keepsWholeKeys = Boolean(spec.unique) || this.byFirst === this.tuples;
     if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression);
   }
 
@@ -201,7 +207,7 @@ export class Index {
       });
     }
     for (const tuple of tuples) {
-      addHolder(this.tuples, this.tupleKey(tuple), id);
+      if (this.keepsWholeKeys) addHolder(this.tuples, this.tupleKey(tuple), id);
       // Merged when it reaches an eighth of the index: bulk loads cost O(n log n) in all.
       if (this.deltaSize >= Math.max(1024, this.sorted.length >> 3)) void this.entries;
       const list = this.delta.get(id) ?? [];
@@ -215,7 +221,7 @@ export class Index {
   remove(doc: Doc, id: string) {
     if (!this.covers(doc)) return;
     for (const tuple of this.tuplesOf(doc)) {
-      removeHolder(this.tuples, this.tupleKey(tuple), id);
+      if (this.keepsWholeKeys) removeHolder(this.tuples, this.tupleKey(tuple), id);
       this.removeEntry({ values: tuple.map((v) => v ?? null), idValue: doc._id, id });
     }
     if (this.byFirst !== this.tuples) for (const v of pathValues(doc, this.fields[0])) removeHolder(this.byFirst, canonicalKey(v), id);
@@ -280,7 +286,7 @@ export class Index {
 
   /** The documents holding exactly this whole key, from the key map (no search, no merge); undefined for a partial key. */
   private holding(prefix: unknown[]): Holders | undefined {
-    if (prefix.length !== this.fields.length || this.spec.collation) return undefined;
+    if (!this.keepsWholeKeys || prefix.length !== this.fields.length || this.spec.collation) return undefined;
     return this.tuples.get(tupleKey(prefix)) ?? new Set();
   }
 

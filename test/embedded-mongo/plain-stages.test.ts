@@ -72,6 +72,33 @@ describe('conformance: pipeline stages on field paths', () => {
     ]);
   });
 
+  it('answers joined whole records in a $facet as stored, and as changed after an update', async () => {
+    const rows = coll('facet_join_rows');
+    const people = coll('facet_join_people');
+    const when = new Date('2020-04-09T00:00:00Z');
+    await people.insertMany([
+      { _id: 'p1', name: '张三', at: when, tags: ['a', { deep: [1, 2.5] }], n: 1 },
+      { _id: 'p2', name: 'Li', sub: { x: null, y: [] } },
+    ] as never[]);
+    await rows.insertMany([{ _id: 1, people: ['p1', 'p2'], t: 'x' }, { _id: 2, people: ['p1'], t: 'y' }] as never[]);
+    const page = () =>
+      rows
+        .aggregate([
+          { $match: {} },
+          { $sort: { _id: 1 } },
+          { $facet: { rows: [{ $project: { t: 1 } }], people: [{ $unwind: '$people' }, { $group: { _id: '$people' } }, { $sort: { _id: 1 } }, { $lookup: { from: 'facet_join_people', localField: '_id', foreignField: '_id', as: 'records' } }] } },
+        ])
+        .toArray();
+    const expected = (p1: Document) => [{ rows: [{ _id: 1, t: 'x' }, { _id: 2, t: 'y' }], people: [{ _id: 'p1', records: [p1] }, { _id: 'p2', records: [{ _id: 'p2', name: 'Li', sub: { x: null, y: [] } }] }] }];
+    const first = { _id: 'p1', name: '张三', at: when, tags: ['a', { deep: [1, 2.5] }], n: 1 };
+    expect(await page()).to.deep.equal(expected(first));
+    const again = await page();
+    expect(again).to.deep.equal(expected(first));
+    expect(Object.keys(again[0].people[0].records[0])).to.deep.equal(['_id', 'name', 'at', 'tags', 'n']);
+    await people.updateOne({ _id: 'p1' as never }, { $set: { name: '张三丰' }, $unset: { n: '' } });
+    expect(await page()).to.deep.equal(expected({ _id: 'p1', name: '张三丰', at: when, tags: ['a', { deep: [1, 2.5] }] }));
+  });
+
   it('looks up through an index on the foreign field as without one: scalars, null, missing and arrays of keys', async () => {
     const local = coll('lookup_indexed_local');
     const foreign = coll('lookup_indexed_foreign');
