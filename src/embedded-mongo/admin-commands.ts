@@ -130,7 +130,6 @@ export function collMod(cmd: Doc, db: string, store: Store): Doc {
   return { ...(before === undefined ? {} : { expireAfterSeconds_old: before }), expireAfterSeconds_new: seconds, ok: 1 };
 }
 
-/** The $collStats stage (storageStats, count): sizes as BSON bytes, as WiredTiger reports before compression. */
 /** $indexStats: each index with its uses by queries since it was created or the server started. */
 export function indexStats(coll: Collection | undefined, host: string): Doc[] {
   if (!coll) return [];
@@ -140,6 +139,7 @@ export function indexStats(coll: Collection | undefined, host: string): Doc[] {
   });
 }
 
+/** The $collStats stage (storageStats, count): sizes as BSON bytes, as WiredTiger reports before compression. */
 export function collStats(coll: Collection | undefined, spec: Doc, ns: string): Doc {
   const out: Doc = { ns, host: 'embedded', localTime: new Date() };
   const count = coll?.docs.size ?? 0;

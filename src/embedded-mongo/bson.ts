@@ -110,8 +110,9 @@ export function encodedDocument(doc: Doc): Buffer {
  * The bytes an inserted document arrived in, kept until its journal record is written: the
  * document was decoded from them, so they are its encoding, and replay decodes them into the
  * same document. Encoding it again for the journal, and measuring it for the 16 MiB limit,
- * were among the largest costs of an import's commit in a CPU profile. They are a view of the request's message, so they are
- * dropped once written (forgetArrival), never kept with the stored document.
+ * were among the largest costs of an import's commit in a CPU profile. They are a view of the
+ * request's message, so they are dropped once written (forgetArrival), never kept with the
+ * stored document.
  */
 const ARRIVAL = Symbol('arrivalBytes');
 
@@ -134,6 +135,9 @@ export const holdsArrivals = (ops: unknown[]): boolean => ops.some((op) => arriv
  * they are known (after the operation's other fields), and encoded as usual otherwise. Laid
  * out by hand into one buffer: a batch's operations share their other fields (o, d, c).
  */
+const OPS_KEY = Buffer.from('\x04ops\0', 'latin1');
+const DOC_KEY = Buffer.from('\x03doc\0', 'latin1');
+
 export function serializeOps(ops: Doc[]): Buffer {
   const fieldsOf = new Map<string, Buffer>();
   const encoded = ops.map((op) => {
@@ -145,11 +149,9 @@ export function serializeOps(ops: Doc[]): Buffer {
     if (!elements) fieldsOf.set(key, (elements = serialize(fields).subarray(4, -1)));
     return { elements, bytes };
   });
-  const DOC_KEY = Buffer.from('\x03doc\0', 'latin1');
   const indexKeys = ops.map((_, i) => Buffer.from(`\x03${i}\0`, 'latin1'));
   const opSize = (e: (typeof encoded)[number]) => (e.whole ? e.whole.length : 4 + e.elements!.length + DOC_KEY.length + e.bytes!.length + 1);
   const arraySize = 4 + encoded.reduce((n, e, i) => n + indexKeys[i].length + opSize(e), 0) + 1;
-  const OPS_KEY = Buffer.from('\x04ops\0', 'latin1');
   const total = 4 + OPS_KEY.length + arraySize + 1;
   const out = Buffer.allocUnsafe(total);
   let at = out.writeInt32LE(total, 0);

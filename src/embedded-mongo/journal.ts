@@ -49,9 +49,14 @@ function decodePayload(payload: Buffer): Doc {
   return docs.length === 1 ? docs[0] : { ops: docs.flatMap((d) => d.ops as unknown[]) };
 }
 
+/** One part of a record; an insert's documents are written as the bytes they arrived in (see keepArrival). */
+function encodePart(part: Doc): Buffer {
+  const ops = part.ops;
+  return Array.isArray(ops) && Object.keys(part).length === 1 && holdsArrivals(ops) ? serializeOps(ops as Doc[]) : serialize(part);
+}
+
 export function encodeRecord(doc: Doc): Buffer {
-  // An insert's documents are written as the bytes they arrived in (see keepArrival).
-  const payload = Buffer.concat(parts(doc).map((part) => (Array.isArray(part.ops) && Object.keys(part).length === 1 && holdsArrivals(part.ops) ? serializeOps(part.ops as Doc[]) : serialize(part))));
+  const payload = Buffer.concat(parts(doc).map(encodePart));
   const header = Buffer.alloc(HEADER);
   header.writeUInt32LE(payload.length, 0);
   header.writeUInt32LE(~payload.length >>> 0, 4);

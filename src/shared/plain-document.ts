@@ -106,8 +106,8 @@ function planOf(schema: Schema): Plan | null {
   const position = (name: string) => (tree.includes(name) ? tree.indexOf(name) : tree.length);
   const names = Object.keys(schema.paths).sort((a, b) => position(a) - position(b));
   const simple = options.strict !== false && options.minimize !== false && !names.some((n) => n.includes('.')) && (options.timestamps === undefined || typeof options.timestamps === 'boolean');
-  const paths = simple ? names.filter((n) => n !== '_id').map((n) => pathPlan(n, schema.paths[n])) : [null];
-  const plan = paths.every((p) => p !== null) ? { paths: paths as PathPlan[], id: options._id !== false && '_id' in schema.paths, timestamps: options.timestamps === true } : null;
+  const paths = simple ? names.filter((n) => n !== '_id').map((n) => pathPlan(n, schema.paths[n])) : [];
+  const plan = simple && paths.every((p) => p !== null) ? { paths: paths as PathPlan[], id: options._id !== false && '_id' in schema.paths, timestamps: options.timestamps === true } : null;
   plans.set(schema, plan);
   return plan;
 }
